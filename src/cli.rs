@@ -1,0 +1,125 @@
+//! Command-line interface: the subcommands and their options (clap derive).
+
+use crate::check::Severity;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+const EXAMPLES: &str = "\
+Examples:
+  claimcheck check examples/sahel-crisis
+  claimcheck check corpus/ --format json > findings.json
+  claimcheck check corpus/ --fail-on error --baseline claimcheck.baseline.json
+  claimcheck claims article.txt --format jsonl
+  claimcheck quantities news.jsonl --format jsonl
+  claimcheck sentences article.md
+  claimcheck graph corpus/ --format dot | dot -Tsvg > graph.svg
+  claimcheck explain quantity-mismatch
+
+Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage, config, input or
+internal error.";
+
+/// Finds where news sources contradict each other.
+#[derive(Debug, Parser)]
+#[command(name = "claimcheck", version, about, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options shared by the commands that read a corpus.
+#[derive(Debug, clap::Args)]
+pub struct CorpusArgs {
+    /// Files and folders to read (.txt, .md, .html, .htm, .jsonl); folders are walked.
+    #[arg(required = true, value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+    /// Extra lexicon and rule files: a folder with `lexicon/` and/or `checks/`.
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// No progress bar and no warnings on standard error.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Report contradictions between sources.
+    Check {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        #[arg(long, short = 'f', value_enum, default_value_t = FindingFormat::Text)]
+        format: FindingFormat,
+        /// The lowest severity that makes the exit status 1.
+        #[arg(long, value_enum, default_value_t = Severity::Warning)]
+        fail_on: Severity,
+    },
+    /// Print the structured claims read from the corpus.
+    Claims {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        #[arg(long, short = 'f', value_enum, default_value_t = ClaimFormat::Text)]
+        format: ClaimFormat,
+    },
+    /// Print every quantity mention.
+    Quantities {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        #[arg(long, short = 'f', value_enum, default_value_t = LineFormat::Text)]
+        format: LineFormat,
+    },
+    /// Print the sentences with their spans (to debug a corpus).
+    Sentences {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        #[arg(long, short = 'f', value_enum, default_value_t = LineFormat::Text)]
+        format: LineFormat,
+    },
+    /// Print the claim graph.
+    Graph {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        #[arg(long, short = 'f', value_enum, default_value_t = GraphFormat::Json)]
+        format: GraphFormat,
+    },
+    /// List the rules.
+    Rules {
+        /// Extra rule folders.
+        #[arg(long = "rules", value_name = "DIR")]
+        rules: Vec<PathBuf>,
+    },
+    /// Print a rule's documentation.
+    Explain {
+        /// The rule id, for example quantity-mismatch.
+        rule: String,
+        #[arg(long = "rules", value_name = "DIR")]
+        rules: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FindingFormat {
+    Text,
+    Json,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ClaimFormat {
+    Text,
+    Json,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LineFormat {
+    Text,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    Dot,
+    Json,
+}

@@ -1,0 +1,1 @@
+//! Polarity, modality, hedging and attribution cues.

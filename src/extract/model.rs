@@ -1,0 +1,255 @@
+//! The plain data types extraction produces: claims and their slots, each with its span.
+
+use crate::corpus::{PartialDate, Span};
+use serde::{Deserialize, Serialize};
+
+/// The kind of a named entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntityKind {
+    Country,
+    Organisation,
+    ArmedGroup,
+    Person,
+    Group,
+    Other,
+}
+
+/// How an entity was named in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntityForm {
+    /// Its name or an alias ("France", "the UN").
+    Name,
+    /// The demonym or adjective ("French", "Malian").
+    Demonym,
+    /// The capital standing for the government ("Paris said").
+    Capital,
+    /// A leader by title ("President Macron").
+    Leader,
+    /// A ministry or "the X government".
+    Government,
+    /// Resolved from a pronoun or "the country".
+    Anaphora,
+}
+
+/// A canonical entity as the lexicon knows it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Entity {
+    /// Canonical name: the common English short name ("France", "United States", "Wagner Group").
+    pub name: String,
+    pub kind: EntityKind,
+}
+
+/// A slot filled by a span of text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Mention<T> {
+    pub value: T,
+    /// The words as written.
+    pub text: String,
+    pub span: Span,
+}
+
+/// Classes of canonical actions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActionClass {
+    Diplomatic,
+    Military,
+    Legal,
+    Economic,
+    Disaster,
+    Political,
+    Other,
+}
+
+/// Whether an action is done in full or in part, where that matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    Full,
+    Partial,
+}
+
+/// A canonical action.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Action {
+    /// Canonical name ("recall", "withdraw", "expel", "deploy", "coup").
+    pub name: String,
+    pub class: ActionClass,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+    /// CAMEO or PLOVER code, when one fits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+/// How a quantity relates to its value (the NewsQuant `change` field).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Change {
+    #[serde(rename = "=")]
+    Exact,
+    #[serde(rename = "~")]
+    Approx,
+    #[serde(rename = ">")]
+    AtLeast,
+    #[serde(rename = "<")]
+    AtMost,
+    #[serde(rename = "up")]
+    Up,
+    #[serde(rename = "down")]
+    Down,
+}
+
+/// The value of a quantity.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Value {
+    Number(f64),
+    Range([f64; 2]),
+    /// A quantity given without a number ("a substantial number", "dozens"), kept as
+    /// words: it never conflicts with a number. `range` is the order of magnitude
+    /// the words imply, when they imply one ("hundreds" = [200, 999]).
+    Vague { vague: String, range: Option<[f64; 2]> },
+}
+
+/// A quantity mention.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    pub value: Value,
+    /// Normalized unit noun (troops, diplomats, people, dollars, percent ...), if any.
+    pub unit: Option<String>,
+    pub change: Change,
+    /// True for "about", "some", "roughly", "an estimated" ... and vague quantities.
+    pub approx: bool,
+    /// The thing counted, as written ("embassy staff members").
+    pub counted: Option<String>,
+    pub text: String,
+    pub span: Span,
+}
+
+/// Time granularity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    Year,
+    Month,
+    Day,
+    Weekday,
+}
+
+/// Units of durations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DurationUnit {
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+}
+
+/// A length of time ("nine years", "over a decade").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Duration {
+    pub value: f64,
+    pub unit: DurationUnit,
+    pub change: Change,
+}
+
+/// What a time expression says.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum TimeValue {
+    /// A point at some granularity ("in 2020", "in August", "on Tuesday").
+    Point {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        date: Option<PartialDate>,
+        /// 0 = Monday .. 6 = Sunday, when a weekday was named.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        weekday: Option<u8>,
+        /// Month named without a year and not resolved.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        month: Option<u8>,
+        granularity: Granularity,
+    },
+    /// An interval ("since 2020", "until 2025", "from 2013 to 2022").
+    Interval {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        from: Option<PartialDate>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        to: Option<PartialDate>,
+    },
+    /// A duration ("the past nine years", "nine-year", "over a decade").
+    Duration(Duration),
+    /// Relative to the publication date, unresolved ("last year", "weeks after").
+    Relative { expression: String },
+}
+
+/// A time expression.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Time {
+    pub value: TimeValue,
+    /// True when resolved against a publication date or given absolutely.
+    pub resolved: bool,
+    /// True for an event year used as a modifier ("the 2020 coup").
+    pub event_year: bool,
+    pub text: String,
+    pub span: Span,
+}
+
+/// Polarity of a claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Polarity {
+    Positive,
+    Negative,
+}
+
+/// A word or phrase that changed how a claim is read (negation, modality, hedge, attribution).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cue {
+    /// Canonical cue ("not", "never", "denied", "will", "planned", "allegedly", "said").
+    pub kind: String,
+    pub text: String,
+    pub span: Span,
+}
+
+/// One structured claim read from a sentence.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// Document id.
+    pub doc: String,
+    /// Index of the document in the corpus (for stable ordering).
+    pub doc_index: usize,
+    /// Position of the claim within its document.
+    pub ordinal: usize,
+    /// The clause (or sentence) the claim was read from, as a file span.
+    pub span: Span,
+    /// The whole sentence, as a file span.
+    pub sentence: Span,
+    /// The sentence text as extracted.
+    pub quote: String,
+    /// The sentence is a headline or subhead.
+    pub headline: bool,
+    pub actor: Option<Mention<Entity>>,
+    pub action: Option<Mention<Action>>,
+    pub target: Option<Mention<Entity>>,
+    pub place: Option<Mention<Entity>>,
+    pub quantity: Option<Quantity>,
+    pub time: Option<Time>,
+    pub polarity: Polarity,
+    pub negation: Option<Cue>,
+    pub modality: Option<Cue>,
+    pub hedges: Vec<Cue>,
+    /// Who the claim is attributed to ("according to X", "X said").
+    pub attribution: Option<Cue>,
+}
+
+impl Claim {
+    /// Hedged or attributed claims weigh less as evidence.
+    pub fn hedged(&self) -> bool {
+        !self.hedges.is_empty()
+    }
+}

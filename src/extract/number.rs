@@ -1,0 +1,1 @@
+//! nom parsers for numbers: digits with separators and decimals, number words, multipliers.

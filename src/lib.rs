@@ -1,0 +1,14 @@
+//! claimcheck: reads news articles, extracts structured claims, links equivalent claims
+//! across sources and reports where the sources contradict each other.
+//!
+//! Pipeline stages, one module each: [`corpus`] (documents, spans, sentences),
+//! [`extract`] (nom parsers from sentences to claims), [`link`] (the claim graph),
+//! [`check`] (the rule engine) and [`report`] (output formats).
+
+pub mod check;
+pub mod cli;
+pub mod corpus;
+pub mod extract;
+pub mod link;
+pub mod pipeline;
+pub mod report;

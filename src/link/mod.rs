@@ -1,0 +1,1 @@
+//! The claim graph: claims linked across sources into slots with petgraph.

@@ -1,0 +1,121 @@
+//! Claims as text, JSON or JSON lines (the shape `../shared/eval/README.md` fixes).
+
+use crate::corpus::{Document, Span};
+use crate::extract::{Claim, Mention, Entity, Polarity, TimeValue, Value};
+use serde_json::{json, Map, Value as Json};
+
+fn entity(m: &Option<Mention<Entity>>) -> Json {
+    match m {
+        Some(m) => json!({"name": m.value.name, "kind": m.value.kind, "text": m.text, "span": span(m.span)}),
+        None => Json::Null,
+    }
+}
+
+fn span(s: Span) -> Json {
+    json!([s.start, s.end])
+}
+
+/// The JSON object of one claim.
+pub fn claim_json(claim: &Claim, doc: &Document) -> Json {
+    let mut o = Map::new();
+    o.insert("doc".into(), json!(claim.doc));
+    o.insert("source".into(), json!(doc.source));
+    o.insert("span".into(), span(claim.span));
+    let lc = doc.line_col(claim.span.start);
+    o.insert("line".into(), json!(lc.line));
+    o.insert("column".into(), json!(lc.column));
+    o.insert("quote".into(), json!(claim.quote));
+    o.insert("headline".into(), json!(claim.headline));
+    o.insert("actor".into(), entity(&claim.actor));
+    o.insert(
+        "action".into(),
+        match &claim.action {
+            Some(a) => json!({"name": a.value.name, "class": a.value.class, "scope": a.value.scope,
+                              "code": a.value.code, "text": a.text, "span": span(a.span)}),
+            None => Json::Null,
+        },
+    );
+    o.insert("target".into(), entity(&claim.target));
+    o.insert("place".into(), entity(&claim.place));
+    o.insert(
+        "quantity".into(),
+        match &claim.quantity {
+            Some(q) => {
+                let value = match &q.value {
+                    Value::Number(n) => json!(n),
+                    Value::Range(r) => json!(r),
+                    Value::Vague { .. } => Json::Null,
+                };
+                let mut qo = json!({"value": value, "unit": q.unit, "change": q.change, "approx": q.approx,
+                                    "counted": q.counted, "text": q.text, "span": span(q.span)});
+                if let Value::Vague { vague, range } = &q.value {
+                    qo["vague"] = json!(vague);
+                    qo["range"] = json!(range);
+                }
+                qo
+            }
+            None => Json::Null,
+        },
+    );
+    o.insert(
+        "time".into(),
+        match &claim.time {
+            Some(t) => {
+                let mut to = serde_json::to_value(&t.value).unwrap_or(Json::Null);
+                if let TimeValue::Point { date: Some(d), .. } = &t.value {
+                    to["year"] = json!(d.year);
+                }
+                to["resolved"] = json!(t.resolved);
+                to["event_year"] = json!(t.event_year);
+                to["text"] = json!(t.text);
+                to["span"] = span(t.span);
+                to
+            }
+            None => Json::Null,
+        },
+    );
+    o.insert(
+        "polarity".into(),
+        json!(match claim.polarity {
+            Polarity::Positive => "positive",
+            Polarity::Negative => "negative",
+        }),
+    );
+    o.insert("negation".into(), json!(claim.negation));
+    o.insert("modality".into(), json!(claim.modality));
+    o.insert("hedged".into(), json!(claim.hedged()));
+    o.insert("hedges".into(), json!(claim.hedges));
+    o.insert("attribution".into(), json!(claim.attribution));
+    Json::Object(o)
+}
+
+/// One line of text per claim: `doc:line:col actor action target @place qty time`.
+pub fn claim_text(claim: &Claim, doc: &Document) -> String {
+    let lc = doc.line_col(claim.span.start);
+    let mut parts = vec![format!("{}:{}:{}", claim.doc, lc.line, lc.column)];
+    let name = |m: &Option<Mention<Entity>>| m.as_ref().map(|m| m.value.name.clone());
+    parts.push(format!("actor={}", name(&claim.actor).unwrap_or_else(|| "-".into())));
+    parts.push(format!(
+        "action={}",
+        claim.action.as_ref().map(|a| a.value.name.clone()).unwrap_or_else(|| "-".into())
+    ));
+    if let Some(t) = name(&claim.target) {
+        parts.push(format!("target={t}"));
+    }
+    if let Some(p) = name(&claim.place) {
+        parts.push(format!("place={p}"));
+    }
+    if let Some(q) = &claim.quantity {
+        parts.push(format!("quantity=\"{}\"", q.text));
+    }
+    if let Some(t) = &claim.time {
+        parts.push(format!("time=\"{}\"", t.text));
+    }
+    if claim.polarity == Polarity::Negative {
+        parts.push("negative".into());
+    }
+    if claim.hedged() {
+        parts.push("hedged".into());
+    }
+    parts.join(" ")
+}
