@@ -1,7 +1,7 @@
 //! Lexicons loaded from `rules/lexicon/`: entities, actions, cues and units, compiled once
 //! into automata and hash maps.
 
-use super::model::{Action, Entity, EntityForm};
+use super::model::{Action, Entity, EntityForm, Scope};
 use std::ops::Range;
 use std::path::Path;
 
@@ -41,6 +41,28 @@ pub struct ActionMatch {
     pub nominal: bool,
 }
 
+/// The kinds of cue words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CueKind {
+    /// not, never, no longer, denied, failed to, refused to.
+    Negation,
+    /// announced, planned, will, would, may.
+    Modality,
+    /// reports suggest, allegedly, reportedly, accused of.
+    Hedge,
+    /// according to, said, told, stated.
+    Attribution,
+}
+
+/// A cue found in text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CueMatch {
+    pub range: Range<usize>,
+    pub kind: CueKind,
+    /// Canonical form ("not", "denied", "will", "allegedly", "said").
+    pub canonical: String,
+}
+
 /// The compiled lexicons.
 #[derive(Debug, Default)]
 pub struct Lexicon {}
@@ -61,6 +83,19 @@ impl Lexicon {
     pub fn entities(&self, text: &str) -> Vec<EntityMatch> {
         let _ = text;
         Vec::new()
+    }
+
+    /// Cues in `text`, in text order.
+    pub fn cues(&self, text: &str) -> Vec<CueMatch> {
+        let _ = text;
+        Vec::new()
+    }
+
+    /// The scope an object noun gives an action ("ambassador" makes a recall full,
+    /// "some staff" partial), when the lexicon says.
+    pub fn object_scope(&self, noun: &str) -> Option<Scope> {
+        let _ = noun;
+        None
     }
 
     /// Actions in `text`, in text order.
