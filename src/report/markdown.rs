@@ -1,0 +1,6 @@
+//! placeholder
+use super::ReportInput;
+/// Not written yet.
+pub fn render(_input: &ReportInput) -> String {
+    String::new()
+}

@@ -1,0 +1,328 @@
+//! Report formats on hand-made findings over the example corpus: one insta snapshot per
+//! format, the SARIF output checked against the SARIF 2.1.0 schema, the JUnit XML parsed.
+
+mod common;
+
+use claimcheck::check::{Evidence, Finding, Severity, Side};
+use claimcheck::corpus::{Document, Format, PartialDate, Span};
+use claimcheck::report::{render, ReportFormat, ReportInput, RuleInfo};
+use std::path::PathBuf;
+
+fn example(
+    name: &str,
+    format: Format,
+    text: &str,
+    source: &str,
+    published: Option<PartialDate>,
+) -> Document {
+    let path = PathBuf::from(format!("examples/mtwara-harbour/{name}"));
+    let mut doc = Document::plain(name, path, format, text.to_string());
+    doc.source = source.into();
+    doc.published = published;
+    doc
+}
+
+fn documents() -> Vec<Document> {
+    let day = |d| Some(PartialDate::day(2026, 10, d));
+    let mut notes = Document::plain(
+        "notes/field notes, day 3.txt",
+        PathBuf::from("notes/field notes, day 3.txt"),
+        Format::Text,
+        "Field notes: 7 Oct.\nMozambique <not Norway> ordered the 8 observers out & \"gave them 48 hours\", 100% of staff said.\n"
+            .into(),
+    );
+    notes.source = "Field notes".into();
+    vec![
+        example(
+            "001-coastline-post.txt",
+            Format::Text,
+            include_str!("../examples/mtwara-harbour/001-coastline-post.txt"),
+            "Coastline Post",
+            day(5),
+        ),
+        example(
+            "002-indian-ocean-wire.md",
+            Format::Markdown,
+            include_str!("../examples/mtwara-harbour/002-indian-ocean-wire.md"),
+            "Indian Ocean Wire",
+            day(6),
+        ),
+        example(
+            "004-regional-ledger.txt",
+            Format::Text,
+            include_str!("../examples/mtwara-harbour/004-regional-ledger.txt"),
+            "Regional Ledger",
+            day(7),
+        ),
+        notes,
+    ]
+}
+
+/// Evidence for the sentence of `doc` that contains `quote`, conflicting on `value`.
+fn evidence(doc: &Document, quote: &str, value: &str) -> Evidence {
+    let start = doc
+        .text
+        .find(quote)
+        .unwrap_or_else(|| panic!("fixture quote not in {}: {quote}", doc.id));
+    let at = start
+        + quote
+            .find(value)
+            .unwrap_or_else(|| panic!("value {value} not in quote"));
+    let lc = doc.line_col(start);
+    Evidence {
+        doc: doc.id.clone(),
+        source: doc.source.clone(),
+        published: doc.published,
+        span: Span::new(start, start + quote.len()),
+        line: lc.line,
+        column: lc.column,
+        quote: quote.into(),
+        value_span: Span::new(at, at + value.len()),
+        value_text: value.into(),
+        headline: false,
+        hedged: false,
+    }
+}
+
+fn side(name: &str, value: &str, claims: Vec<Evidence>) -> Side {
+    Side {
+        side: name.into(),
+        value: value.into(),
+        claims,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finding(
+    rule: &str,
+    kind: &str,
+    severity: Severity,
+    message: &str,
+    slot: &str,
+    confidence: f64,
+    notes: &[&str],
+    sides: Vec<Side>,
+) -> Finding {
+    Finding {
+        rule: rule.into(),
+        kind: kind.into(),
+        severity,
+        message: message.into(),
+        slot: slot.into(),
+        slot_key: slot.to_lowercase().replace(' ', "-"),
+        confidence,
+        notes: notes.iter().map(|n| n.to_string()).collect(),
+        sides,
+    }
+}
+
+fn findings(docs: &[Document]) -> Vec<Finding> {
+    let (coast, wire, ledger, notes) = (&docs[0], &docs[1], &docs[2], &docs[3]);
+    vec![
+        finding(
+            "quantity-mismatch",
+            "quantity",
+            Severity::Error,
+            "Coastline Post says about 3,000 troops; Regional Ledger says 1,800",
+            "troops Tanzania sent to the Mozambique border",
+            0.8,
+            &["side b is attributed to unnamed diplomats"],
+            vec![
+                side(
+                    "a",
+                    "about 3,000 troops",
+                    vec![evidence(
+                        coast,
+                        "Tanzania on Monday began deploying about 3,000 troops to the border region, a defence ministry spokesman said, describing the move as a precaution to protect relief convoys heading south.",
+                        "about 3,000",
+                    )],
+                ),
+                side(
+                    "b",
+                    "1,800 soldiers",
+                    vec![evidence(ledger, "Tanzania has sent 1,800 soldiers to the border since Monday, according to two diplomats briefed on the deployment.", "1,800")],
+                ),
+            ],
+        ),
+        finding(
+            "duration-mismatch",
+            "duration",
+            Severity::Warning,
+            "Indian Ocean Wire says the joint naval mission is six years old; Regional Ledger says four",
+            "age of the joint naval patrols on the Rovuma",
+            0.9,
+            &[],
+            vec![
+                side("a", "6 years", vec![evidence(wire, "The six-year joint naval mission, under which Tanzanian and Mozambican crews patrol the Rovuma estuary together, now looks unlikely to survive the dispute, two officials said.", "six-year")]),
+                side("b", "4 years", vec![evidence(ledger, "The joint naval patrols, which have run for the past four years, were halted on Monday.", "four years")]),
+            ],
+        ),
+        finding(
+            "polarity-conflict",
+            "polarity",
+            Severity::Info,
+            "Coastline Post says the port of Mtwara closed on Monday; Indian Ocean Wire says it stayed open",
+            "port of Mtwara on Monday",
+            0.4,
+            &["the closing side names no source", "the sides were published on different days"],
+            vec![
+                side("a", "closed", vec![evidence(coast, "Authorities closed the port of Mtwara to all shipping on Monday after engineers found deep cracks in the main quay.", "closed")]),
+                side("b", "open", vec![evidence(wire, "The port of Mtwara remained open on Monday, with ships unloading at the undamaged northern berths, the harbour master said.", "remained open")]),
+            ],
+        ),
+        finding(
+            "actor-mismatch",
+            "actor",
+            Severity::Error,
+            "Field notes say Mozambique ended 100% of the observer mission, <not> Norway; Regional Ledger says Norway & not Mozambique",
+            "who ended the observer mission: Tuesday, Rovuma",
+            1.0,
+            &[],
+            vec![
+                side("a", "Mozambique", vec![evidence(notes, "Mozambique <not Norway> ordered the 8 observers out & \"gave them 48 hours\", 100% of staff said.", "Mozambique")]),
+                side("b", "Norway", vec![evidence(ledger, "Norway decided on Tuesday to withdraw its eight observers from the Rovuma estuary, citing the safety of its staff, as the quarrel between Tanzania and Mozambique over the river's fishing waters grew more serious.", "Norway")]),
+            ],
+        ),
+    ]
+}
+
+fn rules() -> Vec<RuleInfo> {
+    let rule = |id: &str, name: &str, kind: &str, severity, summary: &str| RuleInfo {
+        id: id.into(),
+        name: name.into(),
+        kind: kind.into(),
+        severity,
+        summary: summary.into(),
+        description: format!(
+            "{summary}.\n\nFires when two sources give different values in the same claim slot."
+        ),
+    };
+    vec![
+        rule(
+            "quantity-mismatch",
+            "Quantity mismatch",
+            "quantity",
+            Severity::Error,
+            "Sources give different numbers for the same count",
+        ),
+        rule(
+            "duration-mismatch",
+            "Duration mismatch",
+            "duration",
+            Severity::Warning,
+            "Sources give different lengths of time",
+        ),
+        rule(
+            "polarity-conflict",
+            "Polarity conflict",
+            "polarity",
+            Severity::Error,
+            "One source says something happened, another that it did not",
+        ),
+        rule(
+            "actor-mismatch",
+            "Actor mismatch",
+            "actor",
+            Severity::Error,
+            "Sources name different actors for the same act",
+        ),
+    ]
+}
+
+fn agreeing() -> Vec<String> {
+    vec![
+        "magnitude of the earthquake".into(),
+        "arrests at the Mtwara protests on Monday".into(),
+    ]
+}
+
+fn rendered(format: ReportFormat) -> String {
+    let docs = documents();
+    let found = findings(&docs);
+    let rules = rules();
+    let agree = agreeing();
+    let input = ReportInput {
+        findings: &found,
+        documents: &docs,
+        rules: &rules,
+        agreeing_slots: &agree,
+        color: false,
+    };
+    render(format, &input)
+}
+
+#[allow(dead_code)]
+fn rendered_empty(format: ReportFormat) -> String {
+    let docs = documents();
+    let rules = rules();
+    let input = ReportInput {
+        findings: &[],
+        documents: &docs,
+        rules: &rules,
+        agreeing_slots: &[],
+        color: false,
+    };
+    render(format, &input)
+}
+
+macro_rules! snapshot_test {
+    ($name:ident, $format:expr) => {
+        #[test]
+        fn $name() {
+            let out = rendered($format);
+            common::snapshot_settings().bind(|| insta::assert_snapshot!(stringify!($name), out));
+        }
+    };
+}
+
+snapshot_test!(report_text, ReportFormat::Text);
+snapshot_test!(report_json, ReportFormat::Json);
+snapshot_test!(report_jsonl, ReportFormat::Jsonl);
+
+#[test]
+fn text_colour_only_when_asked() {
+    let docs = documents();
+    let found = findings(&docs);
+    let plain = ReportInput {
+        findings: &found,
+        documents: &docs,
+        rules: &[],
+        agreeing_slots: &[],
+        color: false,
+    };
+    let coloured = ReportInput {
+        color: true,
+        ..plain
+    };
+    assert!(!render(ReportFormat::Text, &plain).contains('\u{1b}'));
+    assert!(render(ReportFormat::Text, &coloured).contains('\u{1b}'));
+}
+
+#[test]
+fn json_has_the_scorer_fields_on_every_claim() {
+    let v: serde_json::Value =
+        serde_json::from_str(&rendered(ReportFormat::Json)).expect("valid JSON");
+    let findings = v["findings"].as_array().expect("findings list");
+    assert_eq!(findings.len(), 4);
+    for f in findings {
+        for key in ["rule", "type", "severity", "message"] {
+            assert!(f[key].is_string(), "{key} missing in {f}");
+        }
+        let claims = f["claims"].as_array().expect("claims");
+        assert!(claims.len() >= 2);
+        for c in claims {
+            assert!(c["doc"].is_string() && c["quote"].is_string());
+            assert!(c["side"] == "a" || c["side"] == "b");
+            let span = c["span"].as_array().expect("span");
+            assert!(span[0].as_u64() < span[1].as_u64());
+        }
+    }
+    assert_eq!(v["summary"]["errors"], 2);
+    assert_eq!(v["summary"]["documents"], 4);
+    let lines = rendered(ReportFormat::Jsonl);
+    let parsed: Vec<serde_json::Value> = lines
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(parsed, *findings);
+}
