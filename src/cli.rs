@@ -1,6 +1,7 @@
 //! Command-line interface: the subcommands and their options (clap derive).
 
 use crate::check::Severity;
+use crate::report::ReportFormat;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -49,8 +50,8 @@ pub enum Command {
     Check {
         #[command(flatten)]
         corpus: CorpusArgs,
-        #[arg(long, short = 'f', value_enum, default_value_t = FindingFormat::Text)]
-        format: FindingFormat,
+        #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
         /// The lowest severity that makes the exit status 1.
         #[arg(long, value_enum, default_value_t = Severity::Warning)]
         fail_on: Severity,
@@ -96,13 +97,6 @@ pub enum Command {
         #[arg(long = "rules", value_name = "DIR")]
         rules: Vec<PathBuf>,
     },
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum FindingFormat {
-    Text,
-    Json,
-    Jsonl,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -1,12 +1,16 @@
 //! The claimcheck binary: parses the command line and wires the library's stages.
 
 use anyhow::Result;
-use claimcheck::cli::{ClaimFormat, Cli, Command, CorpusArgs, LineFormat};
+use claimcheck::check;
+use claimcheck::cli::{ClaimFormat, Cli, Command, CorpusArgs, GraphFormat, LineFormat};
 use claimcheck::corpus::Corpus;
 use claimcheck::extract::{quantity::find_quantities, Lexicon};
+use claimcheck::link::export;
 use claimcheck::pipeline::{self, Analysis};
 use claimcheck::report;
+use claimcheck::report::{ReportFormat, ReportInput};
 use clap::Parser;
+use std::io::IsTerminal;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -65,10 +69,26 @@ fn run(cli: Cli) -> Result<u8> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let code = match cli.command {
-        Command::Check { corpus, .. } => {
-            let analysis = analyse(&corpus)?;
-            writeln!(out, "{{\"findings\": []}}")?;
-            input_status(&analysis.corpus).unwrap_or(0)
+        Command::Check {
+            corpus,
+            format,
+            fail_on,
+        } => {
+            let rules = check::load(&corpus.rules)?;
+            let a = analyse(&corpus)?;
+            let (graph, findings) = pipeline::check(&a, &rules);
+            let infos = pipeline::rule_infos(&rules);
+            let agreeing = pipeline::agreeing_slots(&a, &graph, &findings);
+            let input = ReportInput {
+                findings: &findings,
+                documents: &a.corpus.documents,
+                rules: &infos,
+                agreeing_slots: &agreeing,
+                color: format == ReportFormat::Text && io::stdout().is_terminal(),
+            };
+            write!(out, "{}", report::render(format, &input))?;
+            let failing = findings.iter().any(|f| f.severity >= fail_on);
+            input_status(&a.corpus).unwrap_or(if failing { 1 } else { 0 })
         }
         Command::Claims { corpus, format } => {
             let a = analyse(&corpus)?;
@@ -165,8 +185,61 @@ fn run(cli: Cli) -> Result<u8> {
             }
             input_status(&a.corpus).unwrap_or(0)
         }
-        Command::Graph { .. } | Command::Rules { .. } | Command::Explain { .. } => {
-            anyhow::bail!("not implemented yet")
+        Command::Graph { corpus, format } => {
+            let rules = check::load(&corpus.rules)?;
+            let a = analyse(&corpus)?;
+            let (graph, _) = pipeline::check(&a, &rules);
+            match format {
+                GraphFormat::Dot => write!(out, "{}", export::dot(&graph, &a.claims))?,
+                GraphFormat::Json => writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&export::json(
+                        &graph,
+                        &a.claims,
+                        &a.corpus.documents
+                    ))?
+                )?,
+            }
+            input_status(&a.corpus).unwrap_or(0)
+        }
+        Command::Rules { rules } => {
+            for r in check::load(&rules)? {
+                let state = if r.enabled { "" } else { " (disabled)" };
+                writeln!(
+                    out,
+                    "{:<24} {:<13} {:<8} {}{state}",
+                    r.id,
+                    r.kind.as_str(),
+                    r.severity,
+                    r.docs.summary
+                )?;
+            }
+            0
+        }
+        Command::Explain { rule, rules } => {
+            let all = check::load(&rules)?;
+            let Some(r) = all.iter().find(|r| r.id == rule) else {
+                let ids: Vec<&str> = all.iter().map(|r| r.id.as_str()).collect();
+                eprintln!("error: no rule `{rule}`; the rules are: {}", ids.join(", "));
+                return Ok(2);
+            };
+            writeln!(
+                out,
+                "{} ({}, kind {}, severity {})\n",
+                r.id,
+                r.name,
+                r.kind.as_str(),
+                r.severity
+            )?;
+            writeln!(out, "{}\n\n{}\n", r.docs.summary, r.docs.description.trim())?;
+            writeln!(
+                out,
+                "Fires:\n  {}\n\nMust not fire:\n  {}",
+                r.docs.fires, r.docs.quiet
+            )?;
+            writeln!(out, "\nDefined in {}", r.path.display())?;
+            0
         }
     };
     out.flush()?;

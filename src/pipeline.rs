@@ -1,8 +1,11 @@
 //! The run through the stages: load the corpus, segment, extract claims (in parallel,
 //! in a deterministic order), for the commands to link, check and report.
 
+use crate::check::{self, Finding, Rule};
 use crate::corpus::{self, Corpus, Sentence};
 use crate::extract::{claim::extract_document, Claim, Lexicon};
+use crate::link::{self, ClaimGraph};
+use crate::report::RuleInfo;
 use rayon::prelude::*;
 use std::path::PathBuf;
 
@@ -18,7 +21,11 @@ pub struct Analysis {
 
 /// Loads the corpus and reads every claim.
 pub fn analyse(paths: &[PathBuf], lexicon: &Lexicon) -> Analysis {
-    let corpus = corpus::load(paths);
+    let mut corpus = corpus::load(paths);
+    // The same documents give the same output whatever order the paths were given in.
+    corpus
+        .documents
+        .sort_by(|a, b| (&a.id, &a.path, a.line_in_file).cmp(&(&b.id, &b.path, b.line_in_file)));
     let per_doc: Vec<(Vec<Sentence>, Vec<Claim>)> = corpus
         .documents
         .par_iter()
@@ -40,4 +47,47 @@ pub fn analyse(paths: &[PathBuf], lexicon: &Lexicon) -> Analysis {
         sentences,
         claims,
     }
+}
+
+/// Links the claims into slots and runs the rules: the graph (with agreements and
+/// conflicts marked) and the findings.
+pub fn check(analysis: &Analysis, rules: &[Rule]) -> (ClaimGraph, Vec<Finding>) {
+    let mut graph = link::build(&analysis.claims);
+    let ctx = check::Context {
+        claims: &analysis.claims,
+        docs: &analysis.corpus.documents,
+    };
+    let findings = check::run(rules, &mut graph, &ctx);
+    (graph, findings)
+}
+
+/// Labels of slots shared by several documents in which no rule found a conflict.
+pub fn agreeing_slots(
+    analysis: &Analysis,
+    graph: &ClaimGraph,
+    findings: &[Finding],
+) -> Vec<String> {
+    let mut labels: Vec<String> = graph
+        .shared_slots(&analysis.claims)
+        .map(|(_, s)| s.label.clone())
+        .filter(|l| !findings.iter().any(|f| &f.slot == l))
+        .collect();
+    labels.sort();
+    labels.dedup();
+    labels
+}
+
+/// What reports need to know of the rules.
+pub fn rule_infos(rules: &[Rule]) -> Vec<RuleInfo> {
+    rules
+        .iter()
+        .map(|r| RuleInfo {
+            id: r.id.clone(),
+            name: r.name.clone(),
+            kind: r.kind.as_str().to_string(),
+            severity: r.severity,
+            summary: r.docs.summary.clone(),
+            description: r.docs.description.trim().to_string(),
+        })
+        .collect()
 }

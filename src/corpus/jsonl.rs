@@ -39,7 +39,13 @@ pub fn load(
             Ok(r) => r,
             Err(e) => {
                 let message = format!("malformed JSON line: {e}");
-                diags.push(diagnostic_at(Level::Error, path, line_no, e.column().max(1), message));
+                diags.push(diagnostic_at(
+                    Level::Error,
+                    path,
+                    line_no,
+                    e.column().max(1),
+                    message,
+                ));
                 continue;
             }
         };

@@ -36,7 +36,9 @@ pub struct Manifests {
 
 /// A path without `.` components, for comparing manifest entries with walked files.
 pub fn normalise(path: &Path) -> PathBuf {
-    path.components().filter(|c| !matches!(c, Component::CurDir)).collect()
+    path.components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .collect()
 }
 
 impl Manifests {
@@ -70,12 +72,19 @@ impl Manifests {
                 }
                 None => (None, 1),
             };
-            let meta = Meta::parsed(entry.source, published.as_deref(), entry.title, entry.url, |msg| {
-                diags.push(diagnostic_at(Level::Warning, path, line, 1, msg));
-            });
+            let meta = Meta::parsed(
+                entry.source,
+                published.as_deref(),
+                entry.title,
+                entry.url,
+                |msg| {
+                    diags.push(diagnostic_at(Level::Warning, path, line, 1, msg));
+                },
+            );
             let (entry_line, _) = line_col(&text, entry.path.span().start);
             let key = normalise(&dir.join(entry.path.get_ref()));
-            self.entries.insert(key, (meta, path.to_path_buf(), entry_line));
+            self.entries
+                .insert(key, (meta, path.to_path_buf(), entry_line));
         }
     }
 

@@ -57,7 +57,11 @@ pub fn load(paths: &[PathBuf]) -> Corpus {
 }
 
 /// Reads one file into its documents (several for JSON lines).
-fn load_file(input: &walk::Input, defaults: &meta::Meta, diags: &mut Vec<Diagnostic>) -> Vec<Document> {
+fn load_file(
+    input: &walk::Input,
+    defaults: &meta::Meta,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Document> {
     let decoded = match read::read(&input.path, diags) {
         Ok(d) => d,
         Err(d) => {
@@ -79,9 +83,19 @@ fn load_file(input: &walk::Input, defaults: &meta::Meta, diags: &mut Vec<Diagnos
 /// A plain-text document: the decoded file (lossy decoding keeps the raw bytes and map).
 fn text_document(input: &walk::Input, decoded: read::Decoded) -> Document {
     if !decoded.altered() {
-        return Document::plain(input.id.clone(), input.path.clone(), Format::Text, decoded.text);
+        return Document::plain(
+            input.id.clone(),
+            input.path.clone(),
+            Format::Text,
+            decoded.text,
+        );
     }
-    let mut doc = Document::plain(input.id.clone(), input.path.clone(), Format::Text, decoded.text);
+    let mut doc = Document::plain(
+        input.id.clone(),
+        input.path.clone(),
+        Format::Text,
+        decoded.text,
+    );
     doc.map = decoded.map;
     doc.line_starts = line_starts(&decoded.bytes);
     doc.raw = Some(decoded.bytes);

@@ -34,7 +34,13 @@ pub fn diagnostic(level: Level, path: &Path, message: impl Into<String>) -> Diag
 }
 
 /// A diagnostic at a 1-based line and column.
-pub fn diagnostic_at(level: Level, path: &Path, line: usize, column: usize, message: impl Into<String>) -> Diagnostic {
+pub fn diagnostic_at(
+    level: Level,
+    path: &Path,
+    line: usize,
+    column: usize,
+    message: impl Into<String>,
+) -> Diagnostic {
     Diagnostic {
         line: Some(line),
         column: Some(column),
@@ -57,7 +63,8 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 /// Reads a file. `Err` holds the diagnostic when the file is skipped (unreadable: an
 /// error; binary or empty: a warning); warnings about a file that was read go to `diags`.
 pub fn read(path: &Path, diags: &mut Vec<Diagnostic>) -> Result<Decoded, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| diagnostic(Level::Error, path, format!("cannot read: {e}")))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| diagnostic(Level::Error, path, format!("cannot read: {e}")))?;
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
         let mut d = diagnostic(Level::Warning, path, "binary file (NUL byte), skipped");
         d.offset = Some(nul);
@@ -87,7 +94,11 @@ fn first_invalid(bytes: &[u8]) -> Option<usize> {
 /// Decodes bytes lossily: each invalid run becomes one U+FFFD mapped onto that run; a
 /// leading byte-order mark is dropped.
 pub fn decode(bytes: Vec<u8>) -> Decoded {
-    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
     if bom == 0 {
         if let Ok(text) = std::str::from_utf8(&bytes) {
             let text = text.to_string();
@@ -110,7 +121,11 @@ pub fn decode(bytes: Vec<u8>) -> Decoded {
         }
         let invalid = chunk.invalid();
         if !invalid.is_empty() {
-            map.push(text.len(), '\u{FFFD}'.len_utf8(), Span::new(file, file + invalid.len()));
+            map.push(
+                text.len(),
+                '\u{FFFD}'.len_utf8(),
+                Span::new(file, file + invalid.len()),
+            );
             text.push('\u{FFFD}');
             file += invalid.len();
         }
@@ -137,9 +152,14 @@ pub fn compose(outer: &OffsetMap, inner: &OffsetMap) -> OffsetMap {
         }
         // Split a verbatim piece along the inner pieces it crosses.
         let (mid_start, mid_end) = (p.file.start, p.file.end);
-        let first = inner.pieces.partition_point(|q| q.text + q.len <= mid_start);
+        let first = inner
+            .pieces
+            .partition_point(|q| q.text + q.len <= mid_start);
         let mut covered = mid_start;
-        for q in inner.pieces[first..].iter().take_while(|q| q.text < mid_end) {
+        for q in inner.pieces[first..]
+            .iter()
+            .take_while(|q| q.text < mid_end)
+        {
             let lo = q.text.max(mid_start);
             let hi = (q.text + q.len).min(mid_end);
             if hi <= lo {

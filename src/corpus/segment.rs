@@ -74,7 +74,10 @@ fn is_closer(c: char) -> bool {
 
 /// Characters that open a quotation or bracket before a word.
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '{' | '„')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '{' | '„'
+    )
 }
 
 /// Words that cannot end a line of running text: when a line ends in one, it continues.
@@ -163,7 +166,9 @@ fn continues(line: &str, next: &str) -> bool {
         }
         // "… met Dr.\nSmith": a title or an initial at the end of a line does not end it.
         let word = last_word(line);
-        return last == '.' && body.len() == line.len() && (abbreviations().title.contains(word) || is_initial(word));
+        return last == '.'
+            && body.len() == line.len()
+            && (abbreviations().title.contains(word) || is_initial(word));
     }
     if matches!(last, ',' | ';' | ':' | '(' | '[' | '“' | '‘') || next_starts_lower {
         return true;
@@ -248,7 +253,13 @@ fn split_unit(text: &str, unit: Range<usize>, paragraph: usize, out: &mut Vec<Se
                 continue;
             }
         }
-        push_sentence(text, unit.start + start..unit.start + end, paragraph, false, out);
+        push_sentence(
+            text,
+            unit.start + start..unit.start + end,
+            paragraph,
+            false,
+            out,
+        );
         start = end;
     }
     let tail = unit.start + start..unit.end;
@@ -260,12 +271,20 @@ fn split_unit(text: &str, unit: Range<usize>, paragraph: usize, out: &mut Vec<Se
 /// The word starting a text after whitespace and openers, up to its first non-letter.
 fn next_word(rest: &str) -> &str {
     let rest = rest.trim_start().trim_start_matches(is_opener);
-    let end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+    let end = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
     &rest[..end]
 }
 
 /// Trims a candidate range and records it when it holds a letter or digit.
-fn push_sentence(text: &str, range: Range<usize>, paragraph: usize, headline: bool, out: &mut Vec<Sentence>) {
+fn push_sentence(
+    text: &str,
+    range: Range<usize>,
+    paragraph: usize,
+    headline: bool,
+    out: &mut Vec<Sentence>,
+) {
     let piece = &text[range.clone()];
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();
@@ -346,7 +365,11 @@ mod tests {
     fn ellipses_and_dashes() {
         assert_eq!(
             texts("We waited... and waited. Then… Nothing — nothing at all."),
-            ["We waited... and waited.", "Then…", "Nothing — nothing at all."]
+            [
+                "We waited... and waited.",
+                "Then…",
+                "Nothing — nothing at all."
+            ]
         );
         assert_eq!(texts("Really?! Yes."), ["Really?!", "Yes."]);
     }

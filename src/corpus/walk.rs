@@ -43,9 +43,10 @@ pub fn inputs(root: &Path, manifests: &mut Manifests, diags: &mut Vec<Diagnostic
         if manifest.is_file() && root.file_name().is_some_and(|n| n != MANIFEST_NAME) {
             manifests.read(&manifest, dir, diags);
         }
-        let id = root
-            .file_name()
-            .map_or_else(|| root.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let id = root.file_name().map_or_else(
+            || root.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         let format = format_of(root).unwrap_or(Format::Text);
         return vec![Input {
             path: root.to_path_buf(),
@@ -59,8 +60,14 @@ pub fn inputs(root: &Path, manifests: &mut Manifests, diags: &mut Vec<Diagnostic
             Ok(e) => e,
             Err(e) => {
                 let path = e.path().unwrap_or(root).to_path_buf();
-                let cause = e.io_error().map_or_else(|| e.to_string(), |io| io.to_string());
-                diags.push(diagnostic(Level::Error, &path, format!("cannot read: {cause}")));
+                let cause = e
+                    .io_error()
+                    .map_or_else(|| e.to_string(), |io| io.to_string());
+                diags.push(diagnostic(
+                    Level::Error,
+                    &path,
+                    format!("cannot read: {cause}"),
+                ));
                 continue;
             }
         };
