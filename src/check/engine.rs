@@ -68,9 +68,12 @@ pub fn conflicting_groups<V: Clone>(
         .collect()
 }
 
+/// One claim of a side: claim index, value span, value as written.
+pub type Member = (usize, Span, String);
+
 /// A kind's verdict on a slot: the sides (already grouped), each with a display value.
 pub struct Draft {
-    pub sides: Vec<(String, Vec<(usize, Span, String)>)>,
+    pub sides: Vec<(String, Vec<Member>)>,
 }
 
 impl Draft {
@@ -154,7 +157,7 @@ pub fn run(rules: &[Rule], graph: &mut ClaimGraph, ctx: &Context) -> Vec<Finding
         }
         findings.push(f);
     }
-    findings.sort_by(|a, b| order_key(a).cmp(&order_key(b)));
+    findings.sort_by_key(order_key);
     findings
 }
 

@@ -145,9 +145,12 @@ fn cue_before(
     facts
         .cues
         .iter()
-        .filter(|c| c.kind == kind && c.range.start >= floor && c.range.end <= pos)
-        .filter(|c| facts.words_between(c.range.end, pos).len() <= max_words)
-        .next_back()
+        .rfind(|c| {
+            c.kind == kind
+                && c.range.start >= floor
+                && c.range.end <= pos
+                && facts.words_between(c.range.end, pos).len() <= max_words
+        })
         .map(|c| Cue {
             kind: c.canonical.clone(),
             text: facts.text.get(c.range.clone()).unwrap_or_default().into(),
@@ -233,14 +236,14 @@ fn times_in(
     (point_time, duration.map(|t| time_of(facts, at, t)))
 }
 
+/// A theme found near an action: its range, canonical name and the scope it gives.
+type NearTheme = (Range<usize>, String, Option<Scope>);
+
 fn theme_near(
     facts: &Facts,
     window: &Range<usize>,
     action: &ActionMatch,
-) -> (
-    Option<(Range<usize>, String, Option<Scope>)>,
-    Option<String>,
-) {
+) -> (Option<NearTheme>, Option<String>) {
     let near = |r: &Range<usize>| {
         let gap = if r.start >= action.range.end {
             facts.words_between(action.range.end, r.start).len()
@@ -249,7 +252,7 @@ fn theme_near(
         };
         gap <= 8
     };
-    let mut theme: Option<(Range<usize>, String, Option<Scope>)> = None;
+    let mut theme: Option<NearTheme> = None;
     let mut domain = None;
     for m in facts
         .themes

@@ -34,13 +34,12 @@ fn is_oblique(facts: &Facts, entity: &EntityMatch) -> bool {
 /// The subject of an action: the nearest entity before `end` (and at or after `start`)
 /// that is not governed by a preposition or a number.
 pub fn subject<'f>(facts: &'f Facts, start: usize, end: usize) -> Option<&'f EntityMatch> {
-    facts
-        .entities
-        .iter()
-        .filter(|e| e.range.start >= start && e.range.end <= end)
-        .filter(|e| !is_oblique(facts, e))
-        .filter(|e| e.entity.kind != EntityKind::Person || e.form == EntityForm::Leader)
-        .next_back()
+    facts.entities.iter().rfind(|e| {
+        e.range.start >= start
+            && e.range.end <= end
+            && !is_oblique(facts, e)
+            && (e.entity.kind != EntityKind::Person || e.form == EntityForm::Leader)
+    })
 }
 
 /// The possessor or adjective right before a nominalization ("France's withdrawal",
