@@ -39,6 +39,9 @@ pub struct CorpusArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+    /// The configuration file (default: the nearest claimcheck.toml upward).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// No progress bar and no warnings on standard error.
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -52,9 +55,9 @@ pub enum Command {
         corpus: CorpusArgs,
         #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
-        /// The lowest severity that makes the exit status 1.
-        #[arg(long, value_enum, default_value_t = Severity::Warning)]
-        fail_on: Severity,
+        /// The lowest severity that makes the exit status 1 [default: warning, or the config's].
+        #[arg(long, value_enum)]
+        fail_on: Option<Severity>,
     },
     /// Print the structured claims read from the corpus.
     Claims {

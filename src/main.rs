@@ -3,6 +3,7 @@
 use anyhow::Result;
 use claimcheck::check;
 use claimcheck::cli::{ClaimFormat, Cli, Command, CorpusArgs, GraphFormat, LineFormat};
+use claimcheck::config::Config;
 use claimcheck::corpus::Corpus;
 use claimcheck::extract::{quantity::find_quantities, Lexicon};
 use claimcheck::link::export;
@@ -31,6 +32,15 @@ fn main() -> ExitCode {
     }
 }
 
+/// The configuration and the rules it adjusts.
+fn setup(args: &CorpusArgs) -> Result<(Config, Vec<check::Rule>)> {
+    let config = Config::discover(args.config.as_deref(), &std::env::current_dir()?)?;
+    let folders: Vec<_> = args.rules.iter().chain(&config.rules).cloned().collect();
+    let mut rules = check::load(&folders)?;
+    config.apply(&mut rules)?;
+    Ok((config, rules))
+}
+
 /// Loads the lexicons and reads the corpus, printing its diagnostics.
 fn analyse(args: &CorpusArgs) -> Result<Analysis> {
     if let Some(jobs) = args.jobs {
@@ -42,7 +52,9 @@ fn analyse(args: &CorpusArgs) -> Result<Analysis> {
     for dir in &args.rules {
         lexicon = Lexicon::with_extra_dir(dir)?;
     }
-    let analysis = pipeline::analyse(&args.paths, &lexicon);
+    let config = Config::discover(args.config.as_deref(), &std::env::current_dir()?)?;
+    let mut analysis = pipeline::analyse(&args.paths, &lexicon);
+    pipeline::ignore(&mut analysis, &config.ignore_set());
     print_diagnostics(&analysis.corpus, args.quiet);
     Ok(analysis)
 }
@@ -74,7 +86,10 @@ fn run(cli: Cli) -> Result<u8> {
             format,
             fail_on,
         } => {
-            let rules = check::load(&corpus.rules)?;
+            let (config, rules) = setup(&corpus)?;
+            let fail_on = fail_on
+                .or(config.fail_on)
+                .unwrap_or(check::Severity::Warning);
             let a = analyse(&corpus)?;
             let (graph, findings) = pipeline::check(&a, &rules);
             let infos = pipeline::rule_infos(&rules);
@@ -186,7 +201,7 @@ fn run(cli: Cli) -> Result<u8> {
             input_status(&a.corpus).unwrap_or(0)
         }
         Command::Graph { corpus, format } => {
-            let rules = check::load(&corpus.rules)?;
+            let (_, rules) = setup(&corpus)?;
             let a = analyse(&corpus)?;
             let (graph, _) = pipeline::check(&a, &rules);
             match format {

@@ -91,3 +91,36 @@ pub fn rule_infos(rules: &[Rule]) -> Vec<RuleInfo> {
         })
         .collect()
 }
+
+/// Drops the documents (and their sentences and claims) whose id an ignore pattern matches.
+pub fn ignore(analysis: &mut Analysis, patterns: &globset::GlobSet) {
+    if patterns.is_empty() {
+        return;
+    }
+    let keep: Vec<bool> = analysis
+        .corpus
+        .documents
+        .iter()
+        .map(|d| !patterns.is_match(&d.id))
+        .collect();
+    let mut new_index = Vec::with_capacity(keep.len());
+    let mut next = 0;
+    for &k in &keep {
+        new_index.push(next);
+        next += usize::from(k);
+    }
+    let mut i = 0;
+    analysis.corpus.documents.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    let mut i = 0;
+    analysis.sentences.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    analysis.claims.retain(|c| keep[c.doc_index]);
+    for c in &mut analysis.claims {
+        c.doc_index = new_index[c.doc_index];
+    }
+}
