@@ -38,7 +38,12 @@ pub fn load(
         let record: Record = match serde_json::from_str(line) {
             Ok(r) => r,
             Err(e) => {
-                let message = format!("malformed JSON line: {e}");
+                // serde_json appends "at line 1 column N"; the diagnostic gives the position.
+                let text = e.to_string();
+                let reason = text
+                    .rsplit_once(" at line ")
+                    .map_or(text.as_str(), |(r, _)| r);
+                let message = format!("malformed JSON line: {reason}");
                 diags.push(diagnostic_at(
                     Level::Error,
                     path,

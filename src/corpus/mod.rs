@@ -1,11 +1,14 @@
 //! Loading a corpus: files and folders of articles into [`Document`]s with exact spans,
 //! and splitting their text into [`Sentence`]s.
 
+pub mod builder;
 pub mod date;
 pub mod document;
 pub mod error;
+pub mod html;
 pub mod jsonl;
 pub mod manifest;
+pub mod markdown;
 pub mod meta;
 pub mod read;
 pub mod segment;
@@ -70,14 +73,42 @@ fn load_file(
         }
     };
     let source = default_source(&input.id);
-    match input.format {
-        Format::JsonLines => jsonl::load(&input.path, &input.id, &decoded, defaults, diags),
-        Format::Text | Format::Markdown | Format::Html => {
+    let (own, built) = match input.format {
+        Format::JsonLines => return jsonl::load(&input.path, &input.id, &decoded, defaults, diags),
+        Format::Text => {
             let mut doc = text_document(input, decoded);
             defaults.clone().apply(&mut doc, &source);
-            vec![doc]
+            return vec![doc];
         }
+        Format::Markdown => {
+            let front = markdown::front_matter(&decoded.text, &input.path, diags);
+            let start = front.as_ref().map_or(0, |f| f.body_start);
+            (
+                front.map(|f| f.meta).unwrap_or_default(),
+                markdown::extract(&decoded.text, start),
+            )
+        }
+        Format::Html => (meta::Meta::default(), html::extract(&decoded.text)),
+    };
+    if !built.text.chars().any(char::is_alphanumeric) {
+        diags.push(read::diagnostic(
+            Level::Warning,
+            &input.path,
+            "no article text found, skipped",
+        ));
+        return Vec::new();
     }
+    let mut doc = Document::plain(
+        input.id.clone(),
+        input.path.clone(),
+        input.format,
+        built.text,
+    );
+    doc.map = read::compose(&built.map, &decoded.map);
+    doc.line_starts = line_starts(&decoded.bytes);
+    doc.raw = Some(decoded.bytes);
+    own.or(defaults).apply(&mut doc, &source);
+    vec![doc]
 }
 
 /// A plain-text document: the decoded file (lossy decoding keeps the raw bytes and map).
