@@ -433,3 +433,5 @@ fn github_commands_are_one_line_each_and_escaped() {
         .contains("title=actor-mismatch%3A who ended the observer mission%3A Tuesday%2C Rovuma::"));
     assert!(lines[3].contains("ended 100%25 of"));
 }
+
+snapshot_test!(report_markdown, ReportFormat::Markdown);
