@@ -251,7 +251,6 @@ fn rendered(format: ReportFormat) -> String {
     render(format, &input)
 }
 
-#[allow(dead_code)]
 fn rendered_empty(format: ReportFormat) -> String {
     let docs = documents();
     let rules = rules();
@@ -326,3 +325,113 @@ fn json_has_the_scorer_fields_on_every_claim() {
         .collect();
     assert_eq!(parsed, *findings);
 }
+
+snapshot_test!(report_sarif, ReportFormat::Sarif);
+
+/// Runs a Python helper under tests/; `None` when python3 cannot be run. The helpers exit
+/// with status 3 when a Python package they need is missing.
+fn python(script: &str, args: &[&std::path::Path]) -> Option<std::process::Output> {
+    std::process::Command::new("python3")
+        .arg(common::repo_path(script))
+        .args(args)
+        .output()
+        .ok()
+}
+
+/// True where the helpers' Python packages must be present (CI installs them).
+fn required() -> bool {
+    std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false")
+}
+
+#[test]
+fn sarif_validates_against_the_2_1_0_schema() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, out) in [
+        ("full.sarif", rendered(ReportFormat::Sarif)),
+        ("empty.sarif", rendered_empty(ReportFormat::Sarif)),
+    ] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, out).expect("write SARIF");
+        let schema = common::repo_path("tests/fixtures/sarif-schema-2.1.0.json");
+        match python("tests/validate_sarif.py", &[&schema, &file]) {
+            Some(o) if o.status.success() => {}
+            Some(o) if o.status.code() == Some(3) && !required() => {
+                eprintln!("skipped: python3 has no jsonschema (pip install jsonschema)");
+                return;
+            }
+            Some(o) => panic!(
+                "{name} does not validate:\n{}",
+                String::from_utf8_lossy(&o.stderr)
+            ),
+            None if !required() => {
+                eprintln!("skipped: no python3");
+                return;
+            }
+            None => panic!("python3 is needed to validate SARIF"),
+        }
+    }
+}
+
+#[test]
+fn sarif_results_point_at_both_sides() {
+    let v: serde_json::Value =
+        serde_json::from_str(&rendered(ReportFormat::Sarif)).expect("SARIF is JSON");
+    let run = &v["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    let results = run["results"].as_array().expect("results");
+    assert_eq!(results.len(), 4);
+    for r in results {
+        let index = r["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+        assert_eq!(rules[index]["id"], r["ruleId"]);
+        assert_eq!(r["relatedLocations"].as_array().map(Vec::len), Some(1));
+        assert!(r["partialFingerprints"]["claimcheck/v1"].is_string());
+        let region = &r["locations"][0]["physicalLocation"]["region"];
+        assert!(region["startLine"].as_u64() <= region["endLine"].as_u64());
+    }
+    assert_eq!(results[2]["level"], "note");
+    let uri = &results[3]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+    assert_eq!(uri, "notes/field%20notes%2C%20day%203.txt");
+}
+
+snapshot_test!(report_github, ReportFormat::Github);
+snapshot_test!(report_junit, ReportFormat::Junit);
+
+#[test]
+fn junit_parses_and_counts_testcases() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, out, cases, failures) in [
+        ("full.xml", rendered(ReportFormat::Junit), 4, 4),
+        ("empty.xml", rendered_empty(ReportFormat::Junit), 1, 0),
+    ] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, &out).expect("write XML");
+        match python("tests/count_junit.py", &[&file]) {
+            Some(o) if o.status.success() => {
+                let counts = String::from_utf8_lossy(&o.stdout).trim().to_string();
+                assert_eq!(counts, format!("{cases} {failures}"), "{name}");
+            }
+            Some(o) => panic!(
+                "{name} is not well-formed JUnit:\n{}",
+                String::from_utf8_lossy(&o.stderr)
+            ),
+            None if !required() => eprintln!("skipped: no python3"),
+            None => panic!("python3 is needed to parse JUnit"),
+        }
+    }
+}
+
+#[test]
+fn github_commands_are_one_line_each_and_escaped() {
+    let out = rendered(ReportFormat::Github);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 5);
+    assert!(lines[0]
+        .starts_with("::error file=examples/mtwara-harbour/001-coastline-post.txt,line=11,col=1,"));
+    assert!(lines[2].starts_with("::notice "));
+    assert!(lines[3].contains("file=notes/field notes%2C day 3.txt,"));
+    assert!(lines[3]
+        .contains("title=actor-mismatch%3A who ended the observer mission%3A Tuesday%2C Rovuma::"));
+    assert!(lines[3].contains("ended 100%25 of"));
+}
+
+snapshot_test!(report_markdown, ReportFormat::Markdown);
