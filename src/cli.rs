@@ -58,6 +58,17 @@ pub enum Command {
         /// The lowest severity that makes the exit status 1 [default: warning, or the config's].
         #[arg(long, value_enum)]
         fail_on: Option<Severity>,
+        /// Report (and fail on) only findings not recorded in this baseline file.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+    },
+    /// Record today's findings in a baseline file, for `check --baseline`.
+    Baseline {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Where to write the baseline.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: PathBuf,
     },
     /// Print the structured claims read from the corpus.
     Claims {

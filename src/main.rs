@@ -9,6 +9,7 @@ use claimcheck::extract::{quantity::find_quantities, Lexicon};
 use claimcheck::link::export;
 use claimcheck::pipeline::{self, Analysis};
 use claimcheck::report;
+use claimcheck::report::baseline::Baseline;
 use claimcheck::report::{ReportFormat, ReportInput};
 use clap::Parser;
 use std::io::IsTerminal;
@@ -85,13 +86,36 @@ fn run(cli: Cli) -> Result<u8> {
             corpus,
             format,
             fail_on,
+            baseline,
         } => {
             let (config, rules) = setup(&corpus)?;
             let fail_on = fail_on
                 .or(config.fail_on)
                 .unwrap_or(check::Severity::Warning);
             let a = analyse(&corpus)?;
-            let (graph, findings) = pipeline::check(&a, &rules);
+            let (graph, mut findings) = pipeline::check(&a, &rules);
+            if let Some(path) = &baseline {
+                let recorded = Baseline::load(path)?;
+                let comparison = recorded.compare(&findings);
+                if !corpus.quiet {
+                    eprintln!(
+                        "baseline {}: {} new, {} still present, {} fixed",
+                        path.display(),
+                        comparison.new.len(),
+                        comparison.still_present.len(),
+                        comparison.fixed.len()
+                    );
+                    for fixed in &comparison.fixed {
+                        eprintln!(
+                            "fixed: [{}] {} ({})",
+                            fixed.rule,
+                            fixed.slot,
+                            fixed.values.join(" vs ")
+                        );
+                    }
+                }
+                findings = comparison.new.into_iter().cloned().collect();
+            }
             let infos = pipeline::rule_infos(&rules);
             let agreeing = pipeline::agreeing_slots(&a, &graph, &findings);
             let input = ReportInput {
@@ -217,6 +241,21 @@ fn run(cli: Cli) -> Result<u8> {
                 )?,
             }
             input_status(&a.corpus).unwrap_or(0)
+        }
+        Command::Baseline { corpus, output } => {
+            let (_, rules) = setup(&corpus)?;
+            let a = analyse(&corpus)?;
+            let (_, findings) = pipeline::check(&a, &rules);
+            if let Some(code) = input_status(&a.corpus) {
+                return Ok(code);
+            }
+            Baseline::from_findings(&findings).save(&output)?;
+            eprintln!(
+                "recorded {} findings in {}",
+                findings.len(),
+                output.display()
+            );
+            0
         }
         Command::Rules { rules } => {
             for r in check::load(&rules)? {

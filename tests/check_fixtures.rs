@@ -21,7 +21,14 @@ fn fixture_dirs() -> Vec<PathBuf> {
     dirs
 }
 
-const KINDS: [&str; 6] = ["action-scope", "quantity", "duration", "polarity", "actor", "date"];
+const KINDS: [&str; 6] = [
+    "action-scope",
+    "quantity",
+    "duration",
+    "polarity",
+    "actor",
+    "date",
+];
 
 #[test]
 fn every_fixture_fires_or_stays_quiet_as_its_name_says() {
@@ -31,9 +38,16 @@ fn every_fixture_fires_or_stays_quiet_as_its_name_says() {
     let mut failures = Vec::new();
     for dir in fixture_dirs() {
         let name = dir.file_name().unwrap().to_string_lossy().to_string();
-        let kind = KINDS.iter().find(|k| name.starts_with(&format!("{k}-"))).expect("fixture named after a kind");
+        let kind = KINDS
+            .iter()
+            .find(|k| name.starts_with(&format!("{k}-")))
+            .expect("fixture named after a kind");
         let analysis = pipeline::analyse(std::slice::from_ref(&dir), &lexicon);
-        assert!(analysis.corpus.diagnostics.is_empty(), "{name}: {:?}", analysis.corpus.diagnostics);
+        assert!(
+            analysis.corpus.diagnostics.is_empty(),
+            "{name}: {:?}",
+            analysis.corpus.diagnostics
+        );
         let (graph, findings) = pipeline::check(&analysis, &rules);
         let agreeing = pipeline::agreeing_slots(&analysis, &graph, &findings);
         let input = ReportInput {
@@ -45,13 +59,19 @@ fn every_fixture_fires_or_stays_quiet_as_its_name_says() {
         };
         let text = report::render(ReportFormat::Text, &input);
         common::snapshot_settings().bind(|| insta::assert_snapshot!(format!("check_{name}"), text));
-        let flagged: Vec<_> = findings.iter().filter(|f| f.severity >= Severity::Warning).collect();
+        let flagged: Vec<_> = findings
+            .iter()
+            .filter(|f| f.severity >= Severity::Warning)
+            .collect();
         let of_kind = flagged.iter().filter(|f| f.kind == *kind).count();
         if name.contains("-fires") && of_kind == 0 {
             failures.push(format!("{name}: expected a {kind} finding, got none"));
         }
         if name.contains("-quiet") && !flagged.is_empty() {
-            let got: Vec<_> = flagged.iter().map(|f| format!("{} ({})", f.rule, f.message)).collect();
+            let got: Vec<_> = flagged
+                .iter()
+                .map(|f| format!("{} ({})", f.rule, f.message))
+                .collect();
             failures.push(format!("{name}: expected no finding, got {got:?}"));
         }
     }
