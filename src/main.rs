@@ -12,6 +12,7 @@ use claimcheck::report;
 use claimcheck::report::baseline::Baseline;
 use claimcheck::report::{ReportFormat, ReportInput};
 use clap::Parser;
+use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -54,7 +55,23 @@ fn analyse(args: &CorpusArgs) -> Result<Analysis> {
         lexicon = Lexicon::with_extra_dir(dir)?;
     }
     let config = Config::discover(args.config.as_deref(), &std::env::current_dir()?)?;
-    let mut analysis = pipeline::analyse(&args.paths, &lexicon);
+    let progress = (!args.quiet && io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::new(0);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} {msg} ({elapsed})")
+                .unwrap_or(ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let mut analysis = pipeline::analyse_with_progress(&args.paths, &lexicon, progress.as_ref());
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+        eprintln!(
+            "{} documents, {} claims",
+            analysis.corpus.documents.len(),
+            analysis.claims.len()
+        );
+    }
     pipeline::ignore(&mut analysis, &config.ignore_set());
     print_diagnostics(&analysis.corpus, args.quiet);
     Ok(analysis)

@@ -6,6 +6,7 @@ use crate::corpus::{self, Corpus, Sentence};
 use crate::extract::{claim::extract_document, Claim, Lexicon};
 use crate::link::{self, ClaimGraph};
 use crate::report::RuleInfo;
+use indicatif::ProgressBar;
 use rayon::prelude::*;
 use std::path::PathBuf;
 
@@ -21,11 +22,24 @@ pub struct Analysis {
 
 /// Loads the corpus and reads every claim.
 pub fn analyse(paths: &[PathBuf], lexicon: &Lexicon) -> Analysis {
+    analyse_with_progress(paths, lexicon, None)
+}
+
+/// [`analyse`], advancing a progress bar by one per document read.
+pub fn analyse_with_progress(
+    paths: &[PathBuf],
+    lexicon: &Lexicon,
+    progress: Option<&ProgressBar>,
+) -> Analysis {
     let mut corpus = corpus::load(paths);
     // The same documents give the same output whatever order the paths were given in.
     corpus
         .documents
         .sort_by(|a, b| (&a.id, &a.path, a.line_in_file).cmp(&(&b.id, &b.path, b.line_in_file)));
+    if let Some(p) = progress {
+        p.set_length(corpus.documents.len() as u64);
+        p.set_message("documents read");
+    }
     let per_doc: Vec<(Vec<Sentence>, Vec<Claim>)> = corpus
         .documents
         .par_iter()
@@ -33,6 +47,9 @@ pub fn analyse(paths: &[PathBuf], lexicon: &Lexicon) -> Analysis {
         .map(|(i, doc)| {
             let sentences = corpus::segment(&doc.text);
             let claims = extract_document(doc, i, &sentences, lexicon);
+            if let Some(p) = progress {
+                p.inc(1);
+            }
             (sentences, claims)
         })
         .collect();

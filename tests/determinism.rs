@@ -4,8 +4,15 @@
 use std::process::Command;
 
 fn run(args: &[&str]) -> Vec<u8> {
-    let out = Command::new(env!("CARGO_BIN_EXE_claimcheck")).args(args).output().expect("run claimcheck");
-    assert!(matches!(out.status.code(), Some(0) | Some(1)), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(args)
+        .output()
+        .expect("run claimcheck");
+    assert!(
+        matches!(out.status.code(), Some(0) | Some(1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     out.stdout
 }
 
@@ -26,9 +33,27 @@ fn output_does_not_depend_on_threads_or_file_order() {
         let a = run(&forward);
         let b = run(&backward);
         assert!(!a.is_empty());
-        assert_eq!(String::from_utf8_lossy(&a), String::from_utf8_lossy(&b), "format {format}");
+        assert_eq!(
+            String::from_utf8_lossy(&a),
+            String::from_utf8_lossy(&b),
+            "format {format}"
+        );
     }
-    let a = run(&["graph", "--format", "json", "--jobs", "1", "examples/mtwara-harbour"]);
-    let b = run(&["graph", "--format", "json", "--jobs", "2", "examples/mtwara-harbour"]);
+    let a = run(&[
+        "graph",
+        "--format",
+        "json",
+        "--jobs",
+        "1",
+        "examples/mtwara-harbour",
+    ]);
+    let b = run(&[
+        "graph",
+        "--format",
+        "json",
+        "--jobs",
+        "2",
+        "examples/mtwara-harbour",
+    ]);
     assert_eq!(a, b);
 }

@@ -11,7 +11,10 @@ use std::path::PathBuf;
 
 fn graph_json(fixture: &str) -> serde_json::Value {
     let rules = check::load(&[]).unwrap();
-    let analysis = pipeline::analyse(&[PathBuf::from("tests/fixtures/check").join(fixture)], &Lexicon::builtin());
+    let analysis = pipeline::analyse(
+        &[PathBuf::from("tests/fixtures/check").join(fixture)],
+        &Lexicon::builtin(),
+    );
     let (graph, _) = pipeline::check(&analysis, &rules);
     export::json(&graph, &analysis.claims, &analysis.corpus.documents)
 }
@@ -23,8 +26,12 @@ fn shared_labels(json: &serde_json::Value) -> Vec<String> {
         .unwrap()
         .iter()
         .filter(|s| {
-            let docs: std::collections::BTreeSet<_> =
-                s["claims"].as_array().unwrap().iter().map(|c| c["doc"].as_str().unwrap().to_string()).collect();
+            let docs: std::collections::BTreeSet<_> = s["claims"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["doc"].as_str().unwrap().to_string())
+                .collect();
             docs.len() > 1
         })
         .map(|s| s["label"].as_str().unwrap().to_string())
@@ -36,7 +43,8 @@ fn reciprocal_expulsions_stay_in_separate_slots() {
     let json = graph_json("actor-quiet-reciprocal");
     let shared = shared_labels(&json);
     assert!(shared.iter().all(|l| !l.contains("expel")), "{shared:?}");
-    common::snapshot_settings().bind(|| insta::assert_json_snapshot!("graph_actor-quiet-reciprocal", json));
+    common::snapshot_settings()
+        .bind(|| insta::assert_json_snapshot!("graph_actor-quiet-reciprocal", json));
 }
 
 #[test]
@@ -50,6 +58,12 @@ fn two_reports_of_one_strike_share_a_slot() {
 fn deployment_and_withdrawal_are_different_slots() {
     let json = graph_json("date-quiet-sequence");
     let shared = shared_labels(&json);
-    assert!(!shared.iter().any(|l| l.contains("presence") && l.contains("withdraw")), "{shared:?}");
-    common::snapshot_settings().bind(|| insta::assert_json_snapshot!("graph_date-quiet-sequence", json));
+    assert!(
+        !shared
+            .iter()
+            .any(|l| l.contains("presence") && l.contains("withdraw")),
+        "{shared:?}"
+    );
+    common::snapshot_settings()
+        .bind(|| insta::assert_json_snapshot!("graph_date-quiet-sequence", json));
 }
