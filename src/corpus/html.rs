@@ -122,14 +122,16 @@ impl<'a> Extractor<'a> {
         let bytes = self.src.as_bytes();
         let mut pos = 0;
         while pos < bytes.len() {
+            // Text runs to the next '<'; a '<' that starts no markup is text itself.
+            let mut from = pos;
             if bytes[pos] == b'<' {
                 if let Some(next) = self.markup(pos) {
                     pos = next;
                     continue;
                 }
+                from = pos + 1;
             }
-            // Text up to the next '<' that is not the one just found to be plain text.
-            let end = self.src[pos + 1..].find('<').map_or(self.src.len(), |i| pos + 1 + i);
+            let end = self.src[from..].find('<').map_or(self.src.len(), |i| from + i);
             if self.capturing() {
                 self.text(pos, end);
             }

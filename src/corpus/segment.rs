@@ -103,6 +103,7 @@ fn is_connector(word: &str) -> bool {
 /// Splits text into sentences.
 pub fn segment(text: &str) -> Vec<Sentence> {
     let lines = line_ranges(text);
+    let wrapped = is_hard_wrapped(text, &lines);
     let mut out = Vec::new();
     let mut paragraph = 0;
     let mut paragraph_has_sentences = false;
@@ -120,7 +121,7 @@ pub fn segment(text: &str) -> Vec<Sentence> {
         let mut j = i;
         while let Some(next) = lines.get(j + 1) {
             let next_line = &text[next.clone()];
-            if next_line.trim().is_empty() || !continues(&text[lines[j].clone()], next_line) {
+            if next_line.trim().is_empty() || !continues(&text[lines[j].clone()], next_line, wrapped) {
                 break;
             }
             j += 1;
@@ -149,8 +150,36 @@ fn line_ranges(text: &str) -> Vec<Range<usize>> {
     lines
 }
 
-/// Whether a line runs on into the next one (wrapped text) rather than ending there.
-fn continues(line: &str, next: &str) -> bool {
+/// Whether the text is hard-wrapped: most of its lines end without closing punctuation
+/// and go on in the next line (in news with one paragraph a line, only headlines do).
+fn is_hard_wrapped(text: &str, lines: &[Range<usize>]) -> bool {
+    let blank = |r: &Range<usize>| text[r.clone()].trim().is_empty();
+    let mut nonblank = 0;
+    let mut open_and_followed = 0;
+    for (k, r) in lines.iter().enumerate() {
+        if blank(r) {
+            continue;
+        }
+        nonblank += 1;
+        if lines.get(k + 1).is_some_and(|n| !blank(n)) && !ends_closed(&text[r.clone()]) {
+            open_and_followed += 1;
+        }
+    }
+    open_and_followed >= 4 && open_and_followed * 2 >= nonblank
+}
+
+/// True when a line ends with closing punctuation (perhaps inside quotes or brackets).
+fn ends_closed(line: &str) -> bool {
+    line.trim_end()
+        .trim_end_matches(is_closer)
+        .chars()
+        .next_back()
+        .is_some_and(is_terminator)
+}
+
+/// Whether a line runs on into the next one rather than ending there; in hard-wrapped
+/// text every line without closing punctuation does.
+fn continues(line: &str, next: &str, wrapped: bool) -> bool {
     let line = line.trim_end();
     let next_starts_lower = first_letter(next).is_some_and(char::is_lowercase);
     let body = line.trim_end_matches(is_closer);
@@ -165,7 +194,7 @@ fn continues(line: &str, next: &str) -> bool {
         let word = last_word(line);
         return last == '.' && body.len() == line.len() && (abbreviations().title.contains(word) || is_initial(word));
     }
-    if matches!(last, ',' | ';' | ':' | '(' | '[' | '“' | '‘') || next_starts_lower {
+    if wrapped || matches!(last, ',' | ';' | ':' | '(' | '[' | '“' | '‘') || next_starts_lower {
         return true;
     }
     is_connector(last_word(line))
@@ -380,6 +409,21 @@ mod tests {
             [
                 "The minister said that the troops,\nabout 400 of them, would leave\nsoon.",
                 "Officials met Dr.\nLee."
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_text_joins_lines_but_keeps_standalone_headlines() {
+        let text = "Ferry Service Resumes\n\nThe ferry between the two islands\nresumed on Monday after Minister\nAlva Reyes approved new safety\nrules for the crossing. Tickets\nsold out within an hour, the\noperator said.\n";
+        let s = segment(text);
+        let got: Vec<(&str, bool)> = s.iter().map(|s| (&text[s.range.clone()], s.headline)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Ferry Service Resumes", true),
+                ("The ferry between the two islands\nresumed on Monday after Minister\nAlva Reyes approved new safety\nrules for the crossing.", false),
+                ("Tickets\nsold out within an hour, the\noperator said.", false),
             ]
         );
     }
