@@ -127,7 +127,17 @@ fn load_file(input: &walk::Input, defaults: &meta::Meta, diags: &mut Vec<Diagnos
                 markdown::extract(&decoded.text, start),
             )
         }
-        Format::Html => (meta::Meta::default(), html::extract(&decoded.text)),
+        Format::Html => {
+            // The page's <title> is a fallback: the manifest's title comes first.
+            let (built, title) = html::extract(&decoded.text);
+            (
+                defaults.clone().or(&meta::Meta {
+                    title,
+                    ..Default::default()
+                }),
+                built,
+            )
+        }
     };
     if !built.text.chars().any(char::is_alphanumeric) {
         diags.push(read::diagnostic(

@@ -264,6 +264,11 @@ fn split_unit(text: &str, unit: Range<usize>, paragraph: usize, out: &mut Vec<Se
             continue;
         }
         if last_term == '.' && terminators == 1 && closers_start == end {
+            // "1. Troops leave": a list number is not a sentence.
+            let so_far = s[start..term_start].trim();
+            if !so_far.is_empty() && so_far.len() <= 3 && so_far.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
             let word = last_word(&s[start..term_start + 1]);
             let next_word = next_word(rest);
             let starter = abbr.starters.contains(next_word);
@@ -425,6 +430,18 @@ mod tests {
                 ("The ferry between the two islands\nresumed on Monday after Minister\nAlva Reyes approved new safety\nrules for the crossing.", false),
                 ("Tickets\nsold out within an hour, the\noperator said.", false),
             ]
+        );
+    }
+
+    #[test]
+    fn list_numbers_stay_with_their_item() {
+        assert_eq!(
+            texts("1. Troops leave the base.\n2. Talks resume."),
+            ["1. Troops leave the base.", "2. Talks resume."]
+        );
+        assert_eq!(
+            texts("They ranked it in Group C. The team lost."),
+            ["They ranked it in Group C.", "The team lost."]
         );
     }
 
