@@ -204,3 +204,23 @@ fn unreadable_file_in_a_folder_is_an_error_naming_it() {
     );
     assert_eq!(stdout, "a.txt:1:1 [0..5] Text.\n");
 }
+
+#[test]
+fn duplicate_ids_are_warned_about() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "a/x.txt", b"One.\n");
+    write(dir.path(), "b/x.txt", b"Two.\n");
+    write(
+        dir.path(),
+        "f.jsonl",
+        b"{\"id\":\"k\",\"text\":\"Three.\"}\n{\"id\":\"k\",\"text\":\"Four.\"}\n",
+    );
+    let (status, stdout, stderr) = sentences(dir.path(), &["a/x.txt", "b/x.txt", "f.jsonl"]);
+    assert_eq!(status, 0);
+    assert_eq!(
+        stderr,
+        "warning: b/x.txt: duplicate document id `x.txt` (also read from a/x.txt)\n\
+         warning: f.jsonl:2:1: duplicate document id `k` (also read from f.jsonl)\n"
+    );
+    assert_eq!(stdout.lines().count(), 4);
+}

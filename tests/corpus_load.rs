@@ -225,3 +225,27 @@ fn every_sentence_span_quotes_its_sentence_on_all_fixture_corpora() {
         check_spans(doc);
     }
 }
+
+#[test]
+fn html_title_is_a_fallback_for_the_manifest_title() {
+    let corpus = corpus::load(&[fixture("mixed/herald.html")]);
+    let doc = &corpus.documents[0];
+    // Read directly, its folder's manifest still applies.
+    assert_eq!(doc.title.as_deref(), Some("Dam holds as river crests"));
+    assert_eq!(doc.source, "The Herald");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = dir.path().join("page.htm");
+    std::fs::write(
+        &page,
+        "<title> Ferry  back &amp; running </title><p>It runs.</p>",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join(".hidden.txt"), "Not read.").expect("write");
+    let corpus = corpus::load(&[dir.path().to_path_buf()]);
+    assert_eq!(corpus.documents.len(), 1, "hidden files are skipped");
+    assert_eq!(
+        corpus.documents[0].title.as_deref(),
+        Some("Ferry back & running")
+    );
+    assert_eq!(corpus.documents[0].source, "page");
+}

@@ -47,7 +47,14 @@ impl TextBuilder {
     fn flush_breaks(&mut self, next_start: usize) {
         if self.pending_break {
             let gap = Span::new(self.last_end, next_start.max(self.last_end));
-            self.map.push(self.text.len(), 2, gap);
+            if gap.len() == 2 {
+                // Two pieces, so that the break never passes for verbatim text.
+                self.map.push(self.text.len(), 1, gap);
+                self.map
+                    .push(self.text.len() + 1, 1, Span::new(gap.end, gap.end));
+            } else {
+                self.map.push(self.text.len(), 2, gap);
+            }
             self.text.push_str("\n\n");
         } else if let Some(src) = self.pending_line {
             self.map.push(self.text.len(), 1, src);

@@ -77,13 +77,14 @@ fn is_raw_text(name: &str) -> bool {
 /// Deepest element nesting tracked; deeper elements still count but are not remembered.
 const MAX_DEPTH: usize = 256;
 
-/// Extracts the article text of an HTML source. When no title, heading, paragraph or
-/// list item holds text, the text of every block outside dropped elements is taken.
-pub fn extract(src: &str) -> TextBuilder {
+/// Extracts the article text of an HTML source, and the text of its `<title>`. When no
+/// title, heading, paragraph or list item holds text, the text of every block outside
+/// dropped elements is taken.
+pub fn extract(src: &str) -> (TextBuilder, Option<String>) {
     let mut entities = EntityCache::default();
-    let out = Extractor::new(src, false, &mut entities).run();
+    let (out, title) = Extractor::new(src, false, &mut entities).run();
     if out.text.chars().any(char::is_alphanumeric) {
-        return out;
+        return (out, title);
     }
     Extractor::new(src, true, &mut entities).run()
 }
@@ -99,6 +100,9 @@ struct Extractor<'a> {
     dropped: Vec<String>,
     /// Captured or dropped elements opened past [`MAX_DEPTH`].
     overflow: usize,
+    /// Where the text of an open `<title>` starts, and the first title's text.
+    title_start: Option<usize>,
+    title: Option<String>,
 }
 
 impl<'a> Extractor<'a> {
@@ -111,6 +115,8 @@ impl<'a> Extractor<'a> {
             captured: Vec::new(),
             dropped: Vec::new(),
             overflow: 0,
+            title_start: None,
+            title: None,
         }
     }
 
@@ -119,26 +125,28 @@ impl<'a> Extractor<'a> {
             && (self.capture_all || !self.captured.is_empty() || self.overflow > 0)
     }
 
-    fn run(mut self) -> TextBuilder {
+    fn run(mut self) -> (TextBuilder, Option<String>) {
         let bytes = self.src.as_bytes();
         let mut pos = 0;
         while pos < bytes.len() {
+            // Text runs to the next '<'; a '<' that starts no markup is text itself.
+            let mut from = pos;
             if bytes[pos] == b'<' {
                 if let Some(next) = self.markup(pos) {
                     pos = next;
                     continue;
                 }
+                from = pos + 1;
             }
-            // Text up to the next '<' that is not the one just found to be plain text.
-            let end = self.src[pos + 1..]
+            let end = self.src[from..]
                 .find('<')
-                .map_or(self.src.len(), |i| pos + 1 + i);
+                .map_or(self.src.len(), |i| from + i);
             if self.capturing() {
                 self.text(pos, end);
             }
             pos = end;
         }
-        self.out
+        (self.out, self.title)
     }
 
     /// Handles the markup starting at `pos` (`<`); returns where it ends, or `None` when
@@ -200,6 +208,9 @@ impl<'a> Extractor<'a> {
         if self_closing || is_void(name) {
             return;
         }
+        if name == "title" && self.title.is_none() {
+            self.title_start = Some(self.out.text.len());
+        }
         let stack = if is_dropped(name) {
             &mut self.dropped
         } else if is_captured(name) {
@@ -215,6 +226,12 @@ impl<'a> Extractor<'a> {
     }
 
     fn end_tag(&mut self, name: &str) {
+        if name == "title" {
+            if let Some(start) = self.title_start.take() {
+                let title = self.out.text.get(start..).unwrap_or("").trim();
+                self.title = (!title.is_empty()).then(|| title.to_string());
+            }
+        }
         if is_block(name) {
             self.out.paragraph_break();
         }
@@ -406,7 +423,8 @@ mod tests {
         let src = "<html><head><title>Storm &amp; Flood</title><style>p{}</style></head><body>\
                    <nav><a>Home</a></nav><h1>Rain</h1><p>It   rained\n <b>a lot</b> &eacute;t&#233;.</p>\
                    <script>var x = '<p>';</script><ul><li>One</li></ul><footer>(c)</footer></body></html>";
-        let b = extract(src);
+        let (b, title) = extract(src);
+        assert_eq!(title.as_deref(), Some("Storm & Flood"));
         assert_eq!(
             b.text,
             "Storm & Flood\n\nRain\n\nIt rained a lot été.\n\nOne"
@@ -419,13 +437,13 @@ mod tests {
     #[test]
     fn unclosed_paragraphs_and_stray_brackets() {
         let src = "<p>a < b<p>c &bogus; d<br>e";
-        let b = extract(src);
+        let (b, _) = extract(src);
         assert_eq!(b.text, "a < b\n\nc &bogus; d\ne");
     }
 
     #[test]
     fn falls_back_to_all_blocks() {
-        let b = extract("<div>Only a div.</div><nav>menu</nav>");
+        let (b, _) = extract("<div>Only a div.</div><nav>menu</nav>");
         assert_eq!(b.text, "Only a div.");
     }
 }

@@ -18,11 +18,13 @@ pub mod walk;
 pub use date::PartialDate;
 pub use document::{Document, Format, OffsetMap};
 pub use error::{CorpusError, Diagnostic, Level};
-pub use segment::{segment, Sentence};
+pub use segment::{segment, Abbreviations, Sentence};
 pub use span::{LineCol, Span};
 
 use document::{default_source, line_starts};
 use manifest::Manifests;
+use rayon::prelude::*;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// What loading produced: the documents, in a deterministic order, and the warnings and
@@ -47,16 +49,57 @@ pub fn load(paths: &[PathBuf]) -> Corpus {
     let mut manifests = Manifests::default();
     for root in paths {
         let inputs = walk::inputs(root, &mut manifests, &mut corpus.diagnostics);
+        let jobs: Vec<(walk::Input, meta::Meta)> = inputs
+            .into_iter()
+            .map(|input| {
+                let defaults = manifests.lookup(&input.path);
+                (input, defaults)
+            })
+            .collect();
+        let read: Vec<(Vec<Document>, Vec<Diagnostic>)> = jobs
+            .par_iter()
+            .map(|(input, defaults)| {
+                let mut diags = Vec::new();
+                let docs = load_file(input, defaults, &mut diags);
+                (docs, diags)
+            })
+            .collect();
         let mut docs = Vec::new();
-        for input in inputs {
-            let defaults = manifests.lookup(&input.path);
-            docs.extend(load_file(&input, &defaults, &mut corpus.diagnostics));
+        for (file_docs, diags) in read {
+            docs.extend(file_docs);
+            corpus.diagnostics.extend(diags);
         }
         docs.sort_by(|a, b| a.id.cmp(&b.id));
         corpus.documents.extend(docs);
     }
     corpus.diagnostics.extend(manifests.unused());
+    corpus.diagnostics.extend(duplicate_ids(&corpus.documents));
     corpus
+}
+
+/// A warning for each document whose id an earlier document already has.
+fn duplicate_ids(docs: &[Document]) -> Vec<Diagnostic> {
+    let mut first: HashMap<&str, &Document> = HashMap::new();
+    let mut out = Vec::new();
+    for doc in docs {
+        match first.get(doc.id.as_str()) {
+            Some(earlier) => {
+                let message = format!(
+                    "duplicate document id `{}` (also read from {})",
+                    doc.id,
+                    earlier.path.display()
+                );
+                out.push(match doc.line_in_file {
+                    Some(line) => read::diagnostic_at(Level::Warning, &doc.path, line, 1, message),
+                    None => read::diagnostic(Level::Warning, &doc.path, message),
+                });
+            }
+            None => {
+                first.insert(&doc.id, doc);
+            }
+        }
+    }
+    out
 }
 
 /// Reads one file into its documents (several for JSON lines).
@@ -88,7 +131,17 @@ fn load_file(
                 markdown::extract(&decoded.text, start),
             )
         }
-        Format::Html => (meta::Meta::default(), html::extract(&decoded.text)),
+        Format::Html => {
+            // The page's <title> is a fallback: the manifest's title comes first.
+            let (built, title) = html::extract(&decoded.text);
+            (
+                defaults.clone().or(&meta::Meta {
+                    title,
+                    ..Default::default()
+                }),
+                built,
+            )
+        }
     };
     if !built.text.chars().any(char::is_alphanumeric) {
         diags.push(read::diagnostic(

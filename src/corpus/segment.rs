@@ -24,26 +24,35 @@ pub struct Sentence {
 /// The built-in abbreviation list, one per line in sections (see the file's header).
 const ABBREVIATIONS: &str = include_str!("../../rules/lexicon/abbreviations.txt");
 
-/// Abbreviations and sentence starters, read once from [`ABBREVIATIONS`].
-struct Abbreviations {
+/// Abbreviations and sentence starters that guide segmentation: the built-in list
+/// ([`Abbreviations::builtin`]), optionally extended with a user's file in the same format.
+#[derive(Clone, Debug, Default)]
+pub struct Abbreviations {
     /// Never end a sentence ("Dr.", "Gen.").
-    title: HashSet<&'static str>,
+    title: HashSet<String>,
     /// End a sentence only before a sentence starter ("U.S.", "p.m.").
-    other: HashSet<&'static str>,
+    other: HashSet<String>,
     /// Capitalised words that typically begin a sentence.
-    starters: HashSet<&'static str>,
+    starters: HashSet<String>,
 }
 
-fn abbreviations() -> &'static Abbreviations {
-    static CELL: OnceLock<Abbreviations> = OnceLock::new();
-    CELL.get_or_init(|| {
-        let mut abbr = Abbreviations {
-            title: HashSet::new(),
-            other: HashSet::new(),
-            starters: HashSet::new(),
-        };
+impl Abbreviations {
+    /// The list shipped with claimcheck (`rules/lexicon/abbreviations.txt`), read once.
+    pub fn builtin() -> &'static Abbreviations {
+        static CELL: OnceLock<Abbreviations> = OnceLock::new();
+        CELL.get_or_init(|| {
+            let mut abbr = Abbreviations::default();
+            abbr.extend(ABBREVIATIONS);
+            abbr
+        })
+    }
+
+    /// Adds the entries of a file in the abbreviation format: `[title]`, `[other]` and
+    /// `[starters]` sections, one entry a line, `#` comments. Lines before any section or
+    /// in an unknown one are ignored.
+    pub fn extend(&mut self, data: &str) {
         let mut section = "";
-        for line in ABBREVIATIONS.lines().map(str::trim) {
+        for line in data.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
@@ -51,15 +60,20 @@ fn abbreviations() -> &'static Abbreviations {
                 section = name;
                 continue;
             }
-            match section {
-                "title" => abbr.title.insert(line),
-                "other" => abbr.other.insert(line),
-                "starters" => abbr.starters.insert(line),
-                _ => false,
+            let set = match section {
+                "title" => &mut self.title,
+                "other" => &mut self.other,
+                "starters" => &mut self.starters,
+                _ => continue,
             };
+            set.insert(line.to_string());
         }
-        abbr
-    })
+    }
+
+    /// Splits text into sentences with these abbreviations.
+    pub fn segment(&self, text: &str) -> Vec<Sentence> {
+        segment_with(text, self)
+    }
 }
 
 /// Characters that end a sentence.
@@ -103,9 +117,14 @@ fn is_connector(word: &str) -> bool {
     )
 }
 
-/// Splits text into sentences.
+/// Splits text into sentences with the built-in abbreviations.
 pub fn segment(text: &str) -> Vec<Sentence> {
+    segment_with(text, Abbreviations::builtin())
+}
+
+fn segment_with(text: &str, abbr: &Abbreviations) -> Vec<Sentence> {
     let lines = line_ranges(text);
+    let wrapped = is_hard_wrapped(text, &lines);
     let mut out = Vec::new();
     let mut paragraph = 0;
     let mut paragraph_has_sentences = false;
@@ -123,13 +142,21 @@ pub fn segment(text: &str) -> Vec<Sentence> {
         let mut j = i;
         while let Some(next) = lines.get(j + 1) {
             let next_line = &text[next.clone()];
-            if next_line.trim().is_empty() || !continues(&text[lines[j].clone()], next_line) {
+            if next_line.trim().is_empty()
+                || !continues(&text[lines[j].clone()], next_line, wrapped, abbr)
+            {
                 break;
             }
             j += 1;
         }
         let before = out.len();
-        split_unit(text, lines[i].start..lines[j].end, paragraph, &mut out);
+        split_unit(
+            text,
+            lines[i].start..lines[j].end,
+            paragraph,
+            abbr,
+            &mut out,
+        );
         paragraph_has_sentences |= out.len() > before;
         i = j + 1;
     }
@@ -152,8 +179,36 @@ fn line_ranges(text: &str) -> Vec<Range<usize>> {
     lines
 }
 
-/// Whether a line runs on into the next one (wrapped text) rather than ending there.
-fn continues(line: &str, next: &str) -> bool {
+/// Whether the text is hard-wrapped: most of its lines end without closing punctuation
+/// and go on in the next line (in news with one paragraph a line, only headlines do).
+fn is_hard_wrapped(text: &str, lines: &[Range<usize>]) -> bool {
+    let blank = |r: &Range<usize>| text[r.clone()].trim().is_empty();
+    let mut nonblank = 0;
+    let mut open_and_followed = 0;
+    for (k, r) in lines.iter().enumerate() {
+        if blank(r) {
+            continue;
+        }
+        nonblank += 1;
+        if lines.get(k + 1).is_some_and(|n| !blank(n)) && !ends_closed(&text[r.clone()]) {
+            open_and_followed += 1;
+        }
+    }
+    open_and_followed >= 4 && open_and_followed * 2 >= nonblank
+}
+
+/// True when a line ends with closing punctuation (perhaps inside quotes or brackets).
+fn ends_closed(line: &str) -> bool {
+    line.trim_end()
+        .trim_end_matches(is_closer)
+        .chars()
+        .next_back()
+        .is_some_and(is_terminator)
+}
+
+/// Whether a line runs on into the next one rather than ending there; in hard-wrapped
+/// text every line without closing punctuation does.
+fn continues(line: &str, next: &str, wrapped: bool, abbr: &Abbreviations) -> bool {
     let line = line.trim_end();
     let next_starts_lower = first_letter(next).is_some_and(char::is_lowercase);
     let body = line.trim_end_matches(is_closer);
@@ -168,9 +223,9 @@ fn continues(line: &str, next: &str) -> bool {
         let word = last_word(line);
         return last == '.'
             && body.len() == line.len()
-            && (abbreviations().title.contains(word) || is_initial(word));
+            && (abbr.title.contains(word) || is_initial(word));
     }
-    if matches!(last, ',' | ';' | ':' | '(' | '[' | '“' | '‘') || next_starts_lower {
+    if wrapped || matches!(last, ',' | ';' | ':' | '(' | '[' | '“' | '‘') || next_starts_lower {
         return true;
     }
     is_connector(last_word(line))
@@ -205,8 +260,13 @@ fn is_dotted(word: &str) -> bool {
 }
 
 /// Splits one unit (one or more joined lines) into sentences.
-fn split_unit(text: &str, unit: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
-    let abbr = abbreviations();
+fn split_unit(
+    text: &str,
+    unit: Range<usize>,
+    paragraph: usize,
+    abbr: &Abbreviations,
+    out: &mut Vec<Sentence>,
+) {
     let s = &text[unit.clone()];
     let mut start = 0;
     let mut pos = 0;
@@ -240,6 +300,12 @@ fn split_unit(text: &str, unit: Range<usize>, paragraph: usize, out: &mut Vec<Se
             continue;
         }
         if last_term == '.' && terminators == 1 && closers_start == end {
+            // "1. Troops leave": a list number is not a sentence.
+            let so_far = s[start..term_start].trim();
+            if !so_far.is_empty() && so_far.len() <= 3 && so_far.bytes().all(|b| b.is_ascii_digit())
+            {
+                continue;
+            }
             let word = last_word(&s[start..term_start + 1]);
             let next_word = next_word(rest);
             let starter = abbr.starters.contains(next_word);
@@ -404,6 +470,53 @@ mod tests {
                 "The minister said that the troops,\nabout 400 of them, would leave\nsoon.",
                 "Officials met Dr.\nLee."
             ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_text_joins_lines_but_keeps_standalone_headlines() {
+        let text = "Ferry Service Resumes\n\nThe ferry between the two islands\nresumed on Monday after Minister\nAlva Reyes approved new safety\nrules for the crossing. Tickets\nsold out within an hour, the\noperator said.\n";
+        let s = segment(text);
+        let got: Vec<(&str, bool)> = s
+            .iter()
+            .map(|s| (&text[s.range.clone()], s.headline))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Ferry Service Resumes", true),
+                ("The ferry between the two islands\nresumed on Monday after Minister\nAlva Reyes approved new safety\nrules for the crossing.", false),
+                ("Tickets\nsold out within an hour, the\noperator said.", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn extra_abbreviations_extend_the_builtin_list() {
+        let text = "He met Bp. Leone. Arch. Tomas left.";
+        assert_eq!(
+            texts(text),
+            ["He met Bp.", "Leone.", "Arch.", "Tomas left."]
+        );
+        let mut abbr = Abbreviations::builtin().clone();
+        abbr.extend("# church titles\n[title]\nBp.\nArch.\n");
+        let got: Vec<&str> = abbr
+            .segment(text)
+            .into_iter()
+            .map(|s| &text[s.range])
+            .collect();
+        assert_eq!(got, ["He met Bp. Leone.", "Arch. Tomas left."]);
+    }
+
+    #[test]
+    fn list_numbers_stay_with_their_item() {
+        assert_eq!(
+            texts("1. Troops leave the base.\n2. Talks resume."),
+            ["1. Troops leave the base.", "2. Talks resume."]
+        );
+        assert_eq!(
+            texts("They ranked it in Group C. The team lost."),
+            ["They ranked it in Group C.", "The team lost."]
         );
     }
 

@@ -28,7 +28,7 @@ pub fn format_of(path: &Path) -> Option<Format> {
 
 /// The files under one root. A file given directly is read whatever its extension
 /// (unknown ones as text), and the manifest of its folder applies; in a folder, files
-/// with other extensions are ignored.
+/// with other extensions and hidden files are ignored.
 pub fn inputs(root: &Path, manifests: &mut Manifests, diags: &mut Vec<Diagnostic>) -> Vec<Input> {
     let meta = match std::fs::metadata(root) {
         Ok(m) => m,
@@ -55,7 +55,12 @@ pub fn inputs(root: &Path, manifests: &mut Manifests, diags: &mut Vec<Diagnostic
         }];
     }
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
+    // Hidden files and folders below the root (".git", "._a.txt") are not part of a corpus.
+    let walker = walkdir::WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
