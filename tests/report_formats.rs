@@ -554,3 +554,78 @@ fn odd_evidence_renders_in_every_format_without_panicking() {
         assert!(out.contains("odd"), "{format:?} names the finding");
     }
 }
+
+/// A headless Chromium or Chrome on this machine, if any (`.ci/run` installs Debian's chromium).
+fn browser() -> Option<&'static str> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            std::process::Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+}
+
+#[test]
+fn html_renders_in_a_headless_browser() {
+    let Some(browser) = browser() else {
+        assert!(!required(), "CI needs chromium to test the HTML report");
+        eprintln!("skipped: no chromium");
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("report.html");
+    std::fs::write(&file, rendered(ReportFormat::Html)).expect("write HTML");
+    let out = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", file.display()))
+        .output()
+        .expect("run the browser");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dom = scraper::Html::parse_document(&String::from_utf8_lossy(&out.stdout));
+    let sel = |s: &str| scraper::Selector::parse(s).expect("selector");
+    // The script ran: it counts the cards it shows.
+    let shown: String = dom
+        .select(&sel("#shown"))
+        .next()
+        .expect("#shown")
+        .text()
+        .collect();
+    assert_eq!(shown, "showing 4 of 4");
+    let docs = documents();
+    for (i, f) in findings(&docs).iter().enumerate() {
+        let card = dom
+            .select(&sel(&format!("#finding-{}", i + 1)))
+            .next()
+            .expect("finding card");
+        assert!(card.value().attr("hidden").is_none());
+        let text: String = card.text().collect();
+        assert!(text.contains(&f.slot), "slot of finding {}", i + 1);
+        let marks: Vec<String> = card
+            .select(&sel("mark"))
+            .map(|m| m.text().collect())
+            .collect();
+        for ev in f.sides.iter().flat_map(|s| &s.claims) {
+            assert!(
+                marks.contains(&ev.value_text),
+                "value {} shown",
+                ev.value_text
+            );
+        }
+    }
+}
