@@ -1,11 +1,19 @@
 //! Loading a corpus: files and folders of articles into [`Document`]s with exact spans,
 //! and splitting their text into [`Sentence`]s.
 
+pub mod builder;
 pub mod date;
 pub mod document;
 pub mod error;
+pub mod html;
+pub mod jsonl;
+pub mod manifest;
+pub mod markdown;
+pub mod meta;
+pub mod read;
 pub mod segment;
 pub mod span;
+pub mod walk;
 
 pub use date::PartialDate;
 pub use document::{Document, Format, OffsetMap};
@@ -13,6 +21,8 @@ pub use error::{CorpusError, Diagnostic, Level};
 pub use segment::{segment, Sentence};
 pub use span::{LineCol, Span};
 
+use document::{default_source, line_starts};
+use manifest::Manifests;
 use std::path::PathBuf;
 
 /// What loading produced: the documents, in a deterministic order, and the warnings and
@@ -33,7 +43,92 @@ impl Corpus {
 /// Loads every document under the given files and folders. Folders are walked
 /// recursively in sorted order; documents come out sorted by (root order, id).
 pub fn load(paths: &[PathBuf]) -> Corpus {
-    let _ = paths;
-    // Implemented in the corpus loader (issue 2).
-    Corpus::default()
+    let mut corpus = Corpus::default();
+    let mut manifests = Manifests::default();
+    for root in paths {
+        let inputs = walk::inputs(root, &mut manifests, &mut corpus.diagnostics);
+        let mut docs = Vec::new();
+        for input in inputs {
+            let defaults = manifests.lookup(&input.path);
+            docs.extend(load_file(&input, &defaults, &mut corpus.diagnostics));
+        }
+        docs.sort_by(|a, b| a.id.cmp(&b.id));
+        corpus.documents.extend(docs);
+    }
+    corpus.diagnostics.extend(manifests.unused());
+    corpus
+}
+
+/// Reads one file into its documents (several for JSON lines).
+fn load_file(
+    input: &walk::Input,
+    defaults: &meta::Meta,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Document> {
+    let decoded = match read::read(&input.path, diags) {
+        Ok(d) => d,
+        Err(d) => {
+            diags.push(d);
+            return Vec::new();
+        }
+    };
+    let source = default_source(&input.id);
+    let (own, built) = match input.format {
+        Format::JsonLines => return jsonl::load(&input.path, &input.id, &decoded, defaults, diags),
+        Format::Text => {
+            let mut doc = text_document(input, decoded);
+            defaults.clone().apply(&mut doc, &source);
+            return vec![doc];
+        }
+        Format::Markdown => {
+            let front = markdown::front_matter(&decoded.text, &input.path, diags);
+            let start = front.as_ref().map_or(0, |f| f.body_start);
+            (
+                front.map(|f| f.meta).unwrap_or_default(),
+                markdown::extract(&decoded.text, start),
+            )
+        }
+        Format::Html => (meta::Meta::default(), html::extract(&decoded.text)),
+    };
+    if !built.text.chars().any(char::is_alphanumeric) {
+        diags.push(read::diagnostic(
+            Level::Warning,
+            &input.path,
+            "no article text found, skipped",
+        ));
+        return Vec::new();
+    }
+    let mut doc = Document::plain(
+        input.id.clone(),
+        input.path.clone(),
+        input.format,
+        built.text,
+    );
+    doc.map = read::compose(&built.map, &decoded.map);
+    doc.line_starts = line_starts(&decoded.bytes);
+    doc.raw = Some(decoded.bytes);
+    own.or(defaults).apply(&mut doc, &source);
+    vec![doc]
+}
+
+/// A plain-text document: the decoded file (lossy decoding keeps the raw bytes and map).
+fn text_document(input: &walk::Input, decoded: read::Decoded) -> Document {
+    if !decoded.altered() {
+        return Document::plain(
+            input.id.clone(),
+            input.path.clone(),
+            Format::Text,
+            decoded.text,
+        );
+    }
+    let mut doc = Document::plain(
+        input.id.clone(),
+        input.path.clone(),
+        Format::Text,
+        decoded.text,
+    );
+    doc.map = decoded.map;
+    doc.line_starts = line_starts(&decoded.bytes);
+    doc.raw = Some(decoded.bytes);
+    doc
 }
