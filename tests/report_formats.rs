@@ -28,7 +28,7 @@ fn documents() -> Vec<Document> {
         "notes/field notes, day 3.txt",
         PathBuf::from("notes/field notes, day 3.txt"),
         Format::Text,
-        "Field notes: 7 Oct.\nMozambique <not Norway> ordered the 8 observers out & \"gave them 48 hours\", 100% of staff said.\n"
+        "Field notes: 7 Oct.\nMozambique <not Norway> ordered the 8 observers out & \"gave them 48 hours\", 100% of staff said.\nAbout 3,000 Tanzanian soldiers were seen moving south.\n"
             .into(),
     );
     notes.source = "Field notes".into();
@@ -135,7 +135,7 @@ fn findings(docs: &[Document]) -> Vec<Finding> {
                         coast,
                         "Tanzania on Monday began deploying about 3,000 troops to the border region, a defence ministry spokesman said, describing the move as a precaution to protect relief convoys heading south.",
                         "about 3,000",
-                    )],
+                    ), evidence(notes, "About 3,000 Tanzanian soldiers were seen moving south.", "About 3,000")],
                 ),
                 side(
                     "b",
@@ -380,10 +380,15 @@ fn sarif_results_point_at_both_sides() {
     let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
     let results = run["results"].as_array().expect("results");
     assert_eq!(results.len(), 4);
-    for r in results {
+    let docs = documents();
+    for (r, f) in results.iter().zip(findings(&docs)) {
         let index = r["ruleIndex"].as_u64().expect("ruleIndex") as usize;
         assert_eq!(rules[index]["id"], r["ruleId"]);
-        assert_eq!(r["relatedLocations"].as_array().map(Vec::len), Some(1));
+        let claims: usize = f.sides.iter().map(|s| s.claims.len()).sum();
+        assert_eq!(
+            r["relatedLocations"].as_array().map(Vec::len),
+            Some(claims - 1)
+        );
         assert!(r["partialFingerprints"]["claimcheck/v1"].is_string());
         let region = &r["locations"][0]["physicalLocation"]["region"];
         assert!(region["startLine"].as_u64() <= region["endLine"].as_u64());
@@ -435,3 +440,192 @@ fn github_commands_are_one_line_each_and_escaped() {
 }
 
 snapshot_test!(report_markdown, ReportFormat::Markdown);
+
+snapshot_test!(report_html, ReportFormat::Html);
+
+#[test]
+fn html_is_self_contained_and_marks_every_value() {
+    let out = rendered(ReportFormat::Html);
+    let page = scraper::Html::parse_document(&out);
+    assert!(
+        page.errors.is_empty(),
+        "HTML parse errors: {:?}",
+        page.errors
+    );
+    let sel = |s: &str| scraper::Selector::parse(s).expect("selector");
+    // Nothing loaded from elsewhere.
+    assert_eq!(
+        page.select(&sel("link, img, iframe, script[src], [href^=http], [src]"))
+            .count(),
+        0
+    );
+    assert!(!out.contains("url("), "no CSS resources");
+    let cards: Vec<_> = page.select(&sel("article.finding")).collect();
+    assert_eq!(cards.len(), 4);
+    let docs = documents();
+    for (card, f) in cards.iter().zip(findings(&docs)) {
+        assert_eq!(card.value().attr("data-kind"), Some(f.kind.as_str()));
+        assert_eq!(
+            card.value().attr("data-severity"),
+            Some(f.severity.as_str())
+        );
+        let columns: Vec<_> = card.select(&sel("section.side")).collect();
+        assert_eq!(columns.len(), f.sides.len());
+        for (column, side) in columns.iter().zip(&f.sides) {
+            let marks: Vec<String> = column
+                .select(&sel("mark"))
+                .map(|m| m.text().collect())
+                .collect();
+            let expected: Vec<&str> = side
+                .claims
+                .iter()
+                .map(|ev| ev.value_text.as_str())
+                .collect();
+            assert_eq!(marks, expected);
+        }
+    }
+    let boxes = page.select(&sel("#filters input[type=checkbox]")).count();
+    assert_eq!(boxes, 4 + 3, "one box per kind and per severity");
+    let listed: Vec<String> = page
+        .select(&sel("#agreeing li"))
+        .map(|li| li.text().collect())
+        .collect();
+    assert_eq!(listed, agreeing());
+    let quote: String = page
+        .select(&sel("#finding-4 blockquote"))
+        .next()
+        .expect("quote")
+        .text()
+        .collect();
+    assert!(
+        quote.starts_with("Mozambique <not Norway> ordered"),
+        "escaped text reads back: {quote}"
+    );
+    assert!(out.contains("@media print"));
+}
+
+#[test]
+fn odd_evidence_renders_in_every_format_without_panicking() {
+    let docs = documents();
+    let mut bad = evidence(&docs[3], "Mozambique <not Norway>", "Mozambique");
+    // Spans past the end of the file, a value outside its claim, a split UTF-8 character.
+    bad.span = Span::new(10_000, 10_010);
+    bad.value_span = Span::new(3, 1);
+    bad.value_text = "é".into();
+    let mut missing = bad.clone();
+    missing.doc = "not-loaded.txt".into();
+    let mut inside_char = evidence(&docs[2], "NAIROBI, Oct. 7 — Norway decided", "Norway");
+    let dash = docs[2].text.find('—').expect("dash");
+    inside_char.value_span = Span::new(dash + 1, dash + 2);
+    let odd = vec![
+        finding(
+            "odd",
+            "other",
+            Severity::Warning,
+            "odd",
+            "odd",
+            f64::NAN,
+            &[],
+            vec![
+                side("a", "x", vec![bad, missing]),
+                side("b", "y", vec![inside_char]),
+            ],
+        ),
+        finding("empty", "other", Severity::Info, "", "", 0.0, &[], vec![]),
+    ];
+    let input = ReportInput {
+        findings: &odd,
+        documents: &docs,
+        rules: &[],
+        agreeing_slots: &[],
+        color: false,
+    };
+    for format in [
+        ReportFormat::Text,
+        ReportFormat::Json,
+        ReportFormat::Jsonl,
+        ReportFormat::Sarif,
+        ReportFormat::Github,
+        ReportFormat::Junit,
+        ReportFormat::Markdown,
+        ReportFormat::Html,
+    ] {
+        let out = render(format, &input);
+        assert!(out.contains("odd"), "{format:?} names the finding");
+    }
+}
+
+/// A headless Chromium or Chrome on this machine, if any (`.ci/run` installs Debian's chromium).
+fn browser() -> Option<&'static str> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            std::process::Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+}
+
+#[test]
+fn html_renders_in_a_headless_browser() {
+    let Some(browser) = browser() else {
+        assert!(!required(), "CI needs chromium to test the HTML report");
+        eprintln!("skipped: no chromium");
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("report.html");
+    std::fs::write(&file, rendered(ReportFormat::Html)).expect("write HTML");
+    let out = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", file.display()))
+        .output()
+        .expect("run the browser");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dom = scraper::Html::parse_document(&String::from_utf8_lossy(&out.stdout));
+    let sel = |s: &str| scraper::Selector::parse(s).expect("selector");
+    // The script ran: it counts the cards it shows.
+    let shown: String = dom
+        .select(&sel("#shown"))
+        .next()
+        .expect("#shown")
+        .text()
+        .collect();
+    assert_eq!(shown, "showing 4 of 4");
+    let docs = documents();
+    for (i, f) in findings(&docs).iter().enumerate() {
+        let card = dom
+            .select(&sel(&format!("#finding-{}", i + 1)))
+            .next()
+            .expect("finding card");
+        assert!(card.value().attr("hidden").is_none());
+        let text: String = card.text().collect();
+        assert!(text.contains(&f.slot), "slot of finding {}", i + 1);
+        let marks: Vec<String> = card
+            .select(&sel("mark"))
+            .map(|m| m.text().collect())
+            .collect();
+        for ev in f.sides.iter().flat_map(|s| &s.claims) {
+            assert!(
+                marks.contains(&ev.value_text),
+                "value {} shown",
+                ev.value_text
+            );
+        }
+    }
+}
