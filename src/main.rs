@@ -1,12 +1,12 @@
 //! The claimcheck binary: parses the command line and wires the library's stages.
 
 use anyhow::Result;
-use clap::Parser;
-use claimcheck::cli::{Cli, ClaimFormat, Command, CorpusArgs, LineFormat};
+use claimcheck::cli::{ClaimFormat, Cli, Command, CorpusArgs, LineFormat};
 use claimcheck::corpus::Corpus;
 use claimcheck::extract::{quantity::find_quantities, Lexicon};
 use claimcheck::pipeline::{self, Analysis};
 use claimcheck::report;
+use clap::Parser;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -30,7 +30,9 @@ fn main() -> ExitCode {
 /// Loads the lexicons and reads the corpus, printing its diagnostics.
 fn analyse(args: &CorpusArgs) -> Result<Analysis> {
     if let Some(jobs) = args.jobs {
-        rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build_global()?;
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build_global()?;
     }
     let mut lexicon = Lexicon::builtin();
     for dir in &args.rules {
@@ -48,7 +50,9 @@ fn print_diagnostics(corpus: &Corpus, quiet: bool) {
         }
     }
     if corpus.documents.is_empty() {
-        eprintln!("error: the corpus is empty: no .txt, .md, .html, .htm or .jsonl document was read");
+        eprintln!(
+            "error: the corpus is empty: no .txt, .md, .html, .htm or .jsonl document was read"
+        );
     }
 }
 
@@ -76,8 +80,16 @@ fn run(cli: Cli) -> Result<u8> {
                     }
                 }
                 ClaimFormat::Json => {
-                    let all: Vec<_> = a.claims.iter().map(|c| report::claims::claim_json(c, &docs[c.doc_index])).collect();
-                    writeln!(out, "{}", serde_json::to_string_pretty(&serde_json::json!({"claims": all}))?)?;
+                    let all: Vec<_> = a
+                        .claims
+                        .iter()
+                        .map(|c| report::claims::claim_json(c, &docs[c.doc_index]))
+                        .collect();
+                    writeln!(
+                        out,
+                        "{}",
+                        serde_json::to_string_pretty(&serde_json::json!({"claims": all}))?
+                    )?;
                 }
                 ClaimFormat::Text => {
                     for c in &a.claims {
@@ -109,7 +121,16 @@ fn run(cli: Cli) -> Result<u8> {
                             }
                             LineFormat::Text => {
                                 let lc = doc.line_col(span.start);
-                                writeln!(out, "{}:{}:{}: {:?} {} {:?}", doc.id, lc.line, lc.column, &doc.text[range], serde_json::json!(q.change), q.unit)?;
+                                writeln!(
+                                    out,
+                                    "{}:{}:{}: {:?} {} {:?}",
+                                    doc.id,
+                                    lc.line,
+                                    lc.column,
+                                    &doc.text[range],
+                                    serde_json::json!(q.change),
+                                    q.unit
+                                )?;
                             }
                         }
                     }
@@ -124,12 +145,20 @@ fn run(cli: Cli) -> Result<u8> {
                     let span = doc.file_span(s.range.clone());
                     let text = &doc.text[s.range.clone()];
                     match format {
-                        LineFormat::Jsonl => writeln!(out, "{}", serde_json::json!({"doc": doc.id, "span": [span.start, span.end],
-                            "paragraph": s.paragraph, "headline": s.headline, "text": text}))?,
+                        LineFormat::Jsonl => writeln!(
+                            out,
+                            "{}",
+                            serde_json::json!({"doc": doc.id, "span": [span.start, span.end],
+                            "paragraph": s.paragraph, "headline": s.headline, "text": text})
+                        )?,
                         LineFormat::Text => {
                             let lc = doc.line_col(span.start);
                             let mark = if s.headline { " [headline]" } else { "" };
-                            writeln!(out, "{}:{}:{} [{}..{}]{mark} {text}", doc.id, lc.line, lc.column, span.start, span.end)?
+                            writeln!(
+                                out,
+                                "{}:{}:{} [{}..{}]{mark} {text}",
+                                doc.id, lc.line, lc.column, span.start, span.end
+                            )?
                         }
                     }
                 }

@@ -35,5 +35,9 @@ pub fn analyse(paths: &[PathBuf], lexicon: &Lexicon) -> Analysis {
         sentences.push(s);
         claims.extend(c);
     }
-    Analysis { corpus, sentences, claims }
+    Analysis {
+        corpus,
+        sentences,
+        claims,
+    }
 }

@@ -5,7 +5,19 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// How serious a finding is; the order is info < warning < error.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -91,7 +103,12 @@ impl Finding {
     pub fn fingerprint(&self) -> String {
         let mut values: Vec<&str> = self.sides.iter().map(|s| s.value.as_str()).collect();
         values.sort_unstable();
-        let key = format!("{}\u{1f}{}\u{1f}{}", self.rule, self.slot_key, values.join("\u{1f}"));
+        let key = format!(
+            "{}\u{1f}{}\u{1f}{}",
+            self.rule,
+            self.slot_key,
+            values.join("\u{1f}")
+        );
         // FNV-1a 64: stable across platforms and releases.
         let mut hash: u64 = 0xcbf29ce484222325;
         for b in key.bytes() {

@@ -15,13 +15,25 @@ pub struct PartialDate {
 
 impl PartialDate {
     pub fn year(year: i32) -> Self {
-        PartialDate { year, month: None, day: None }
+        PartialDate {
+            year,
+            month: None,
+            day: None,
+        }
     }
     pub fn month(year: i32, month: u8) -> Self {
-        PartialDate { year, month: Some(month), day: None }
+        PartialDate {
+            year,
+            month: Some(month),
+            day: None,
+        }
     }
     pub fn day(year: i32, month: u8, day: u8) -> Self {
-        PartialDate { year, month: Some(month), day: Some(day) }
+        PartialDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+        }
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `None` when the text is none of these
@@ -36,7 +48,9 @@ impl PartialDate {
             1 => Some(PartialDate::year(year)),
             2 => {
                 let m = num(parts[1], 2)?;
-                (1..=12).contains(&m).then(|| PartialDate::month(year, m as u8))
+                (1..=12)
+                    .contains(&m)
+                    .then(|| PartialDate::month(year, m as u8))
             }
             3 => {
                 let m = num(parts[1], 2)?;
@@ -69,8 +83,14 @@ mod tests {
     #[test]
     fn parses_the_three_granularities() {
         assert_eq!(PartialDate::parse("2022"), Some(PartialDate::year(2022)));
-        assert_eq!(PartialDate::parse("2022-02"), Some(PartialDate::month(2022, 2)));
-        assert_eq!(PartialDate::parse("2022-02-17"), Some(PartialDate::day(2022, 2, 17)));
+        assert_eq!(
+            PartialDate::parse("2022-02"),
+            Some(PartialDate::month(2022, 2))
+        );
+        assert_eq!(
+            PartialDate::parse("2022-02-17"),
+            Some(PartialDate::day(2022, 2, 17))
+        );
         assert_eq!(PartialDate::parse("2022-02-30"), None);
         assert_eq!(PartialDate::parse("2022-13"), None);
         assert_eq!(PartialDate::parse("22"), None);

@@ -62,9 +62,13 @@ impl OffsetMap {
             return offset;
         }
         // Last piece starting at or before offset (for an end offset, strictly before).
-        let idx = self
-            .pieces
-            .partition_point(|p| if at_end { p.text < offset } else { p.text <= offset });
+        let idx = self.pieces.partition_point(|p| {
+            if at_end {
+                p.text < offset
+            } else {
+                p.text <= offset
+            }
+        });
         if idx == 0 {
             return self.pieces[0].file.start;
         }
@@ -158,13 +162,19 @@ impl Document {
 
     /// 1-based line and column (in characters) of a file offset.
     pub fn line_col(&self, offset: usize) -> LineCol {
-        let line_idx = self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let line_idx = self
+            .line_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
         let line_start = self.line_starts.get(line_idx).copied().unwrap_or(0);
         let bytes = self.file_bytes();
         let end = offset.min(bytes.len());
         let start = line_start.min(end);
         let column = String::from_utf8_lossy(&bytes[start..end]).chars().count() + 1;
-        LineCol { line: line_idx + 1, column }
+        LineCol {
+            line: line_idx + 1,
+            column,
+        }
     }
 }
 
@@ -180,7 +190,13 @@ pub fn default_source(id: &str) -> String {
 /// Offsets at which lines start (0, and every byte after a `\n`).
 pub fn line_starts(bytes: &[u8]) -> Vec<usize> {
     std::iter::once(0)
-        .chain(bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i + 1))
+        .chain(
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|(_, &b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        )
         .collect()
 }
 
@@ -190,7 +206,12 @@ mod tests {
 
     #[test]
     fn identity_map_and_line_col() {
-        let doc = Document::plain("a/b.txt", "a/b.txt".into(), Format::Text, "one\ntwé three\n".into());
+        let doc = Document::plain(
+            "a/b.txt",
+            "a/b.txt".into(),
+            Format::Text,
+            "one\ntwé three\n".into(),
+        );
         assert_eq!(doc.file_span(4..7), Span::new(4, 7));
         assert_eq!(doc.line_col(0), LineCol { line: 1, column: 1 });
         assert_eq!(doc.line_col(9), LineCol { line: 2, column: 5 });

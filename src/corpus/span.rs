@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 
 /// A byte range `[start, end)` into a document file as stored on disk
 /// (for a JSON-lines document: into its decoded `text` value).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,

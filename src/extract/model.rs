@@ -110,7 +110,10 @@ pub enum Value {
     /// A quantity given without a number ("a substantial number", "dozens"), kept as
     /// words: it never conflicts with a number. `range` is the order of magnitude
     /// the words imply, when they imply one ("hundreds" = [200, 999]).
-    Vague { vague: String, range: Option<[f64; 2]> },
+    Vague {
+        vague: String,
+        range: Option<[f64; 2]>,
+    },
 }
 
 /// A quantity mention.

@@ -1,12 +1,14 @@
 //! Claims as text, JSON or JSON lines (the shape `../shared/eval/README.md` fixes).
 
 use crate::corpus::{Document, Span};
-use crate::extract::{Claim, Mention, Entity, Polarity, TimeValue, Value};
+use crate::extract::{Claim, Entity, Mention, Polarity, TimeValue, Value};
 use serde_json::{json, Map, Value as Json};
 
 fn entity(m: &Option<Mention<Entity>>) -> Json {
     match m {
-        Some(m) => json!({"name": m.value.name, "kind": m.value.kind, "text": m.text, "span": span(m.span)}),
+        Some(m) => {
+            json!({"name": m.value.name, "kind": m.value.kind, "text": m.text, "span": span(m.span)})
+        }
         None => Json::Null,
     }
 }
@@ -94,10 +96,17 @@ pub fn claim_text(claim: &Claim, doc: &Document) -> String {
     let lc = doc.line_col(claim.span.start);
     let mut parts = vec![format!("{}:{}:{}", claim.doc, lc.line, lc.column)];
     let name = |m: &Option<Mention<Entity>>| m.as_ref().map(|m| m.value.name.clone());
-    parts.push(format!("actor={}", name(&claim.actor).unwrap_or_else(|| "-".into())));
+    parts.push(format!(
+        "actor={}",
+        name(&claim.actor).unwrap_or_else(|| "-".into())
+    ));
     parts.push(format!(
         "action={}",
-        claim.action.as_ref().map(|a| a.value.name.clone()).unwrap_or_else(|| "-".into())
+        claim
+            .action
+            .as_ref()
+            .map(|a| a.value.name.clone())
+            .unwrap_or_else(|| "-".into())
     ));
     if let Some(t) = name(&claim.target) {
         parts.push(format!("target={t}"));

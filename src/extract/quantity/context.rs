@@ -1,0 +1,286 @@
+//! The words around an amount: where candidates start, the cues before a number
+//! (about, more than, rose ...), and what makes a number no quantity (years, dates, times
+//! of day, ordinals, parts of names).
+
+use super::amount::{Amount, UnitHit};
+use super::text::{
+    at_sentence_start, char_at, char_before, has_upper, lower, word_after, words_before,
+};
+use super::units::Units;
+use super::QuantityMatch;
+use crate::extract::model::Change;
+use crate::extract::time::{month_number, weekday_number};
+
+/// Signs that may open an amount.
+const SIGNS: [char; 14] = [
+    '$', '£', '€', '¥', '₹', '₪', '₽', '₦', '₩', '₺', '₿', '+', '-', '\u{2212}',
+];
+
+/// True when an amount may start at `pos` (whose char is `c`).
+pub fn starts_candidate(text: &str, pos: usize, c: char) -> bool {
+    let prev = char_before(text, pos);
+    if prev.is_some_and(|p| p.is_alphanumeric()) {
+        return false;
+    }
+    // inside a number that was not read as one ("1.2.3", "2019,000")
+    if matches!(prev, Some('.' | ','))
+        && char_before(text, pos - 1).is_some_and(|p| p.is_ascii_digit())
+    {
+        return false;
+    }
+    c.is_ascii_digit()
+        || (c == '.' && char_at(text, pos + 1).is_some_and(|n| n.is_ascii_digit()))
+        || SIGNS.contains(&c)
+        || c.is_alphabetic()
+}
+
+/// The change and approximation signalled just before the amount.
+pub fn cue_before(text: &str, a: &Amount<'_>, units: &Units) -> (Change, bool) {
+    let (change, approx) = cue_before_pos(text, a.start, units);
+    (change, approx)
+}
+
+/// The change signalled by the words ending just before `pos`.
+pub fn cue_before_pos(text: &str, pos: usize, units: &Units) -> (Change, bool) {
+    let before = text.get(..pos).unwrap_or("").trim_end();
+    match before.chars().next_back() {
+        Some('~' | '≈' | '∼') => return (Change::Approx, true),
+        Some('<' | '≤') => return (Change::AtMost, false),
+        Some('>' | '≥') => return (Change::AtLeast, false),
+        _ => {}
+    }
+    if char_before(text, pos) == Some('-') {
+        let w = words_before(text, pos.saturating_sub(1), 1);
+        if w.first()
+            .is_some_and(|w| w.text.eq_ignore_ascii_case("sub"))
+        {
+            return (Change::AtMost, false);
+        }
+        return (Change::Exact, false);
+    }
+    let words = words_before(text, pos, units.max_cue_words.max(1) + 1);
+    let lowered: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
+    let n = lowered.len();
+    if n >= 2 && lowered[n - 1] == "by" {
+        if let Some(c) =
+            longest_cue(&lowered[..n - 1], units).filter(|c| matches!(c, Change::Up | Change::Down))
+        {
+            return (c, false);
+        }
+    }
+    match longest_cue(&lowered, units) {
+        Some(c) => (c, c == Change::Approx),
+        None => (Change::Exact, false),
+    }
+}
+
+/// The cue phrase ending the word list, longest first.
+fn longest_cue(words: &[String], units: &Units) -> Option<Change> {
+    let n = words.len();
+    (1..=n)
+        .rev()
+        .find_map(|k| units.cue(&words[n - k..].join(" ")))
+}
+
+/// True when "between" comes right before the amount.
+pub fn preceded_by_between(text: &str, a: &Amount<'_>) -> bool {
+    words_before(text, a.start, 1)
+        .first()
+        .is_some_and(|w| w.text.eq_ignore_ascii_case("between"))
+}
+
+fn is_year_like(a: &Amount<'_>) -> bool {
+    a.number.plain_integer
+        && a.number.int_digits == 4
+        && (1000.0..=2100.0).contains(&a.value)
+        && a.currency.is_none()
+        && !a.negative
+}
+
+/// Skips what is plainly not a quantity before its unit is read: `Some(end)` to skip.
+pub fn not_a_quantity(text: &str, a: &Amount<'_>, units: &Units) -> Option<usize> {
+    let digits = a.number.digits;
+    // glued before: "COVID-19", "F-35", "#3", "'90s"
+    if a.start == a.num_start || a.negative {
+        match char_before(text, a.start) {
+            Some('-') => {
+                let w = words_before(text, a.start - 1, 1);
+                let sub = w
+                    .first()
+                    .is_some_and(|w| w.text.eq_ignore_ascii_case("sub"));
+                if !sub {
+                    return Some(a.end);
+                }
+            }
+            Some('#' | '№' | '/' | ':' | '\'' | '’' | '‘' | '@' | '_' | '=' | '&') => {
+                return Some(a.end)
+            }
+            _ => {}
+        }
+    }
+    // "COVID -19": a minus sign after a capitalized word is a hyphen
+    if a.negative && char_at(text, a.start).is_some_and(|c| c == '-' || c == '\u{2212}') {
+        if let Some(w) = words_before(text, a.start, 1).first() {
+            if has_upper(w.text) {
+                return Some(a.end);
+            }
+        }
+    }
+    let rest = text.get(a.end..).unwrap_or("");
+    if digits {
+        // times of day and clock readings: "4:39", "10.45pm", "5 a.m."
+        if rest.starts_with(':') && char_at(rest, 1).is_some_and(|c| c.is_ascii_digit()) {
+            let len = rest
+                .find(|c: char| !(c.is_ascii_digit() || c == ':'))
+                .unwrap_or(rest.len());
+            return Some(a.end + len);
+        }
+        if rest.starts_with('/') && char_at(rest, 1).is_some_and(|c| c.is_ascii_digit()) {
+            let len = rest
+                .find(|c: char| !(c.is_ascii_digit() || c == '/'))
+                .unwrap_or(rest.len());
+            return Some(a.end + len);
+        }
+        let r = rest.strip_prefix(' ').unwrap_or(rest);
+        for clock in ["a.m.", "p.m.", "am", "pm", "a.m", "p.m"] {
+            if r.get(..clock.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(clock))
+                && !char_at(r, clock.len()).is_some_and(|c| c.is_alphanumeric())
+            {
+                return Some(a.end + (rest.len() - r.len()) + clock.len());
+            }
+        }
+        if a.number.plain_integer {
+            let glued = rest
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len());
+            let suffix = &rest[..glued];
+            let mut buf = [0u8; 32];
+            if matches!(lower(suffix, &mut buf), Some("st" | "nd" | "rd" | "th")) {
+                return Some(a.end + glued);
+            }
+            // decades and years with a mangled possessive: "1990s", "'90s", "2022′s"
+            let possessive = ["s", "'s", "’s", "′s"].iter().any(|s| {
+                rest.starts_with(s) && !char_at(rest, s.len()).is_some_and(|c| c.is_alphanumeric())
+            });
+            if possessive && matches!(a.number.int_digits, 2 | 4) {
+                return Some(a.end + rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len()));
+            }
+            // year ranges "2014-2017", "2019-20"
+            if is_year_like(a) {
+                if let Some(r2) = rest.strip_prefix('-').or_else(|| rest.strip_prefix('–')) {
+                    let n = r2.find(|c: char| !c.is_ascii_digit()).unwrap_or(r2.len());
+                    if n == 2 || n == 4 {
+                        return Some(a.end + (rest.len() - r2.len()) + n);
+                    }
+                }
+            }
+        }
+        // day of the month: "Oct. 31", "17 February"
+        if a.number.plain_integer && a.currency.is_none() && (1.0..=31.0).contains(&a.value) {
+            let prev_month = words_before(text, a.start, 1)
+                .first()
+                .is_some_and(|w| month_number(w.text).is_some());
+            let next_month = word_after(text, a.end)
+                .filter(|w| w.start == a.end + 1)
+                .is_some_and(|w| month_number(w.text).is_some() && w.text.len() > 2);
+            if prev_month || next_month {
+                return Some(a.end);
+            }
+        }
+    } else {
+        // "one" as a pronoun: "no one", "each one", "one another"
+        let word = &text[a.num_start..a.end];
+        if word.eq_ignore_ascii_case("one") {
+            let prev = words_before(text, a.start, 1);
+            let mut buf = [0u8; 32];
+            let pronoun = prev.first().and_then(|w| {
+                lower(w.text, &mut buf).map(|l| {
+                    matches!(
+                        l,
+                        "no" | "each"
+                            | "every"
+                            | "any"
+                            | "same"
+                            | "this"
+                            | "that"
+                            | "which"
+                            | "the"
+                            | "another"
+                            | "someone"
+                            | "anyone"
+                    )
+                })
+            });
+            let next = word_after(text, a.end).map(|w| w.text.to_ascii_lowercase());
+            if pronoun == Some(true)
+                || matches!(next.as_deref(), Some("another" | "day" | "hand" | "way"))
+            {
+                return Some(a.end);
+            }
+        }
+        let _ = units;
+    }
+    None
+}
+
+/// Skips what is no quantity once its unit is known: years, parts of names, durations
+/// written as adjectives ("nine-year"), bare number words.
+pub fn not_a_quantity_given_unit(
+    text: &str,
+    a: &Amount<'_>,
+    unit: Option<&UnitHit>,
+    units: &Units,
+) -> Option<usize> {
+    let known = unit.is_some_and(|u| u.known);
+    let (cue, _) = cue_before_pos(text, a.start, units);
+    if is_year_like(a) && a.number.multiplier == 1.0 && !known && cue == Change::Exact {
+        return Some(a.end);
+    }
+    if let Some(u) = unit {
+        if u.hyphenated && u.time_unit {
+            return Some(u.end);
+        }
+    }
+    // a number right after a capitalized word is part of a name ("Boeing 737", "FTSE 100")
+    if a.currency.is_none() && !a.negative && !a.plus && !known && a.start == a.num_start {
+        if let Some(w) = words_before(text, a.start, 1).first() {
+            let capital = has_upper(w.text) && !at_sentence_start(text, w.start);
+            let possessive =
+                w.text.ends_with("'s") || w.text.ends_with("’s") || w.text.ends_with('\'');
+            let calendar = weekday_number(w.text).is_some() || month_number(w.text).is_some();
+            if capital && !possessive && !calendar && text[w.end..a.start].chars().all(|c| c == ' ')
+            {
+                return Some(a.end);
+            }
+        }
+    }
+    // number words need something counted: "the bottom three" is no quantity
+    if !a.number.digits && unit.is_none() {
+        let of = word_after(text, a.end).is_some_and(|w| w.text.eq_ignore_ascii_case("of"));
+        if !of {
+            return Some(a.end);
+        }
+    }
+    None
+}
+
+/// A conversion in parentheses inherits the bounds of what it converts:
+/// "more than 7.5 million crowns ($1.1 million)".
+pub fn inherit_in_parentheses(text: &str, out: &mut [QuantityMatch]) {
+    for i in 1..out.len() {
+        let (prev, cur) = (&out[i - 1], &out[i]);
+        let Some(gap) = text.get(prev.range.end..cur.range.start) else {
+            continue;
+        };
+        let gap = gap.trim();
+        if matches!(gap, "(" | "[" | "/")
+            && cur.change == Change::Exact
+            && prev.change != Change::Exact
+        {
+            let (change, approx) = (prev.change, prev.approx);
+            out[i].change = change;
+            out[i].approx = approx;
+        }
+    }
+}
