@@ -92,8 +92,8 @@ fn read_at(text: &str, pos: usize, units: &Units) -> Step {
     }
     let end = unit.as_ref().map_or(a.end, |u| u.end);
     // a range: "5 to 7 per cent", "between $62 and $68", "15-22 mph"
-    let between = context::preceded_by_between(text, &a);
-    match amount::range_after(text, &a, unit.as_ref(), end, change, between, units) {
+    let lead = context::range_lead(text, &a);
+    match amount::range_after(text, &a, unit.as_ref(), end, change, lead, units) {
         amount::RangeStep::Range {
             low,
             high,
@@ -112,6 +112,9 @@ fn read_at(text: &str, pos: usize, units: &Units) -> Step {
         }
         amount::RangeStep::Score(end) => return Step::Skip(end),
         amount::RangeStep::None => {}
+    }
+    if let Some(end) = context::bare_number_word(text, &a, unit.as_ref()) {
+        return Step::Skip(end);
     }
     Step::Found(QuantityMatch {
         range: a.start..end,

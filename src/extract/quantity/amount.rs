@@ -1,6 +1,7 @@
 //! Reading one amount at a candidate start (sign, currency prefix, number, multiplier), the
 //! unit after it, a range continuation ("5 to 7 per cent") and vague amounts ("hundreds of").
 
+use super::context::RangeLead;
 use super::text::{self, char_at, lower, word_after, Word};
 use super::units::{UnitInfo, Units};
 use super::QuantityMatch;
@@ -142,6 +143,7 @@ pub fn amount_at<'u>(text: &str, pos: usize, units: &'u Units) -> Option<Amount<
     } else {
         return None;
     };
+    let (after_num, number) = out_of(after_num, number);
     let end = text.len() - after_num.len();
     let value = if negative {
         -number.value
@@ -158,6 +160,40 @@ pub fn amount_at<'u>(text: &str, pos: usize, units: &'u Units) -> Option<Amount<
         negative,
         plus,
     })
+}
+
+/// "one out of three": the share `n / m`.
+fn out_of(rest: &str, n: Number) -> (&str, Number) {
+    let Some(r) = rest
+        .strip_prefix(" out of ")
+        .or_else(|| rest.strip_prefix(" in "))
+    else {
+        return (rest, n);
+    };
+    let in_form = rest.starts_with(" in ");
+    let parsed = if n.digits {
+        number::numeral(r).ok()
+    } else {
+        number::number_words(r).ok()
+    };
+    match parsed {
+        Some((r2, m))
+            if m.value > n.value
+                && n.value >= 1.0
+                && m.value <= 1000.0
+                && (!in_form || !n.digits) =>
+        {
+            (
+                r2,
+                Number {
+                    value: n.value / m.value,
+                    plain_integer: false,
+                    ..n
+                },
+            )
+        }
+        _ => (rest, n),
+    }
 }
 
 /// Trailing punctuation that ends a unit token.
@@ -343,8 +379,6 @@ const STOP: &[&str] = &[
     "pm",
     "times",
     "time",
-    "straight",
-    "consecutive",
     "or",
 ];
 
@@ -441,6 +475,9 @@ fn unit_phrase(text: &str, pos: usize, units: &Units) -> Option<(UnitHit, &'stat
             break;
         }
         let trimmed = trim_token(tok);
+        let trimmed = trimmed
+            .find(['(', ')', '[', ']'])
+            .map_or(trimmed, |i| &trimmed[..i]);
         ends.push(pos + offset + trimmed.len());
         if trimmed.len() != tok.len() {
             break;
@@ -605,6 +642,52 @@ pub fn range_after(
     unit_a: Option<&UnitHit>,
     end: usize,
     change: Change,
+    lead: RangeLead,
+    units: &Units,
+) -> RangeStep {
+    let step = range_at(
+        text,
+        a,
+        unit_a,
+        end,
+        change,
+        lead == RangeLead::Between,
+        units,
+    );
+    if !matches!(step, RangeStep::None) || lead != RangeLead::From {
+        return step;
+    }
+    // "from 20 mpg in 2008 to 29 mpg": a few words may come between
+    let mut p = end;
+    for _ in 0..5 {
+        let rest = text.get(p..).unwrap_or("");
+        let trimmed = rest.trim_start_matches(' ');
+        if trimmed.len() == rest.len() {
+            return RangeStep::None;
+        }
+        let tok_len = trimmed.find(' ').unwrap_or(trimmed.len());
+        let tok = &trimmed[..tok_len];
+        if tok.eq_ignore_ascii_case("to") {
+            return range_at(text, a, unit_a, p, change, false, units);
+        }
+        if tok.is_empty()
+            || tok.contains([',', ';', '(', ')', '"'])
+            || (tok.ends_with('.') && tok.len() > 3)
+        {
+            return RangeStep::None;
+        }
+        p = text.len() - trimmed.len() + tok_len;
+    }
+    RangeStep::None
+}
+
+#[allow(clippy::too_many_arguments)]
+fn range_at(
+    text: &str,
+    a: &Amount<'_>,
+    unit_a: Option<&UnitHit>,
+    end: usize,
+    change: Change,
     between: bool,
     units: &Units,
 ) -> RangeStep {
@@ -667,7 +750,11 @@ pub fn range_after(
         unit_a.filter(|u| u.known),
         b_unit.as_ref().filter(|u| u.known),
     ) {
-        if ua.unit != ub.unit {
+        let base = |u: &Option<String>| {
+            u.as_deref()
+                .map(|u| u.split(" per ").next().unwrap_or(u).to_string())
+        };
+        if base(&ua.unit) != base(&ub.unit) {
             return RangeStep::None;
         }
     }

@@ -82,17 +82,10 @@ fn longest_cue(words: &[String], units: &Units) -> Option<Change> {
         .find_map(|k| units.cue(&words[n - k..].join(" ")))
 }
 
-/// True when "between" comes right before the amount.
-pub fn preceded_by_between(text: &str, a: &Amount<'_>) -> bool {
-    words_before(text, a.start, 1)
-        .first()
-        .is_some_and(|w| w.text.eq_ignore_ascii_case("between"))
-}
-
 fn is_year_like(a: &Amount<'_>) -> bool {
     a.number.plain_integer
         && a.number.int_digits == 4
-        && (1000.0..=2100.0).contains(&a.value)
+        && (1000.0..=2199.0).contains(&a.value)
         && a.currency.is_none()
         && !a.negative
 }
@@ -255,14 +248,111 @@ pub fn not_a_quantity_given_unit(
             }
         }
     }
-    // number words need something counted: "the bottom three" is no quantity
-    if !a.number.digits && unit.is_none() {
+    if a.number.digits && !known && a.currency.is_none() && is_address(text, a.end) {
+        return Some(a.end);
+    }
+    None
+}
+
+/// Number words need something counted: "the bottom three" is no quantity.
+pub fn bare_number_word(text: &str, a: &Amount<'_>, unit: Option<&UnitHit>) -> Option<usize> {
+    if !a.number.digits && unit.is_none() && a.number.value >= 1.0 {
         let of = word_after(text, a.end).is_some_and(|w| w.text.eq_ignore_ascii_case("of"));
         if !of {
             return Some(a.end);
         }
     }
     None
+}
+
+/// Street types that end an address after a house number.
+const STREET_WORDS: &[&str] = &[
+    "Road",
+    "Rd",
+    "Street",
+    "St",
+    "Avenue",
+    "Ave",
+    "Av",
+    "Way",
+    "Lane",
+    "Ln",
+    "Drive",
+    "Dr",
+    "Boulevard",
+    "Blvd",
+    "Place",
+    "Pl",
+    "Court",
+    "Ct",
+    "Terrace",
+    "Crescent",
+    "Highway",
+    "Hwy",
+    "Parkway",
+    "Pkwy",
+    "Close",
+    "Rue",
+    "Straße",
+    "Strasse",
+    "Calle",
+    "Via",
+    "Square",
+    "Sq",
+];
+
+/// True when the words after a number read as a street address ("575 Wilbraham Road",
+/// "22 Ave Foch", "9 E 71st St") or a postal code ("90049 ZIP Code").
+fn is_address(text: &str, end: usize) -> bool {
+    let mut p = end;
+    for _ in 0..4 {
+        let Some(w) = word_after(text, p)
+            .filter(|w| text[p..w.start].chars().all(|c| c == ' ') && w.start > p)
+        else {
+            // "9 E 71st St": an ordinal street number in between
+            let rest = text.get(p..).unwrap_or("").trim_start_matches(' ');
+            let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
+            if digits > 0 && rest[digits..].starts_with(|c: char| c.is_ascii_lowercase()) {
+                p = text.len() - rest.len() + digits;
+                if let Some(w) = word_after(text, p).filter(|w| w.start == p) {
+                    p = w.end;
+                    continue;
+                }
+            }
+            return false;
+        };
+        let word = w.text.strip_suffix('.').unwrap_or(w.text);
+        if STREET_WORDS.contains(&word) || word == "ZIP" || word.eq_ignore_ascii_case("postcode") {
+            return true;
+        }
+        if !word.starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+        p = w.end;
+    }
+    false
+}
+
+/// What opens a range before the first amount: "between" (then "and"), "from" (then
+/// "to", possibly a few words on).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RangeLead {
+    Between,
+    From,
+    None,
+}
+
+/// The word opening a range before the amount, if any.
+pub fn range_lead(text: &str, a: &Amount<'_>) -> RangeLead {
+    match words_before(text, a.start, 1)
+        .first()
+        .map(|w| w.text.to_ascii_lowercase())
+        .as_deref()
+    {
+        Some("between") => RangeLead::Between,
+        Some("from") => RangeLead::From,
+        _ => RangeLead::None,
+    }
 }
 
 /// A conversion in parentheses inherits the bounds of what it converts:
