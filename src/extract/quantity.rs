@@ -66,6 +66,7 @@ pub fn find_quantities_with(text: &str, units: &Units) -> Vec<QuantityMatch> {
         }
     }
     context::inherit_in_parentheses(text, &mut out);
+    context::inherit_over_ellipsis(text, &mut out, units);
     out
 }
 

@@ -50,36 +50,55 @@ pub fn cue_before_pos(text: &str, pos: usize, units: &Units) -> (Change, bool) {
         _ => {}
     }
     if char_before(text, pos) == Some('-') {
-        let w = words_before(text, pos.saturating_sub(1), 1);
-        if w.first()
-            .is_some_and(|w| w.text.eq_ignore_ascii_case("sub"))
-        {
+        if letters_before(text, pos.saturating_sub(1)).eq_ignore_ascii_case("sub") {
             return (Change::AtMost, false);
         }
         return (Change::Exact, false);
     }
-    let words = words_before(text, pos, units.max_cue_words.max(1) + 1);
+    let words = words_before(text, pos, units.max_cue_words.max(1) + 2);
     let lowered: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
-    let n = lowered.len();
+    let mut n = lowered.len();
     if n >= 2 && lowered[n - 1] == "by" {
-        if let Some(c) =
-            longest_cue(&lowered[..n - 1], units).filter(|c| matches!(c, Change::Up | Change::Down))
-        {
+        let verb = longest_cue(&lowered[..n - 1], units)
+            .filter(|(c, _)| matches!(c, Change::Up | Change::Down));
+        if let Some((c, _)) = verb {
             return (c, false);
         }
     }
-    match longest_cue(&lowered, units) {
-        Some(c) => (c, c == Change::Approx),
-        None => (Change::Exact, false),
+    let Some((cue, k)) = longest_cue(&lowered, units) else {
+        return (Change::Exact, false);
+    };
+    n -= k;
+    // a bound or approximation right after a verb of change: "up nearly 57%", "rose under 4%"
+    if !matches!(cue, Change::Up | Change::Down) {
+        let outer = longest_cue(&lowered[..n], units)
+            .filter(|(c, _)| matches!(c, Change::Up | Change::Down));
+        if let Some((outer, _)) = outer {
+            return (outer, cue == Change::Approx);
+        }
     }
+    (cue, cue == Change::Approx)
 }
 
-/// The cue phrase ending the word list, longest first.
-fn longest_cue(words: &[String], units: &Units) -> Option<Change> {
+/// The cue phrase ending the word list, longest first, with its length in words.
+fn longest_cue(words: &[String], units: &Units) -> Option<(Change, usize)> {
     let n = words.len();
-    (1..=n)
+    let (change, k) = (1..=n.min(units.max_cue_words))
         .rev()
-        .find_map(|k| units.cue(&words[n - k..].join(" ")))
+        .find_map(|k| units.cue(&words[n - k..].join(" ")).map(|c| (c, k)))?;
+    // "gave up 517 yards": a particle, not a change
+    let particle = k == 1
+        && matches!(words[n - 1].as_str(), "up" | "down")
+        && n >= 2
+        && units.particle_verb(&words[n - 2]);
+    (!particle).then_some((change, k))
+}
+
+/// The run of letters ending at `end`.
+fn letters_before(text: &str, end: usize) -> &str {
+    let head = text.get(..end).unwrap_or("");
+    let start = head.trim_end_matches(|c: char| c.is_alphabetic()).len();
+    &head[start..]
 }
 
 fn is_year_like(a: &Amount<'_>) -> bool {
@@ -97,11 +116,7 @@ pub fn not_a_quantity(text: &str, a: &Amount<'_>, units: &Units) -> Option<usize
     if a.start == a.num_start || a.negative {
         match char_before(text, a.start) {
             Some('-') => {
-                let w = words_before(text, a.start - 1, 1);
-                let sub = w
-                    .first()
-                    .is_some_and(|w| w.text.eq_ignore_ascii_case("sub"));
-                if !sub {
+                if !letters_before(text, a.start - 1).eq_ignore_ascii_case("sub") {
                     return Some(a.end);
                 }
             }
@@ -352,6 +367,27 @@ pub fn range_lead(text: &str, a: &Amount<'_>) -> RangeLead {
         Some("between") => RangeLead::Between,
         Some("from") => RangeLead::From,
         _ => RangeLead::None,
+    }
+}
+
+/// A change carried over an ellipsis: "Ross were down 2.3%, Burlington by 2.6%".
+pub fn inherit_over_ellipsis(text: &str, out: &mut [QuantityMatch], units: &Units) {
+    for i in 1..out.len() {
+        let (prev, cur) = (&out[i - 1], &out[i]);
+        if cur.change != Change::Exact || !matches!(prev.change, Change::Up | Change::Down) {
+            continue;
+        }
+        let Some(gap) = text.get(prev.range.end..cur.range.start) else {
+            continue;
+        };
+        let before = words_before(text, cur.range.start, 2);
+        let by = before
+            .last()
+            .is_some_and(|w| w.text.eq_ignore_ascii_case("by"));
+        let verb = before.len() == 2 && units.cue(&before[0].text.to_lowercase()).is_some();
+        if by && !verb && gap.len() <= 60 && gap.contains(',') && !gap.contains(['.', ';', '(']) {
+            out[i].change = prev.change;
+        }
     }
 }
 

@@ -57,6 +57,8 @@ struct WordsFile {
     #[serde(default)]
     down: Vec<String>,
     #[serde(default)]
+    particle_verbs: Vec<String>,
+    #[serde(default)]
     vague: HashMap<String, Vec<f64>>,
 }
 
@@ -83,6 +85,7 @@ pub struct Units {
     cues: HashMap<String, Change>,
     /// Most words in a cue phrase.
     pub(crate) max_cue_words: usize,
+    particle_verbs: std::collections::HashSet<String>,
     vague: HashMap<String, Option<[f64; 2]>>,
     /// First words of vague phrases.
     vague_starts: HashMap<String, Vec<String>>,
@@ -186,6 +189,8 @@ impl Units {
                 self.cues.insert(key, change);
             }
         }
+        self.particle_verbs
+            .extend(parsed.particle_verbs.iter().map(|w| w.to_lowercase()));
         for (phrase, range) in parsed.vague {
             let key = normalize_phrase(&phrase);
             let range = match range.as_slice() {
@@ -231,6 +236,11 @@ impl Units {
     /// The change a lowercase cue phrase (words joined by single spaces) signals.
     pub fn cue(&self, phrase: &str) -> Option<Change> {
         self.cues.get(phrase).copied()
+    }
+
+    /// True for a verb whose "up" or "down" is a particle ("gave up").
+    pub fn particle_verb(&self, word: &str) -> bool {
+        self.particle_verbs.contains(word)
     }
 
     /// Vague phrases starting with this lowercase word, longest first.
