@@ -28,6 +28,13 @@ fn is_oblique(facts: &Facts, entity: &EntityMatch) -> bool {
     if previous_word(facts, entity).is_some_and(words::is_counter) {
         return true;
     }
+    // "hundreds of Wagner mercenaries deployed": the counted group is the subject.
+    let before = words::before(&facts.words, entity.range.start, 2);
+    if let [counter, of] = before {
+        if of.text.eq_ignore_ascii_case("of") && words::is_counter(counter.text) {
+            return false;
+        }
+    }
     governing_word(facts, entity).is_some_and(|w| words::is_preposition(w) || words::is_counter(w))
 }
 
@@ -90,4 +97,29 @@ pub fn role_after(facts: &Facts, entity: &EntityMatch) -> Role {
         Some(w) if words::is_preposition(w) => Role::Other,
         _ => Role::Target,
     }
+}
+
+/// A personal name right after an action ("detained Yann Vezilier"): two or more
+/// capitalised words that the lexicons do not know, read as a person. Returns its range.
+pub fn name_after(facts: &Facts, pos: usize, reach: usize) -> Option<std::ops::Range<usize>> {
+    let following = words::after_words(&facts.words, pos);
+    let mut iter = following.iter().take_while(|w| w.end <= reach);
+    let first = iter.next()?;
+    let capitalised = |w: &words::Word| {
+        w.text.chars().next().is_some_and(char::is_uppercase) && w.text.chars().skip(1).all(|c| c.is_lowercase() || c == '-' || c == '\'')
+    };
+    if !capitalised(first) || facts.entities.iter().any(|e| e.range.start <= first.start && first.start < e.range.end) {
+        return None;
+    }
+    let mut end = first.end;
+    let mut count = 1;
+    for w in iter {
+        let gap = facts.text.get(end..w.start).unwrap_or("x");
+        if !capitalised(w) || gap != " " {
+            break;
+        }
+        end = w.end;
+        count += 1;
+    }
+    (count >= 2).then_some(first.start..end)
 }
