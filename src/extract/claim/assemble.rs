@@ -58,8 +58,19 @@ pub fn assemble(facts: &Facts, at: &Place, discourse: &mut Discourse) -> Vec<Cla
             .actions
             .get(i + 1)
             .map_or(facts.text.len(), |a| a.range.start);
-        let prev = Previous { claim: claims.last(), verbal: last_verbal.map(|v| &claims[v]) };
-        let claim = action_claim(facts, at, discourse, action, left..right, &prev, &mut used_quantities);
+        let prev = Previous {
+            claim: claims.last(),
+            verbal: last_verbal.map(|v| &claims[v]),
+        };
+        let claim = action_claim(
+            facts,
+            at,
+            discourse,
+            action,
+            left..right,
+            &prev,
+            &mut used_quantities,
+        );
         if !action.nominal {
             last_verbal = Some(claims.len());
         }
@@ -76,8 +87,13 @@ pub fn assemble(facts: &Facts, at: &Place, discourse: &mut Discourse) -> Vec<Cla
         if c.actor.is_some() && !c.actor_inferred {
             discourse.last_actor = c.actor.clone();
         }
-        let own_country = |p: &Mention<Entity>| c.actor.as_ref().is_some_and(|a| a.value == p.value);
-        if let Some(p) = c.place.as_ref().filter(|p| !c.place_inferred && !own_country(p)) {
+        let own_country =
+            |p: &Mention<Entity>| c.actor.as_ref().is_some_and(|a| a.value == p.value);
+        if let Some(p) = c
+            .place
+            .as_ref()
+            .filter(|p| !c.place_inferred && !own_country(p))
+        {
             discourse.last_place = Some(p.clone());
         }
     }
@@ -370,7 +386,13 @@ fn action_claim(
             _ => false,
         };
         let nominal_subject = prev_is_nominal && gap.len() <= 2;
-        let source = if coordinated { prev.verbal.or(prev.claim) } else if nominal_subject { prev.claim } else { None };
+        let source = if coordinated {
+            prev.verbal.or(prev.claim)
+        } else if nominal_subject {
+            prev.claim
+        } else {
+            None
+        };
         if let Some(p) = source {
             actor = p.actor.clone();
             claim.actor_inferred = p.actor_inferred;
@@ -382,7 +404,10 @@ fn action_claim(
         // "this reduction", "that decision": a demonstrative before a nominalization.
         if actor.is_none() && action.nominal {
             let before = words::before(&facts.words, action.range.start, 1);
-            if before.iter().any(|w| matches!(w.text.to_lowercase().as_str(), "this" | "that" | "these")) {
+            if before
+                .iter()
+                .any(|w| matches!(w.text.to_lowercase().as_str(), "this" | "that" | "these"))
+            {
                 actor = discourse.last_actor.clone();
             }
         }
@@ -395,7 +420,14 @@ fn action_claim(
         // A name right after the verb is its object, before any later apposition.
         if let Some(r) = roles::name_after(facts, action.range.end, reach) {
             let name = facts.text.get(r.clone()).unwrap_or_default().to_string();
-            target = Some(at.mention(facts, &r, Entity { name, kind: EntityKind::Person }));
+            target = Some(at.mention(
+                facts,
+                &r,
+                Entity {
+                    name,
+                    kind: EntityKind::Person,
+                },
+            ));
         }
     }
 
@@ -419,7 +451,9 @@ fn action_claim(
             facts.quantities.iter().rposition(|q| {
                 q.range.start >= window.start
                     && q.range.end <= action.range.start
-                    && (action.nominal || passive || facts.words_between(q.range.end, action.range.start).len() <= 2)
+                    && (action.nominal
+                        || passive
+                        || facts.words_between(q.range.end, action.range.start).len() <= 2)
             })
         });
     if let Some(qi) = qpos {
@@ -519,13 +553,20 @@ fn role_reach(facts: &Facts, action: &ActionMatch) -> usize {
 /// "was detained", "have been summoned": an auxiliary of the passive (perhaps with one
 /// adverb between) before a verb that is not an -ing form.
 fn is_passive(facts: &Facts, action: &ActionMatch) -> bool {
-    let first = facts.text.get(action.range.clone()).and_then(|t| t.split_whitespace().next()).unwrap_or("");
+    let first = facts
+        .text
+        .get(action.range.clone())
+        .and_then(|t| t.split_whitespace().next())
+        .unwrap_or("");
     if first.to_lowercase().ends_with("ing") {
         return false;
     }
     let before = words::before(&facts.words, action.range.start, 2);
     match before {
-        [a, b] => words::is_passive_auxiliary(b.text) || (words::is_passive_auxiliary(a.text) && b.text.ends_with("ly")),
+        [a, b] => {
+            words::is_passive_auxiliary(b.text)
+                || (words::is_passive_auxiliary(a.text) && b.text.ends_with("ly"))
+        }
         [b] => words::is_passive_auxiliary(b.text),
         _ => false,
     }
@@ -537,11 +578,19 @@ fn is_passive(facts: &Facts, action: &ActionMatch) -> bool {
 fn clause_start(facts: &Facts, floor: usize, pos: usize) -> usize {
     let mut start = floor;
     if let Some(seg) = facts.text.get(floor..pos) {
-        if let Some(i) = seg.rfind([';', '—', '–', ':']) {
-            start = floor + i + 1;
+        if let Some((i, c)) = seg
+            .char_indices()
+            .rfind(|(_, c)| matches!(c, ';' | '—' | '–' | ':'))
+        {
+            start = floor + i + c.len_utf8();
         }
     }
-    if let Some(w) = facts.words_between(start, pos).iter().rev().find(|w| words::is_clause_opener(w.text)) {
+    if let Some(w) = facts
+        .words_between(start, pos)
+        .iter()
+        .rev()
+        .find(|w| words::is_clause_opener(w.text))
+    {
         start = w.end;
     }
     start
@@ -591,8 +640,6 @@ struct Previous<'c> {
     /// The last claim anchored on a verb (not a nominalization).
     verbal: Option<&'c Claim>,
 }
-
-
 
 /// A claim anchored on a quantity with a unit that no action took.
 fn quantity_claim(facts: &Facts, at: &Place, discourse: &Discourse, q: &QuantityMatch) -> Claim {

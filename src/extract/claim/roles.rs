@@ -6,21 +6,29 @@ use super::words;
 use crate::extract::lexicon::EntityMatch;
 use crate::extract::model::{EntityForm, EntityKind};
 
-/// The word just before an entity, skipping determiners ("from the United States" -> from).
+/// The word just before an entity, skipping determiners ("from the United States" -> from),
+/// within the same stretch of text (no punctuation between).
 fn governing_word<'a>(facts: &'a Facts, entity: &EntityMatch) -> Option<&'a str> {
     let before = words::before(&facts.words, entity.range.start, 4);
-    before
-        .iter()
-        .rev()
-        .map(|w| w.text)
-        .find(|w| !words::is_determiner(w))
+    let mut end = entity.range.start;
+    for w in before.iter().rev() {
+        let gap = facts.text.get(w.end..end)?;
+        if !gap.chars().all(char::is_whitespace) {
+            return None;
+        }
+        if !words::is_determiner(w.text) {
+            return Some(w.text);
+        }
+        end = w.start;
+    }
+    None
 }
 
-/// The word right before an entity (no skipping).
+/// The word right before an entity, when only spaces stand between them.
 fn previous_word<'a>(facts: &'a Facts, entity: &EntityMatch) -> Option<&'a str> {
-    words::before(&facts.words, entity.range.start, 1)
-        .first()
-        .map(|w| w.text)
+    let w = words::before(&facts.words, entity.range.start, 1).first()?;
+    let gap = facts.text.get(w.end..entity.range.start)?;
+    gap.chars().all(char::is_whitespace).then_some(w.text)
 }
 
 /// True when the entity stands after a preposition or a number, so it cannot be a subject.
@@ -106,9 +114,18 @@ pub fn name_after(facts: &Facts, pos: usize, reach: usize) -> Option<std::ops::R
     let mut iter = following.iter().take_while(|w| w.end <= reach);
     let first = iter.next()?;
     let capitalised = |w: &words::Word| {
-        w.text.chars().next().is_some_and(char::is_uppercase) && w.text.chars().skip(1).all(|c| c.is_lowercase() || c == '-' || c == '\'')
+        w.text.chars().next().is_some_and(char::is_uppercase)
+            && w.text
+                .chars()
+                .skip(1)
+                .all(|c| c.is_lowercase() || c == '-' || c == '\'')
     };
-    if !capitalised(first) || facts.entities.iter().any(|e| e.range.start <= first.start && first.start < e.range.end) {
+    if !capitalised(first)
+        || facts
+            .entities
+            .iter()
+            .any(|e| e.range.start <= first.start && first.start < e.range.end)
+    {
         return None;
     }
     let mut end = first.end;
