@@ -87,6 +87,8 @@ fn read_at(text: &str, pos: usize, units: &Units) -> Step {
     if let Some(end) = context::not_a_quantity_given_unit(text, &a, unit.as_ref(), units) {
         return Step::Skip(end);
     }
+    // "a magnitude 6.8 earthquake": a unit written before the number
+    let unit = context::unit_before(text, &a, units).or(unit);
     let (mut change, approx_cue) = context::cue_before(text, &a, units);
     if a.plus {
         change = Change::Up;

@@ -163,8 +163,8 @@ impl<'t, 'a> Reader<'t, 'a> {
             return None;
         }
         let m = month_number(t.text)?;
-        let dot = self.tok(i + 1).is_some_and(|n| n.text == ".") && self.glued(i, i + 1);
         let full = t.text.len() > 4 || matches!(t.text, "May" | "June" | "July");
+        let dot = !full && self.tok(i + 1).is_some_and(|n| n.text == ".") && self.glued(i, i + 1);
         let next_num = self
             .tok(i + 1 + usize::from(dot))
             .is_some_and(|n| n.kind == Kind::Num);
@@ -606,9 +606,9 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// "on Tuesday", "Tuesday": the latest such weekday on or before publication.
     fn weekday(&self, i: usize) -> Option<(TimeMatch, usize)> {
         let t = self.tok(i)?;
-        if t.kind != Kind::Word
-            || t.text.len() < 6 && !self.tok(i + 1).is_some_and(|n| n.text == ".")
-        {
+        let abbreviated = t.text.len() < 6;
+        let dotted = self.tok(i + 1).is_some_and(|n| n.text == ".");
+        if t.kind != Kind::Word || (abbreviated && !dotted) {
             return None;
         }
         let wd = weekday_number(t.text)?;

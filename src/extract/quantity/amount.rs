@@ -373,6 +373,15 @@ const STOP: &[&str] = &[
     "like",
     "near",
     "till",
+    "fewer",
+    "higher",
+    "lower",
+    "overnight",
+    "today",
+    "yesterday",
+    "tonight",
+    "tomorrow",
+    "previously",
     "how",
     "why",
     "am",
@@ -489,14 +498,12 @@ fn unit_phrase(text: &str, pos: usize, units: &Units) -> Option<(UnitHit, &'stat
         if let Some(info) = units.unit(phrase) {
             return Some((known_hit(info, phrase, end, false), ""));
         }
-        // "year-old", "ft-long", "percent-owned": the part before a hyphen
-        if let Some(h) = phrase.find('-').filter(|h| *h > 0) {
-            if let Some(info) = units.unit(&phrase[..h]) {
-                return Some((known_hit(info, &phrase[..h], pos + h, false), ""));
-            }
-        }
     }
-    None
+    // "ft-long", "percent-owned": the part of the first token before a hyphen
+    let first = &text[pos..*ends.first()?];
+    let h = first.find('-').filter(|h| *h > 0)?;
+    let info = units.unit(&first[..h])?;
+    Some((known_hit(info, &first[..h], pos + h, false), ""))
 }
 
 /// The unit after an amount. `Err(end)` when letters glued to the number make it no
