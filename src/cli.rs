@@ -1,6 +1,7 @@
 //! Command-line interface: the subcommands and their options (clap derive).
 
 use crate::check::Severity;
+use crate::report::ReportFormat;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -38,6 +39,9 @@ pub struct CorpusArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+    /// The configuration file (default: the nearest claimcheck.toml upward).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// No progress bar and no warnings on standard error.
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -49,11 +53,22 @@ pub enum Command {
     Check {
         #[command(flatten)]
         corpus: CorpusArgs,
-        #[arg(long, short = 'f', value_enum, default_value_t = FindingFormat::Text)]
-        format: FindingFormat,
-        /// The lowest severity that makes the exit status 1.
-        #[arg(long, value_enum, default_value_t = Severity::Warning)]
-        fail_on: Severity,
+        #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// The lowest severity that makes the exit status 1 [default: warning, or the config's].
+        #[arg(long, value_enum)]
+        fail_on: Option<Severity>,
+        /// Report (and fail on) only findings not recorded in this baseline file.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+    },
+    /// Record today's findings in a baseline file, for `check --baseline`.
+    Baseline {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Where to write the baseline.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: PathBuf,
     },
     /// Print the structured claims read from the corpus.
     Claims {
@@ -96,13 +111,6 @@ pub enum Command {
         #[arg(long = "rules", value_name = "DIR")]
         rules: Vec<PathBuf>,
     },
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum FindingFormat {
-    Text,
-    Json,
-    Jsonl,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

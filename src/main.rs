@@ -1,12 +1,19 @@
 //! The claimcheck binary: parses the command line and wires the library's stages.
 
 use anyhow::Result;
-use claimcheck::cli::{ClaimFormat, Cli, Command, CorpusArgs, LineFormat};
+use claimcheck::check;
+use claimcheck::cli::{ClaimFormat, Cli, Command, CorpusArgs, GraphFormat, LineFormat};
+use claimcheck::config::Config;
 use claimcheck::corpus::Corpus;
 use claimcheck::extract::{quantity::find_quantities, Lexicon};
+use claimcheck::link::export;
 use claimcheck::pipeline::{self, Analysis};
 use claimcheck::report;
+use claimcheck::report::baseline::Baseline;
+use claimcheck::report::{ReportFormat, ReportInput};
 use clap::Parser;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::IsTerminal;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -27,6 +34,15 @@ fn main() -> ExitCode {
     }
 }
 
+/// The configuration and the rules it adjusts.
+fn setup(args: &CorpusArgs) -> Result<(Config, Vec<check::Rule>)> {
+    let config = Config::discover(args.config.as_deref(), &std::env::current_dir()?)?;
+    let folders: Vec<_> = args.rules.iter().chain(&config.rules).cloned().collect();
+    let mut rules = check::load(&folders)?;
+    config.apply(&mut rules)?;
+    Ok((config, rules))
+}
+
 /// Loads the lexicons and reads the corpus, printing its diagnostics.
 fn analyse(args: &CorpusArgs) -> Result<Analysis> {
     if let Some(jobs) = args.jobs {
@@ -38,7 +54,25 @@ fn analyse(args: &CorpusArgs) -> Result<Analysis> {
     for dir in &args.rules {
         lexicon = Lexicon::with_extra_dir(dir)?;
     }
-    let analysis = pipeline::analyse(&args.paths, &lexicon);
+    let config = Config::discover(args.config.as_deref(), &std::env::current_dir()?)?;
+    let progress = (!args.quiet && io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::new(0);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} {msg} ({elapsed})")
+                .unwrap_or(ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let mut analysis = pipeline::analyse_with_progress(&args.paths, &lexicon, progress.as_ref());
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+        eprintln!(
+            "{} documents, {} claims",
+            analysis.corpus.documents.len(),
+            analysis.claims.len()
+        );
+    }
+    pipeline::ignore(&mut analysis, &config.ignore_set());
     print_diagnostics(&analysis.corpus, args.quiet);
     Ok(analysis)
 }
@@ -65,10 +99,52 @@ fn run(cli: Cli) -> Result<u8> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let code = match cli.command {
-        Command::Check { corpus, .. } => {
-            let analysis = analyse(&corpus)?;
-            writeln!(out, "{{\"findings\": []}}")?;
-            input_status(&analysis.corpus).unwrap_or(0)
+        Command::Check {
+            corpus,
+            format,
+            fail_on,
+            baseline,
+        } => {
+            let (config, rules) = setup(&corpus)?;
+            let fail_on = fail_on
+                .or(config.fail_on)
+                .unwrap_or(check::Severity::Warning);
+            let a = analyse(&corpus)?;
+            let (graph, mut findings) = pipeline::check(&a, &rules);
+            if let Some(path) = &baseline {
+                let recorded = Baseline::load(path)?;
+                let comparison = recorded.compare(&findings);
+                if !corpus.quiet {
+                    eprintln!(
+                        "baseline {}: {} new, {} still present, {} fixed",
+                        path.display(),
+                        comparison.new.len(),
+                        comparison.still_present.len(),
+                        comparison.fixed.len()
+                    );
+                    for fixed in &comparison.fixed {
+                        eprintln!(
+                            "fixed: [{}] {} ({})",
+                            fixed.rule,
+                            fixed.slot,
+                            fixed.values.join(" vs ")
+                        );
+                    }
+                }
+                findings = comparison.new.into_iter().cloned().collect();
+            }
+            let infos = pipeline::rule_infos(&rules);
+            let agreeing = pipeline::agreeing_slots(&a, &graph, &findings);
+            let input = ReportInput {
+                findings: &findings,
+                documents: &a.corpus.documents,
+                rules: &infos,
+                agreeing_slots: &agreeing,
+                color: format == ReportFormat::Text && io::stdout().is_terminal(),
+            };
+            write!(out, "{}", report::render(format, &input))?;
+            let failing = findings.iter().any(|f| f.severity >= fail_on);
+            input_status(&a.corpus).unwrap_or(if failing { 1 } else { 0 })
         }
         Command::Claims { corpus, format } => {
             let a = analyse(&corpus)?;
@@ -165,8 +241,76 @@ fn run(cli: Cli) -> Result<u8> {
             }
             input_status(&a.corpus).unwrap_or(0)
         }
-        Command::Graph { .. } | Command::Rules { .. } | Command::Explain { .. } => {
-            anyhow::bail!("not implemented yet")
+        Command::Graph { corpus, format } => {
+            let (_, rules) = setup(&corpus)?;
+            let a = analyse(&corpus)?;
+            let (graph, _) = pipeline::check(&a, &rules);
+            match format {
+                GraphFormat::Dot => write!(out, "{}", export::dot(&graph, &a.claims))?,
+                GraphFormat::Json => writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&export::json(
+                        &graph,
+                        &a.claims,
+                        &a.corpus.documents
+                    ))?
+                )?,
+            }
+            input_status(&a.corpus).unwrap_or(0)
+        }
+        Command::Baseline { corpus, output } => {
+            let (_, rules) = setup(&corpus)?;
+            let a = analyse(&corpus)?;
+            let (_, findings) = pipeline::check(&a, &rules);
+            if let Some(code) = input_status(&a.corpus) {
+                return Ok(code);
+            }
+            Baseline::from_findings(&findings).save(&output)?;
+            eprintln!(
+                "recorded {} findings in {}",
+                findings.len(),
+                output.display()
+            );
+            0
+        }
+        Command::Rules { rules } => {
+            for r in check::load(&rules)? {
+                let state = if r.enabled { "" } else { " (disabled)" };
+                writeln!(
+                    out,
+                    "{:<24} {:<13} {:<8} {}{state}",
+                    r.id,
+                    r.kind.as_str(),
+                    r.severity,
+                    r.docs.summary
+                )?;
+            }
+            0
+        }
+        Command::Explain { rule, rules } => {
+            let all = check::load(&rules)?;
+            let Some(r) = all.iter().find(|r| r.id == rule) else {
+                let ids: Vec<&str> = all.iter().map(|r| r.id.as_str()).collect();
+                eprintln!("error: no rule `{rule}`; the rules are: {}", ids.join(", "));
+                return Ok(2);
+            };
+            writeln!(
+                out,
+                "{} ({}, kind {}, severity {})\n",
+                r.id,
+                r.name,
+                r.kind.as_str(),
+                r.severity
+            )?;
+            writeln!(out, "{}\n\n{}\n", r.docs.summary, r.docs.description.trim())?;
+            writeln!(
+                out,
+                "Fires:\n  {}\n\nMust not fire:\n  {}",
+                r.docs.fires, r.docs.quiet
+            )?;
+            writeln!(out, "\nDefined in {}", r.path.display())?;
+            0
         }
     };
     out.flush()?;

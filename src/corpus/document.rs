@@ -78,9 +78,7 @@ impl OffsetMap {
             p.file.start + within.min(p.len)
         } else if within == 0 {
             p.file.start
-        } else if within >= p.len {
-            p.file.end
-        } else if at_end {
+        } else if within >= p.len || at_end {
             p.file.end
         } else {
             p.file.start

@@ -1,1 +1,10 @@
-//! The claim graph: claims linked across sources into slots with petgraph.
+//! The claim graph: claims linked across sources into slots with petgraph, through
+//! canonical keys (entity names, action families, themes and measures).
+
+pub mod export;
+pub mod family;
+pub mod graph;
+pub mod key;
+
+pub use graph::{build, ClaimGraph, ClaimNode, EdgeReason, Slot};
+pub use key::{Facet, SlotKey};

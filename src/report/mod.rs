@@ -1,4 +1,288 @@
 //! Output formats, one file each: findings for people and machines, claims, quantities,
-//! sentences.
+//! sentences; plus the baseline file that lets CI fail only on new findings.
 
+pub mod baseline;
 pub mod claims;
+pub mod github;
+pub mod html;
+pub mod json;
+pub mod jsonl;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
+pub mod text;
+
+use crate::check::{Evidence, Finding, Severity};
+use crate::corpus::{Document, Format, Span};
+use std::ops::Range;
+
+/// The formats `claimcheck check --format` prints findings in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+    Jsonl,
+    Sarif,
+    Github,
+    Junit,
+    Markdown,
+    Html,
+}
+
+/// What a report needs to know about a rule (the rule engine fills it from the rule files).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RuleInfo {
+    pub id: String,
+    /// A readable name ("Quantity mismatch").
+    pub name: String,
+    /// The rule kind (quantity, date, duration, actor, action-scope, polarity).
+    pub kind: String,
+    /// The severity the rule gives its findings before confidence lowers it.
+    pub severity: Severity,
+    /// One line.
+    pub summary: String,
+    /// The rule's documentation (Markdown).
+    pub description: String,
+}
+
+/// Everything a report is made from.
+#[derive(Clone, Copy, Debug)]
+pub struct ReportInput<'a> {
+    pub findings: &'a [Finding],
+    /// The documents checked; evidence refers to them by `Document.id`.
+    pub documents: &'a [Document],
+    pub rules: &'a [RuleInfo],
+    /// Labels of the claim slots where the sources agree.
+    pub agreeing_slots: &'a [String],
+    /// Use colour (only the text format has any; pass true only for a terminal).
+    pub color: bool,
+}
+
+impl<'a> ReportInput<'a> {
+    /// The document a piece of evidence cites.
+    pub fn document(&self, id: &str) -> Option<&'a Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// The rule a finding comes from.
+    pub fn rule(&self, id: &str) -> Option<&'a RuleInfo> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// Counts by severity.
+    pub fn summary(&self) -> Summary {
+        let count = |s: Severity| self.findings.iter().filter(|f| f.severity == s).count();
+        Summary {
+            findings: self.findings.len(),
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            info: count(Severity::Info),
+            documents: self.documents.len(),
+        }
+    }
+}
+
+/// Prints findings in a format.
+pub fn render(format: ReportFormat, input: &ReportInput) -> String {
+    match format {
+        ReportFormat::Text => text::render(input, input.color),
+        ReportFormat::Json => json::render(input),
+        ReportFormat::Jsonl => jsonl::render(input),
+        ReportFormat::Sarif => sarif::render(input),
+        ReportFormat::Github => github::render(input),
+        ReportFormat::Junit => junit::render(input),
+        ReportFormat::Markdown => markdown::render(input),
+        ReportFormat::Html => html::render(input),
+    }
+}
+
+/// Finding counts by severity, and how many documents were checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    pub findings: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub info: usize,
+    pub documents: usize,
+}
+
+impl Summary {
+    /// "3 findings (1 error, 1 warning, 1 info) in 4 documents".
+    pub fn line(&self) -> String {
+        format!(
+            "{} ({}, {}, {} info) in {}",
+            plural(self.findings, "finding", "findings"),
+            plural(self.errors, "error", "errors"),
+            plural(self.warnings, "warning", "warnings"),
+            self.info,
+            plural(self.documents, "document", "documents"),
+        )
+    }
+}
+
+/// "1 error", "2 errors".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Where a claim is, for formats that point into files (SARIF, GitHub, JUnit, Markdown).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileLocation {
+    /// The document's path as given on the command line.
+    pub path: String,
+    pub line: usize,
+    /// Column in characters; `None` for a JSON-lines document (spans index its `text`).
+    pub column: Option<usize>,
+    pub end_line: usize,
+    pub end_column: Option<usize>,
+    /// Byte offset and length in the file; `None` for a JSON-lines document.
+    pub bytes: Option<(usize, usize)>,
+}
+
+/// The file location of a span of a claim.
+pub fn file_location(ev: &Evidence, doc: Option<&Document>, span: Span) -> FileLocation {
+    match doc {
+        Some(doc) if doc.format == Format::JsonLines || doc.line_in_file.is_some() => {
+            let line = doc.line_in_file.unwrap_or(1);
+            FileLocation {
+                path: display_path(doc),
+                line,
+                column: None,
+                end_line: line,
+                end_column: None,
+                bytes: None,
+            }
+        }
+        Some(doc) => {
+            let start = doc.line_col(span.start);
+            let end = doc.line_col(span.end.max(span.start));
+            FileLocation {
+                path: display_path(doc),
+                line: start.line,
+                column: Some(start.column),
+                end_line: end.line,
+                end_column: Some(end.column),
+                bytes: Some((span.start, span.len())),
+            }
+        }
+        None => {
+            // Without the document, trust the evidence and assume a one-line quote.
+            let chars = ev.quote.chars().count();
+            FileLocation {
+                path: ev.doc.clone(),
+                line: ev.line,
+                column: Some(ev.column),
+                end_line: ev.line,
+                end_column: Some(ev.column + chars),
+                bytes: Some((ev.span.start, ev.span.len())),
+            }
+        }
+    }
+}
+
+/// A document's path as given, with `/` separators.
+pub fn display_path(doc: &Document) -> String {
+    let p = doc.path.to_string_lossy();
+    if p.is_empty() {
+        doc.id.clone()
+    } else {
+        p.replace('\\', "/")
+    }
+}
+
+/// The byte range of the conflicting value inside `ev.quote`, if it can be found:
+/// from the spans when the quote is the file's text, else by searching for the value.
+pub fn value_in_quote(ev: &Evidence) -> Option<Range<usize>> {
+    let from_spans = ev
+        .value_span
+        .start
+        .checked_sub(ev.span.start)
+        .map(|s| s..s + ev.value_span.len())
+        .filter(|r| !r.is_empty() && ev.quote.get(r.clone()) == Some(ev.value_text.as_str()));
+    from_spans.or_else(|| {
+        if ev.value_text.is_empty() {
+            return None;
+        }
+        ev.quote
+            .find(&ev.value_text)
+            .map(|s| s..s + ev.value_text.len())
+    })
+}
+
+/// The quote cut in three around the value: (before, value, after).
+pub fn split_quote(ev: &Evidence) -> (&str, &str, &str) {
+    match value_in_quote(ev) {
+        Some(r) => (
+            ev.quote.get(..r.start).unwrap_or(""),
+            ev.quote.get(r.clone()).unwrap_or(""),
+            ev.quote.get(r.end..).unwrap_or(""),
+        ),
+        None => (ev.quote.as_str(), "", ""),
+    }
+}
+
+/// The source and date of a claim: "Coastline Post, 2026-10-05" or "Coastline Post, date unknown".
+pub fn source_and_date(ev: &Evidence) -> String {
+    match &ev.published {
+        Some(d) => format!("{}, {d}", ev.source),
+        None => format!("{}, date unknown", ev.source),
+    }
+}
+
+/// The kinds and severities present, sorted, for filters and tables.
+pub fn kinds(findings: &[Finding]) -> Vec<&str> {
+    let mut kinds: Vec<&str> = findings.iter().map(|f| f.kind.as_str()).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    kinds
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn evidence(quote: &str, span_start: usize, value: &str) -> Evidence {
+        let at = quote.find(value).unwrap_or(0);
+        Evidence {
+            doc: "a.txt".into(),
+            source: "a".into(),
+            published: None,
+            span: Span::new(span_start, span_start + quote.len()),
+            line: 1,
+            column: 1,
+            quote: quote.into(),
+            value_span: Span::new(span_start + at, span_start + at + value.len()),
+            value_text: value.into(),
+            headline: false,
+            hedged: false,
+        }
+    }
+
+    #[test]
+    fn value_found_by_span_or_by_search() {
+        let ev = evidence("Some 3,000 troops left.", 10, "3,000");
+        assert_eq!(value_in_quote(&ev), Some(5..10));
+        let mut moved = ev.clone();
+        moved.value_span = Span::new(0, 3);
+        assert_eq!(value_in_quote(&moved), Some(5..10));
+        moved.value_text = "4,000".into();
+        assert_eq!(value_in_quote(&moved), None);
+        assert_eq!(split_quote(&moved), ("Some 3,000 troops left.", "", ""));
+        assert_eq!(split_quote(&ev), ("Some ", "3,000", " troops left."));
+    }
+
+    #[test]
+    fn summary_line_is_plural_aware() {
+        let s = Summary {
+            findings: 1,
+            errors: 1,
+            warnings: 0,
+            info: 0,
+            documents: 2,
+        };
+        assert_eq!(
+            s.line(),
+            "1 finding (1 error, 0 warnings, 0 info) in 2 documents"
+        );
+    }
+}

@@ -1,0 +1,40 @@
+//! Kind `action-scope`: one event told as full by one source and partial by another.
+
+use super::engine::{conflicting_groups, Context, Draft, Reading};
+use super::rule::Rule;
+use crate::extract::{Polarity, Scope};
+use crate::link::Slot;
+
+/// Checks one slot.
+pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
+    let readings: Vec<Reading<Scope>> = slot
+        .claims
+        .iter()
+        .filter_map(|&i| {
+            let c = &ctx.claims[i];
+            if c.polarity == Polarity::Negative {
+                return None;
+            }
+            let action = c.action.as_ref()?;
+            let scope = action.value.scope?;
+            let what = c
+                .theme
+                .as_ref()
+                .map(|t| format!(" ({})", t.text))
+                .unwrap_or_default();
+            let display = match scope {
+                Scope::Full => format!("a full {}{what}: \"{}\"", action.value.name, action.text),
+                Scope::Partial => {
+                    format!("a partial {}{what}: \"{}\"", action.value.name, action.text)
+                }
+            };
+            Some(Reading {
+                claim: i,
+                value: scope,
+                display,
+                span: action.span,
+            })
+        })
+        .collect();
+    Draft::from_groups(conflicting_groups(ctx, readings, |a, b| a.value == b.value))
+}

@@ -1,0 +1,37 @@
+//! Kind `date`: one event dated differently, compared at the granularity both give.
+
+use super::engine::{conflicting_groups, Context, Draft, Reading};
+use super::rule::Rule;
+use crate::corpus::PartialDate;
+use crate::extract::TimeValue;
+use crate::link::Slot;
+
+/// Two partial dates agree when equal on every part both give.
+pub fn same_date(a: &PartialDate, b: &PartialDate) -> bool {
+    a.year == b.year
+        && (a.month.is_none() || b.month.is_none() || a.month == b.month)
+        && (a.day.is_none() || b.day.is_none() || a.day == b.day)
+}
+
+/// Checks one slot.
+pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
+    let readings: Vec<Reading<PartialDate>> = slot
+        .claims
+        .iter()
+        .filter_map(|&i| {
+            let t = ctx.claims[i].time.as_ref()?;
+            match &t.value {
+                TimeValue::Point { date: Some(d), .. } => Some(Reading {
+                    claim: i,
+                    value: *d,
+                    display: t.text.clone(),
+                    span: t.span,
+                }),
+                _ => None,
+            }
+        })
+        .collect();
+    Draft::from_groups(conflicting_groups(ctx, readings, |a, b| {
+        same_date(&a.value, &b.value)
+    }))
+}

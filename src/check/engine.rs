@@ -1,0 +1,299 @@
+//! Running rules over the claim slots: each kind proposes values per claim, the engine
+//! groups agreeing claims into sides, keeps cross-source conflicts, weighs confidence
+//! and writes the finding with its evidence.
+
+use super::finding::{Evidence, Finding, Severity, Side};
+use super::rule::{Kind, Rule};
+use super::{action_scope, actor, date, duration, polarity, quantity};
+use crate::corpus::{Document, Span};
+use crate::extract::Claim;
+use crate::link::{ClaimGraph, EdgeReason, Facet, Slot};
+use rayon::prelude::*;
+
+/// What rules see of the corpus.
+pub struct Context<'a> {
+    pub claims: &'a [Claim],
+    pub docs: &'a [Document],
+}
+
+/// One claim's value as a kind reads it.
+#[derive(Clone, Debug)]
+pub struct Reading<V> {
+    pub claim: usize,
+    pub value: V,
+    /// What to show for the value ("approximately 5,000 troops").
+    pub display: String,
+    /// The value's own span, to underline.
+    pub span: Span,
+}
+
+/// Claims grouped by agreeing values.
+#[derive(Clone, Debug)]
+pub struct Group<V> {
+    pub members: Vec<Reading<V>>,
+}
+
+/// Groups readings greedily: a reading joins the first group all of whose members it is
+/// compatible with. Groups compatible with every other group are dropped (they take no
+/// side), and the rest are returned only when two conflicting groups span two documents.
+pub fn conflicting_groups<V: Clone>(
+    ctx: &Context,
+    readings: Vec<Reading<V>>,
+    compatible: impl Fn(&Reading<V>, &Reading<V>) -> bool,
+) -> Vec<Group<V>> {
+    let mut groups: Vec<Group<V>> = Vec::new();
+    for r in readings {
+        match groups
+            .iter_mut()
+            .find(|g| g.members.iter().all(|m| compatible(m, &r)))
+        {
+            Some(g) => g.members.push(r),
+            None => groups.push(Group { members: vec![r] }),
+        }
+    }
+    let conflict = |a: &Group<V>, b: &Group<V>| {
+        a.members.iter().any(|x| {
+            b.members.iter().any(|y| {
+                !compatible(x, y) && ctx.claims[x.claim].doc_index != ctx.claims[y.claim].doc_index
+            })
+        })
+    };
+    let keep: Vec<bool> = (0..groups.len())
+        .map(|i| (0..groups.len()).any(|j| i != j && conflict(&groups[i], &groups[j])))
+        .collect();
+    groups
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(g, k)| k.then_some(g))
+        .collect()
+}
+
+/// One claim of a side: claim index, value span, value as written.
+pub type Member = (usize, Span, String);
+
+/// A kind's verdict on a slot: the sides (already grouped), each with a display value.
+pub struct Draft {
+    pub sides: Vec<(String, Vec<Member>)>,
+}
+
+impl Draft {
+    pub fn from_groups<V>(groups: Vec<Group<V>>) -> Option<Draft> {
+        (groups.len() >= 2).then(|| Draft {
+            sides: groups
+                .into_iter()
+                .map(|g| {
+                    let display = g
+                        .members
+                        .first()
+                        .map(|m| m.display.clone())
+                        .unwrap_or_default();
+                    (
+                        display,
+                        g.members
+                            .into_iter()
+                            .map(|m| (m.claim, m.span, m.display))
+                            .collect(),
+                    )
+                })
+                .collect(),
+        })
+    }
+}
+
+fn applies(kind: Kind, facet: Facet) -> bool {
+    match kind {
+        Kind::Quantity => facet == Facet::Quantity,
+        Kind::Duration => true,
+        _ => facet == Facet::Event,
+    }
+}
+
+fn draft(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
+    match rule.kind {
+        Kind::Quantity => quantity::check(rule, ctx, slot),
+        Kind::Date => date::check(rule, ctx, slot),
+        Kind::Duration => duration::check(rule, ctx, slot),
+        Kind::Actor => actor::check(rule, ctx, slot),
+        Kind::ActionScope => action_scope::check(rule, ctx, slot),
+        Kind::Polarity => polarity::check(rule, ctx, slot),
+    }
+}
+
+/// Runs every enabled rule over every slot shared by two documents. Findings come out
+/// sorted by (first document, first span, rule), whatever the thread count; conflicts
+/// and agreements are recorded on the graph.
+pub fn run(rules: &[Rule], graph: &mut ClaimGraph, ctx: &Context) -> Vec<Finding> {
+    let shared: Vec<usize> = graph.shared_slots(ctx.claims).map(|(i, _)| i).collect();
+    let results: Vec<(usize, Finding, Vec<Vec<usize>>)> = shared
+        .par_iter()
+        .flat_map_iter(|&si| {
+            let slot = &graph.slots[si];
+            rules
+                .iter()
+                .filter(|r| r.enabled && applies(r.kind, slot.key.facet))
+                .filter_map(|rule| {
+                    let d = draft(rule, ctx, slot)?;
+                    let members = d
+                        .sides
+                        .iter()
+                        .map(|(_, m)| m.iter().map(|x| x.0).collect())
+                        .collect();
+                    Some((si, finding(rule, ctx, slot, d), members))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut findings = Vec::with_capacity(results.len());
+    for (si, f, sides) in results {
+        for (i, a) in sides.iter().enumerate() {
+            for pair in a.windows(2) {
+                graph.mark(si, pair[0], pair[1], EdgeReason::Agrees);
+            }
+            for b in &sides[i + 1..] {
+                if let (Some(&x), Some(&y)) = (a.first(), b.first()) {
+                    graph.mark(si, x, y, EdgeReason::Conflicts);
+                }
+            }
+        }
+        findings.push(f);
+    }
+    findings.sort_by_key(order_key);
+    findings
+}
+
+fn order_key(f: &Finding) -> (String, usize, String, String) {
+    let first = f.sides.first().and_then(|s| s.claims.first());
+    (
+        first.map(|e| e.doc.clone()).unwrap_or_default(),
+        first.map_or(0, |e| e.span.start),
+        f.rule.clone(),
+        f.slot_key.clone(),
+    )
+}
+
+fn evidence(ctx: &Context, claim: usize, value_span: Span, value_text: String) -> Evidence {
+    let c = &ctx.claims[claim];
+    let doc = &ctx.docs[c.doc_index];
+    let lc = doc.line_col(c.sentence.start);
+    Evidence {
+        doc: c.doc.clone(),
+        source: doc.source.clone(),
+        published: doc.published,
+        span: c.sentence,
+        line: lc.line,
+        column: lc.column,
+        quote: c.quote.clone(),
+        value_span,
+        value_text,
+        headline: c.headline,
+        hedged: c.hedged() || c.attribution.is_some(),
+    }
+}
+
+fn finding(rule: &Rule, ctx: &Context, slot: &Slot, draft: Draft) -> Finding {
+    let labels = ["a", "b", "c", "d", "e", "f", "g", "h"];
+    let sides: Vec<Side> = draft
+        .sides
+        .into_iter()
+        .enumerate()
+        .map(|(i, (value, members))| Side {
+            side: labels
+                .get(i)
+                .map_or_else(|| format!("s{i}"), |s| s.to_string()),
+            value,
+            claims: members
+                .into_iter()
+                .map(|(c, span, text)| evidence(ctx, c, span, text))
+                .collect(),
+        })
+        .collect();
+    let (confidence, notes) = confidence(ctx, slot, &sides);
+    let mut severity = rule.severity;
+    if confidence < 0.6 {
+        severity = severity.lowered();
+    }
+    if confidence < 0.35 {
+        severity = severity.lowered();
+    }
+    let message = render_message(&rule.message, &slot.label, &sides);
+    Finding {
+        rule: rule.id.clone(),
+        kind: rule.kind.as_str().to_string(),
+        severity,
+        message,
+        slot: slot.label.clone(),
+        slot_key: serde_json::to_string(&slot.key).unwrap_or_default(),
+        confidence,
+        notes,
+        sides,
+    }
+}
+
+/// Confidence in [0, 1] and why it was lowered.
+fn confidence(ctx: &Context, slot: &Slot, sides: &[Side]) -> (f64, Vec<String>) {
+    let mut c: f64 = 1.0;
+    let mut notes = Vec::new();
+    for side in sides {
+        if side.claims.iter().all(|e| e.hedged) {
+            c *= 0.7;
+            notes.push(format!("side {} is only hedged or attributed", side.side));
+        }
+        if side.claims.iter().all(|e| e.headline) {
+            c *= 0.8;
+            notes.push(format!("side {} stands only in a headline", side.side));
+        }
+    }
+    let inferred = slot
+        .claims
+        .iter()
+        .filter(|&&i| ctx.claims[i].actor_inferred || ctx.claims[i].place_inferred)
+        .count();
+    if inferred > 0 {
+        c *= 0.85;
+        notes.push("an actor or place was resolved from earlier sentences".into());
+    }
+    if slot.unknown_time {
+        c *= 0.9;
+        notes.push("some claims give no time".into());
+    }
+    ((c * 100.0).round() / 100.0, notes)
+}
+
+fn sources(side: &Side) -> String {
+    let mut names: Vec<&str> = side.claims.iter().map(|e| e.source.as_str()).collect();
+    names.dedup();
+    let mut unique = Vec::new();
+    for n in names {
+        if !unique.contains(&n) {
+            unique.push(n);
+        }
+    }
+    unique.join(", ")
+}
+
+/// Fills a message template.
+pub fn render_message(template: &str, slot: &str, sides: &[Side]) -> String {
+    let said: Vec<String> = sides
+        .iter()
+        .map(|s| {
+            let src = sources(s);
+            let verb = if src.contains(", ") { "say" } else { "says" };
+            format!("{src} {verb} {}", s.value)
+        })
+        .collect();
+    let mut out = template
+        .replace("{slot}", slot)
+        .replace("{sides}", &said.join("; "));
+    for (i, s) in sides.iter().enumerate().take(2) {
+        let p = if i == 0 { "a" } else { "b" };
+        out = out
+            .replace(&format!("{{{p}.value}}"), &s.value)
+            .replace(&format!("{{{p}.sources}}"), &sources(s));
+    }
+    out
+}
+
+/// The lowest severity that the findings reach, for exit codes.
+pub fn worst(findings: &[Finding]) -> Option<Severity> {
+    findings.iter().map(|f| f.severity).max()
+}

@@ -1,0 +1,42 @@
+//! Kind `polarity`: one event affirmed by one source and negated by another.
+
+use super::engine::{conflicting_groups, Context, Draft, Reading};
+use super::rule::Rule;
+use crate::extract::Polarity;
+use crate::link::Slot;
+
+/// Checks one slot.
+pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
+    let readings: Vec<Reading<(Polarity, bool)>> = slot
+        .claims
+        .iter()
+        .filter_map(|&i| {
+            let c = &ctx.claims[i];
+            let action = c.action.as_ref()?;
+            let modal = c.modality.is_some();
+            let (display, span) = match (&c.negation, c.polarity) {
+                (Some(neg), Polarity::Negative) => (
+                    format!(
+                        "not {} (\"{} {}\")",
+                        action.value.name, neg.text, action.text
+                    ),
+                    neg.span.cover(action.span),
+                ),
+                _ => (
+                    format!("{} (\"{}\")", action.value.name, action.text),
+                    action.span,
+                ),
+            };
+            Some(Reading {
+                claim: i,
+                value: (c.polarity, modal),
+                display,
+                span,
+            })
+        })
+        .collect();
+    // Announced or planned claims are only compared with each other.
+    Draft::from_groups(conflicting_groups(ctx, readings, |a, b| {
+        a.value.1 != b.value.1 || a.value.0 == b.value.0
+    }))
+}

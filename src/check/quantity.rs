@@ -1,0 +1,93 @@
+//! Kind `quantity`: figures in one slot whose intervals (after tolerance, approximation
+//! and bounds) do not meet.
+
+use super::engine::{conflicting_groups, Context, Draft, Reading};
+use super::rule::Rule;
+use crate::extract::{Change, Claim, Value};
+use crate::link::Slot;
+
+/// A figure as an interval, with when it was published (for cumulative measures).
+#[derive(Clone, Debug)]
+pub struct Figure {
+    pub low: f64,
+    pub high: f64,
+    pub published: Option<crate::corpus::PartialDate>,
+}
+
+/// The interval a quantity allows.
+pub fn interval(
+    value: &Value,
+    change: Change,
+    approx: bool,
+    tolerance: f64,
+    approx_tolerance: f64,
+) -> Option<(f64, f64)> {
+    let (lo, hi) = match value {
+        Value::Number(n) => (*n, *n),
+        Value::Range([a, b]) => (a.min(*b), a.max(*b)),
+        Value::Vague { .. } => return None,
+    };
+    let t = if approx || change == Change::Approx {
+        approx_tolerance
+    } else {
+        tolerance
+    };
+    match change {
+        Change::Up | Change::Down => None,
+        Change::AtLeast => Some((lo * (1.0 - t), f64::INFINITY)),
+        Change::AtMost => Some((0.0, hi * (1.0 + t))),
+        Change::Exact | Change::Approx => Some((lo * (1.0 - t), hi * (1.0 + t))),
+    }
+}
+
+fn reading(rule: &Rule, ctx: &Context, i: usize, claim: &Claim) -> Option<Reading<Figure>> {
+    let q = claim.quantity.as_ref()?;
+    let (low, high) = interval(
+        &q.value,
+        q.change,
+        q.approx,
+        rule.number("tolerance", 0.05),
+        rule.number("approx_tolerance", 0.2),
+    )?;
+    let display = match &q.unit {
+        Some(u) if !q.text.to_lowercase().contains(&u.to_lowercase()) => format!("{} {u}", q.text),
+        _ => q.text.clone(),
+    };
+    let published = ctx.docs.get(claim.doc_index).and_then(|d| d.published);
+    Some(Reading {
+        claim: i,
+        value: Figure {
+            low,
+            high,
+            published,
+        },
+        display,
+        span: q.span,
+    })
+}
+
+/// Checks one slot.
+pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
+    let cumulative = rule
+        .strings("cumulative_measures")
+        .contains(&slot.key.kind.to_lowercase());
+    let readings: Vec<_> = slot
+        .claims
+        .iter()
+        .filter_map(|&i| reading(rule, ctx, i, &ctx.claims[i]))
+        .collect();
+    let groups = conflicting_groups(ctx, readings, |a, b| {
+        let (x, y) = (&a.value, &b.value);
+        if x.low <= y.high && y.low <= x.high {
+            return true;
+        }
+        // A toll that rose between two reports: the later one is larger.
+        if cumulative {
+            if let (Some(px), Some(py)) = (x.published, y.published) {
+                return (px < py && y.low >= x.low) || (py < px && x.low >= y.low);
+            }
+        }
+        false
+    });
+    Draft::from_groups(groups)
+}

@@ -1,0 +1,589 @@
+//! Building claims from one sentence's facts: one per action, one per free quantity.
+
+use super::discourse::Discourse;
+use super::facts::Facts;
+use super::initiative::Initiative;
+use super::roles::{self, Role};
+use super::theme::ThemeHit;
+use super::words;
+use crate::corpus::{Document, Sentence, Span};
+use crate::extract::lexicon::{ActionMatch, CueKind, EntityMatch};
+use crate::extract::model::*;
+use crate::extract::quantity::QuantityMatch;
+use crate::extract::time::TimeMatch;
+use std::ops::Range;
+
+/// Where the sentence sits in its document, to turn sentence offsets into file spans.
+pub struct Place<'d> {
+    pub doc: &'d Document,
+    pub doc_index: usize,
+    pub sentence: &'d Sentence,
+}
+
+impl Place<'_> {
+    fn span(&self, r: &Range<usize>) -> Span {
+        let base = self.sentence.range.start;
+        self.doc.file_span(base + r.start..base + r.end)
+    }
+    fn mention<T>(&self, facts: &Facts, r: &Range<usize>, value: T) -> Mention<T> {
+        Mention {
+            value,
+            text: facts.text.get(r.clone()).unwrap_or_default().to_string(),
+            span: self.span(r),
+        }
+    }
+    fn entity(&self, facts: &Facts, e: &EntityMatch) -> Mention<Entity> {
+        self.mention(facts, &e.range, e.entity.clone())
+    }
+}
+
+/// The claims of one sentence.
+pub fn assemble(facts: &Facts, at: &Place, discourse: &mut Discourse) -> Vec<Claim> {
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut used_quantities = vec![false; facts.quantities.len()];
+    let n = facts.actions.len();
+    for i in 0..n {
+        let action = &facts.actions[i];
+        let left = if i == 0 {
+            0
+        } else {
+            facts.actions[i - 1].range.end
+        };
+        let right = facts
+            .actions
+            .get(i + 1)
+            .map_or(facts.text.len(), |a| a.range.start);
+        let prev = claims.last().cloned();
+        let claim = action_claim(
+            facts,
+            at,
+            discourse,
+            action,
+            left..right,
+            prev.as_ref(),
+            &mut used_quantities,
+        );
+        claims.push(claim);
+    }
+    for (qi, q) in facts.quantities.iter().enumerate() {
+        if used_quantities[qi] || q.unit.is_none() || matches!(q.change, Change::Up | Change::Down)
+        {
+            continue;
+        }
+        claims.push(quantity_claim(facts, at, discourse, q));
+    }
+    for c in &claims {
+        if c.actor.is_some() && !c.actor_inferred {
+            discourse.last_actor = c.actor.clone();
+        }
+        if let Some(p) = c.place.as_ref().filter(|_| !c.place_inferred) {
+            discourse.last_place = Some(p.clone());
+        }
+    }
+    for e in &facts.entities {
+        if e.form == EntityForm::Leader {
+            discourse.last_leader_country = Some(at.entity(facts, e));
+        }
+    }
+    claims.sort_by_key(|c| (c.span.start, c.span.end));
+    claims
+}
+
+fn empty_claim(facts: &Facts, at: &Place, range: &Range<usize>) -> Claim {
+    Claim {
+        doc: at.doc.id.clone(),
+        doc_index: at.doc_index,
+        ordinal: 0,
+        span: at.span(range),
+        sentence: at.span(&(0..facts.text.len())),
+        quote: facts.text.to_string(),
+        headline: at.sentence.headline,
+        actor: None,
+        action: None,
+        target: None,
+        place: None,
+        theme: None,
+        domain: None,
+        initiator: None,
+        quantity: None,
+        time: None,
+        duration: None,
+        place_inferred: false,
+        actor_inferred: false,
+        polarity: Polarity::Positive,
+        negation: None,
+        modality: None,
+        hedges: sentence_cues(facts, at, CueKind::Hedge),
+        attribution: sentence_cues(facts, at, CueKind::Attribution)
+            .into_iter()
+            .next(),
+    }
+}
+
+fn sentence_cues(facts: &Facts, at: &Place, kind: CueKind) -> Vec<Cue> {
+    facts
+        .cues
+        .iter()
+        .filter(|c| c.kind == kind)
+        .map(|c| Cue {
+            kind: c.canonical.clone(),
+            text: facts.text.get(c.range.clone()).unwrap_or_default().into(),
+            span: at.span(&c.range),
+        })
+        .collect()
+}
+
+/// A cue of `kind` ending at most `max_words` words before `pos`, not before `floor`.
+fn cue_before(
+    facts: &Facts,
+    at: &Place,
+    kind: CueKind,
+    floor: usize,
+    pos: usize,
+    max_words: usize,
+) -> Option<Cue> {
+    facts
+        .cues
+        .iter()
+        .rfind(|c| {
+            c.kind == kind
+                && c.range.start >= floor
+                && c.range.end <= pos
+                && facts.words_between(c.range.end, pos).len() <= max_words
+        })
+        .map(|c| Cue {
+            kind: c.canonical.clone(),
+            text: facts.text.get(c.range.clone()).unwrap_or_default().into(),
+            span: at.span(&c.range),
+        })
+}
+
+fn quantity_of(facts: &Facts, at: &Place, q: &QuantityMatch) -> Quantity {
+    Quantity {
+        value: q.value.clone(),
+        unit: q.unit.clone(),
+        change: q.change,
+        approx: q.approx,
+        counted: q.counted.clone(),
+        text: facts
+            .text
+            .get(q.range.clone())
+            .unwrap_or_default()
+            .to_string(),
+        span: at.span(&q.range),
+    }
+}
+
+fn time_of(facts: &Facts, at: &Place, t: &TimeMatch) -> Time {
+    Time {
+        value: t.value.clone(),
+        resolved: t.resolved,
+        event_year: t.event_year,
+        text: facts
+            .text
+            .get(t.range.clone())
+            .unwrap_or_default()
+            .to_string(),
+        span: at.span(&t.range),
+    }
+}
+
+/// Times within a window: the point or interval nearest the anchor, and a duration.
+fn times_in(
+    facts: &Facts,
+    at: &Place,
+    window: &Range<usize>,
+    anchor: usize,
+) -> (Option<Time>, Option<Time>) {
+    let inside = facts
+        .times
+        .iter()
+        .filter(|t| t.range.start >= window.start && t.range.end <= window.end);
+    let dist = |t: &&TimeMatch| {
+        if t.range.end <= anchor {
+            anchor - t.range.end
+        } else {
+            t.range.start.saturating_sub(anchor)
+        }
+    };
+    let point = inside
+        .clone()
+        .filter(|t| !matches!(t.value, TimeValue::Duration(_)))
+        .min_by_key(dist);
+    let duration = inside
+        .filter(|t| matches!(t.value, TimeValue::Duration(_)))
+        .min_by_key(dist);
+    let mut point_time = point.map(|t| time_of(facts, at, t));
+    // "since 2020, when a military coup ousted ...": the event happened at the start.
+    if let (Some(t), Some(m)) = (point_time.as_mut(), point) {
+        if let TimeValue::Interval {
+            from: Some(from),
+            to: None,
+        } = t.value.clone()
+        {
+            let between = facts.words_between(m.range.end, anchor);
+            if m.range.end <= anchor && between.iter().any(|w| w.text.eq_ignore_ascii_case("when"))
+            {
+                t.value = TimeValue::Point {
+                    date: Some(from),
+                    weekday: None,
+                    month: None,
+                    granularity: Granularity::Year,
+                };
+            }
+        }
+    }
+    (point_time, duration.map(|t| time_of(facts, at, t)))
+}
+
+/// A theme found near an action: its range, canonical name and the scope it gives.
+type NearTheme = (Range<usize>, String, Option<Scope>);
+
+fn theme_near(
+    facts: &Facts,
+    window: &Range<usize>,
+    action: &ActionMatch,
+) -> (Option<NearTheme>, Option<String>) {
+    let near = |r: &Range<usize>| {
+        let gap = if r.start >= action.range.end {
+            facts.words_between(action.range.end, r.start).len()
+        } else {
+            facts.words_between(r.end, action.range.start).len()
+        };
+        gap <= 8
+    };
+    let mut theme: Option<NearTheme> = None;
+    let mut domain = None;
+    for m in facts
+        .themes
+        .iter()
+        .filter(|m| m.range.start >= window.start && m.range.end <= window.end && near(&m.range))
+    {
+        match &m.hit {
+            ThemeHit::Theme {
+                name,
+                domain: d,
+                scope,
+            } => {
+                let after = m.range.start >= action.range.end;
+                let better = match &theme {
+                    None => true,
+                    Some((r, _, _)) => after && r.start < action.range.end,
+                };
+                if better {
+                    theme = Some((m.range.clone(), name.clone(), *scope));
+                    domain.get_or_insert_with(|| d.clone());
+                }
+            }
+            ThemeHit::Domain(d) => domain = Some(d.clone()),
+        }
+    }
+    (theme, domain)
+}
+
+/// Scope words right before the action or its theme ("partial withdrawal",
+/// "a substantial number of staff"), as the lexicon's object scope gives them.
+fn scope_modifier(
+    facts: &Facts,
+    lexicon_scope: &dyn Fn(&str) -> Option<Scope>,
+    pos: usize,
+) -> Option<Scope> {
+    words::before(&facts.words, pos, 3)
+        .iter()
+        .rev()
+        .find_map(|w| lexicon_scope(w.text))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn action_claim(
+    facts: &Facts,
+    at: &Place,
+    discourse: &Discourse,
+    action: &ActionMatch,
+    window: Range<usize>,
+    prev: Option<&Claim>,
+    used_quantities: &mut [bool],
+) -> Claim {
+    let mut claim = empty_claim(facts, at, &(window.start..window.end));
+    claim.action = Some(at.mention(facts, &action.range, action.action.clone()));
+    let before_words = words::before(&facts.words, action.range.start, 3);
+    let passive = !action.nominal
+        && before_words
+            .iter()
+            .any(|w| words::is_passive_auxiliary(w.text));
+
+    // Actor.
+    let mut actor: Option<Mention<Entity>> = None;
+    if passive {
+        actor =
+            roles::passive_agent(facts, action.range.end, window.end).map(|e| at.entity(facts, e));
+    } else if action.nominal {
+        actor = roles::possessor(facts, action.range.start).map(|e| at.entity(facts, e));
+    }
+    if actor.is_none() && !passive {
+        actor = roles::subject(
+            facts,
+            clause_start(facts, window.start, action.range.start),
+            action.range.start,
+        )
+        .map(|e| at.entity(facts, e));
+    }
+    // Entities after the action.
+    let mut target = None;
+    let mut place = None;
+    let mut owner = None;
+    for e in facts
+        .entities
+        .iter()
+        .filter(|e| e.range.start >= action.range.end && e.range.end <= window.end)
+    {
+        if actor.as_ref().is_some_and(|a| a.value == e.entity)
+            && target.is_none()
+            && place.is_none()
+        {
+            continue;
+        }
+        match roles::role_after(facts, e) {
+            Role::Target if target.is_none() => target = Some(at.entity(facts, e)),
+            Role::Place if place.is_none() => place = Some(at.entity(facts, e)),
+            Role::Of if owner.is_none() => owner = Some(at.entity(facts, e)),
+            _ => {}
+        }
+    }
+    if passive && actor.is_some() {
+        // "Vezilier was detained by Malian authorities": the subject is the target.
+        if let Some(s) = roles::subject(facts, window.start, action.range.start) {
+            target.get_or_insert_with(|| at.entity(facts, s));
+        }
+    }
+    if actor.is_none() && action.nominal {
+        actor = owner.take();
+    }
+    if actor.is_none() {
+        let gap = facts.words_between(window.start, action.range.start);
+        if let Some(p) = prev {
+            if gap.len() <= 4 && gap.iter().any(|w| words::is_coordinator(w.text)) {
+                actor = p.actor.clone();
+                claim.actor_inferred = p.actor_inferred;
+            }
+        }
+    }
+    if actor.is_none() {
+        actor = resolve_anaphor(facts, discourse, window.start, action.range.start);
+        claim.actor_inferred = actor.is_some();
+    }
+    if target.is_none() {
+        target = owner;
+    }
+
+    // Theme and domain.
+    let (theme, domain) = theme_near(facts, &window, action);
+    let mut scope = action.action.scope;
+    if let Some((r, name, theme_scope)) = &theme {
+        claim.theme = Some(at.mention(facts, r, name.clone()));
+        scope = scope.or(*theme_scope);
+    }
+    claim.domain = domain.or_else(|| class_domain(action.action.class));
+
+    // Quantity: after the action, else before it within the window.
+    let qpos = facts
+        .quantities
+        .iter()
+        .position(|q| q.range.start >= action.range.end && q.range.end <= window.end)
+        .or_else(|| {
+            facts
+                .quantities
+                .iter()
+                .rposition(|q| q.range.start >= window.start && q.range.end <= action.range.start)
+        });
+    if let Some(qi) = qpos {
+        used_quantities[qi] = true;
+        claim.quantity = Some(quantity_of(facts, at, &facts.quantities[qi]));
+        if let Value::Vague { vague, .. } = &facts.quantities[qi].value {
+            if vague.contains("number") || vague.contains("some") {
+                scope = Some(Scope::Partial);
+            }
+        }
+    }
+    let (time, duration) = times_in(facts, at, &window, action.range.start);
+    claim.time = time;
+    claim.duration = duration;
+
+    // Polarity and modality.
+    if let Some(neg) = cue_before(
+        facts,
+        at,
+        CueKind::Negation,
+        window.start,
+        action.range.start,
+        3,
+    ) {
+        claim.polarity = Polarity::Negative;
+        claim.negation = Some(neg);
+    }
+    claim.modality = cue_before(
+        facts,
+        at,
+        CueKind::Modality,
+        window.start,
+        action.range.start,
+        5,
+    );
+
+    // Initiator.
+    let initiative = Initiative::builtin();
+    if let Some(p) = prev {
+        let causer_gap = facts.words_between(window.start, action.range.start);
+        let prev_word = p
+            .action
+            .as_ref()
+            .map(|a| a.text.as_str())
+            .unwrap_or_default();
+        if initiative.is_causative(prev_word)
+            && causer_gap.iter().any(|w| w.text == "to")
+            && causer_gap.len() <= 6
+        {
+            claim.initiator = p.actor.clone();
+        }
+    }
+    if claim.initiator.is_none() && actor.is_some() {
+        let lead = facts.words_between(
+            clause_start(facts, window.start, action.range.start),
+            action.range.start,
+        );
+        if lead.iter().any(|w| initiative.is_volitional(w.text)) {
+            claim.initiator = actor.clone();
+        }
+    }
+    let _ = scope_modifier;
+    let mut act = action.action.clone();
+    act.scope = scope;
+    claim.action = Some(at.mention(facts, &action.range, act));
+
+    // Place from the discourse when the sentence names none.
+    if place.is_none() && target.is_none() && claim.domain.is_some() {
+        if let Some(p) = discourse.last_place.clone() {
+            place = Some(p);
+            claim.place_inferred = true;
+        }
+    }
+    claim.actor = actor;
+    claim.target = target;
+    claim.place = place;
+    claim
+}
+
+/// Where the subject of an action may start: after the last clause opener or semicolon.
+fn clause_start(facts: &Facts, floor: usize, pos: usize) -> usize {
+    let mut start = floor;
+    if let Some(seg) = facts.text.get(floor..pos) {
+        if let Some(i) = seg.rfind([';', '—', '–', ':']) {
+            start = floor + i + 1;
+        }
+    }
+    start
+}
+
+fn class_domain(class: ActionClass) -> Option<String> {
+    match class {
+        ActionClass::Military => Some("military".into()),
+        ActionClass::Diplomatic => Some("diplomatic".into()),
+        _ => None,
+    }
+}
+
+/// A pronoun or "the move" before the action refers to the discourse actor.
+fn resolve_anaphor(
+    facts: &Facts,
+    discourse: &Discourse,
+    start: usize,
+    pos: usize,
+) -> Option<Mention<Entity>> {
+    let lead = facts.words_between(start, pos);
+    for (i, w) in lead.iter().enumerate() {
+        let next = lead.get(i + 1).map(|w| w.text).unwrap_or_default();
+        if matches!(w.text.to_lowercase().as_str(), "his" | "her")
+            && next.eq_ignore_ascii_case("country")
+        {
+            return discourse
+                .last_leader_country
+                .clone()
+                .or_else(|| discourse.last_actor.clone());
+        }
+        if words::is_anaphor(w.text)
+            || (words::is_determiner(w.text)
+                && (words::is_event_anaphor(next) || next.eq_ignore_ascii_case("country")))
+        {
+            return discourse.last_actor.clone();
+        }
+    }
+    None
+}
+
+/// A claim anchored on a quantity with a unit that no action took.
+fn quantity_claim(facts: &Facts, at: &Place, discourse: &Discourse, q: &QuantityMatch) -> Claim {
+    let prev_action_end = facts
+        .actions
+        .iter()
+        .filter(|a| a.range.end <= q.range.start)
+        .map(|a| a.range.end)
+        .max()
+        .unwrap_or(0);
+    let next_action_start = facts
+        .actions
+        .iter()
+        .filter(|a| a.range.start >= q.range.end)
+        .map(|a| a.range.start)
+        .min()
+        .unwrap_or(facts.text.len());
+    let window = prev_action_end..next_action_start;
+    let mut claim = empty_claim(facts, at, &(q.range.start..q.range.end));
+    claim.quantity = Some(quantity_of(facts, at, q));
+    let start = clause_start(facts, window.start, q.range.start);
+    claim.actor = roles::possessor(facts, q.range.start)
+        .or_else(|| roles::subject(facts, start, q.range.start))
+        .map(|e| at.entity(facts, e))
+        .or_else(|| {
+            // "2,400 French troops": the demonym after the number.
+            facts
+                .entities
+                .iter()
+                .find(|e| {
+                    e.range.start >= q.range.start
+                        && e.range.end <= q.range.end
+                        && e.form == EntityForm::Demonym
+                })
+                .map(|e| at.entity(facts, e))
+        });
+    if claim.actor.is_none() {
+        claim.actor = resolve_anaphor(facts, discourse, start, q.range.start);
+        claim.actor_inferred = claim.actor.is_some();
+    }
+    for e in facts
+        .entities
+        .iter()
+        .filter(|e| e.range.start >= q.range.end && e.range.end <= window.end)
+    {
+        if matches!(roles::role_after(facts, e), Role::Place) && claim.place.is_none() {
+            claim.place = Some(at.entity(facts, e));
+        }
+    }
+    let (time, duration) = times_in(facts, at, &window, q.range.start);
+    claim.time = time;
+    claim.duration = duration;
+    let themes = facts
+        .themes
+        .iter()
+        .find(|m| m.range.start >= q.range.start && m.range.start <= q.range.end + 40);
+    if let Some(m) = themes {
+        if let ThemeHit::Theme { name, domain, .. } = &m.hit {
+            claim.theme = Some(at.mention(facts, &m.range, name.clone()));
+            claim.domain = Some(domain.clone());
+        }
+    }
+    if let Some(neg) = cue_before(facts, at, CueKind::Negation, window.start, q.range.start, 3) {
+        claim.polarity = Polarity::Negative;
+        claim.negation = Some(neg);
+    }
+    claim
+}

@@ -1,0 +1,90 @@
+//! The claim graph as Graphviz DOT (one cluster per slot) or JSON.
+
+use super::graph::ClaimGraph;
+use crate::corpus::Document;
+use crate::extract::Claim;
+use petgraph::visit::EdgeRef;
+use serde_json::json;
+use std::fmt::Write;
+
+fn dot_escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', " ")
+}
+
+fn short(claim: &Claim) -> String {
+    let q: String = claim.quote.chars().take(70).collect();
+    if q.len() < claim.quote.len() {
+        format!("{q}…")
+    } else {
+        q
+    }
+}
+
+/// DOT: one cluster per slot shared by two or more documents, edges labelled with their reason.
+pub fn dot(graph: &ClaimGraph, claims: &[Claim]) -> String {
+    let mut out = String::from("graph claims {\n  node [shape=box, fontsize=10];\n");
+    for (si, slot) in graph.shared_slots(claims) {
+        let _ = writeln!(
+            out,
+            "  subgraph cluster_{si} {{\n    label=\"{}\";",
+            dot_escape(&slot.label)
+        );
+        for (pos, &c) in slot.claims.iter().enumerate() {
+            let node = graph.nodes[si][pos];
+            let claim = &claims[c];
+            let _ = writeln!(
+                out,
+                "    n{} [label=\"{}\\n{}\"];",
+                node.index(),
+                dot_escape(&claim.doc),
+                dot_escape(&short(claim))
+            );
+        }
+        out.push_str("  }\n");
+        for &node in &graph.nodes[si] {
+            for e in graph.graph.edges(node).filter(|e| e.source() == node) {
+                let _ = writeln!(
+                    out,
+                    "  n{} -- n{} [label=\"{}\"];",
+                    e.source().index(),
+                    e.target().index(),
+                    e.weight().as_str()
+                );
+            }
+        }
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// JSON: every slot with its key, label and claims, and the edges between them.
+pub fn json(graph: &ClaimGraph, claims: &[Claim], docs: &[Document]) -> serde_json::Value {
+    let slots: Vec<_> = graph
+        .slots
+        .iter()
+        .enumerate()
+        .map(|(si, slot)| {
+            let members: Vec<_> = slot
+                .claims
+                .iter()
+                .map(|&c| {
+                    let claim = &claims[c];
+                    let source = docs.get(claim.doc_index).map(|d| d.source.as_str()).unwrap_or_default();
+                    json!({"doc": claim.doc, "source": source, "span": [claim.span.start, claim.span.end], "quote": claim.quote})
+                })
+                .collect();
+            let edges: Vec<_> = graph.nodes[si]
+                .iter()
+                .flat_map(|&n| graph.graph.edges(n).filter(move |e| e.source() == n))
+                .map(|e| {
+                    let pos = |n| graph.nodes[si].iter().position(|&x| x == n).unwrap_or(usize::MAX);
+                    json!({"from": pos(e.source()), "to": pos(e.target()), "reason": e.weight().as_str()})
+                })
+                .collect();
+            json!({"label": slot.label, "key": slot.key, "unknown_time": slot.unknown_time, "claims": members, "edges": edges})
+        })
+        .collect();
+    json!({"slots": slots})
+}

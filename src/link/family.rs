@@ -1,0 +1,93 @@
+//! Action families (`rules/lexicon/families.toml`): which canonical actions tell of one
+//! kind of event, and which actions are that event seen from the other side.
+
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const BUILTIN: &str = include_str!("../../rules/lexicon/families.toml");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FamilyFile {
+    #[serde(default)]
+    family: Vec<FamilyEntry>,
+    #[serde(default)]
+    converse: Vec<ConverseEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FamilyEntry {
+    name: String,
+    actions: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConverseEntry {
+    action: String,
+    domain: String,
+    becomes: String,
+}
+
+/// The compiled families.
+#[derive(Debug, Default)]
+pub struct Families {
+    family_of: HashMap<String, String>,
+    converse: HashMap<(String, String), String>,
+}
+
+impl Families {
+    /// The built-in families.
+    pub fn builtin() -> &'static Families {
+        static FAMILIES: OnceLock<Families> = OnceLock::new();
+        FAMILIES.get_or_init(|| Families::parse(BUILTIN).expect("built-in families.toml is valid"))
+    }
+
+    /// Parses a families file.
+    pub fn parse(text: &str) -> Result<Families, toml::de::Error> {
+        let file: FamilyFile = toml::from_str(text)?;
+        let mut families = Families::default();
+        for f in file.family {
+            for a in f.actions {
+                families.family_of.insert(a.to_lowercase(), f.name.clone());
+            }
+        }
+        for c in file.converse {
+            families.converse.insert(
+                (c.action.to_lowercase(), c.domain.to_lowercase()),
+                c.becomes,
+            );
+        }
+        Ok(families)
+    }
+
+    /// The family of a canonical action (the action itself when it has none).
+    pub fn family(&self, action: &str) -> String {
+        let key = action.to_lowercase();
+        self.family_of.get(&key).cloned().unwrap_or(key)
+    }
+
+    /// The family an action becomes when seen from its target's side, for a domain.
+    pub fn converse(&self, action: &str, domain: &str) -> Option<&str> {
+        self.converse
+            .get(&(action.to_lowercase(), domain.to_lowercase()))
+            .map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn families_group_actions_and_converse_turns_expulsion_into_withdrawal() {
+        let f = Families::builtin();
+        assert_eq!(f.family("recall"), "withdraw");
+        assert_eq!(f.family("drawdown"), "withdraw");
+        assert_eq!(f.family("unheard-of"), "unheard-of");
+        assert_eq!(f.converse("expel", "military"), Some("withdraw"));
+        assert_eq!(f.converse("expel", "diplomatic"), None);
+    }
+}

@@ -1,0 +1,170 @@
+//! Canonical views of claims and the blocking keys that decide which claims share a slot.
+
+use super::family::Families;
+use crate::extract::claim::theme::{ThemeHit, Themes};
+use crate::extract::{Claim, Entity, Mention, Value};
+use serde::Serialize;
+
+/// What a slot compares: how many (quantity) or what happened, when and by whom (event).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Facet {
+    Quantity,
+    Event,
+}
+
+/// The canonical parts that must be equal for two claims to speak of one fact.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct SlotKey {
+    pub facet: Facet,
+    /// The event family ("withdraw", "coup"), or "count" for a bare quantity.
+    pub family: String,
+    /// Canonical actor (the one whose forces, staff ... the event concerns); "" unknown.
+    pub actor: String,
+    /// Domain (diplomatic, military ...) for events, the counted measure for quantities.
+    pub kind: String,
+    /// Canonical target or place; "" unknown.
+    pub location: String,
+    /// Year bucket for quantity slots whose claims give a year; "" otherwise.
+    pub period: String,
+}
+
+/// A claim seen canonically: the event's actor and initiator after converse actions.
+#[derive(Clone, Debug)]
+pub struct Canonical {
+    pub family: String,
+    pub actor: Option<Mention<Entity>>,
+    pub initiator: Option<Mention<Entity>>,
+    pub location: Option<Mention<Entity>>,
+}
+
+/// The canonical view of a claim.
+pub fn canonical(claim: &Claim, families: &Families) -> Canonical {
+    let action = claim.action.as_ref().map(|a| a.value.name.as_str());
+    let domain = claim.domain.as_deref().unwrap_or("");
+    if let Some(becomes) = action.and_then(|a| families.converse(a, domain)) {
+        // "Mali expelled French forces": France's forces leave Mali, Mali initiated.
+        return Canonical {
+            family: becomes.to_string(),
+            actor: claim.target.clone(),
+            initiator: claim.actor.clone(),
+            location: claim.place.clone().or_else(|| claim.actor.clone()),
+        };
+    }
+    let location = match (&claim.target, &claim.place) {
+        (Some(t), _) if claim.actor.as_ref().is_none_or(|a| a.value != t.value) => Some(t.clone()),
+        (_, p) => p.clone(),
+    };
+    Canonical {
+        family: action.map_or_else(|| "count".to_string(), |a| families.family(a)),
+        actor: claim.actor.clone(),
+        initiator: claim.initiator.clone(),
+        location,
+    }
+}
+
+/// The measure a quantity counts: the theme of its unit ("soldiers" -> troops), else the unit.
+pub fn measure(claim: &Claim) -> Option<String> {
+    let q = claim.quantity.as_ref()?;
+    let unit = q.unit.as_deref().or(q.counted.as_deref())?;
+    let themes = Themes::builtin().find(unit);
+    let theme = themes.iter().rev().find_map(|m| match &m.hit {
+        ThemeHit::Theme { name, .. } => Some(name.clone()),
+        ThemeHit::Domain(_) => None,
+    });
+    Some(theme.unwrap_or_else(|| unit.to_lowercase()))
+}
+
+fn name(m: &Option<Mention<Entity>>) -> String {
+    m.as_ref().map(|m| m.value.name.clone()).unwrap_or_default()
+}
+
+/// The keys of the slots a claim belongs to (a quantity slot, an event slot, or both).
+pub fn keys(claim: &Claim, families: &Families) -> Vec<SlotKey> {
+    let c = canonical(claim, families);
+    let mut keys = Vec::new();
+    if let Some(m) = measure(claim) {
+        let actor = name(&c.actor);
+        let location = name(&c.location);
+        if !actor.is_empty() || !location.is_empty() {
+            keys.push(SlotKey {
+                facet: Facet::Quantity,
+                family: if c.family == "presence" {
+                    "count".into()
+                } else {
+                    c.family.clone()
+                },
+                actor,
+                kind: m,
+                location,
+                period: String::new(),
+            });
+        }
+    }
+    if claim.action.is_some() {
+        keys.push(SlotKey {
+            facet: Facet::Event,
+            family: c.family,
+            actor: name(&c.actor),
+            kind: claim.domain.clone().unwrap_or_default(),
+            location: name(&c.location),
+            period: String::new(),
+        });
+    }
+    keys
+}
+
+/// True when a quantity is a number or range (not a vague amount).
+pub fn has_number(claim: &Claim) -> bool {
+    claim
+        .quantity
+        .as_ref()
+        .is_some_and(|q| !matches!(q.value, Value::Vague { .. }))
+}
+
+/// A readable label for a slot.
+pub fn label(key: &SlotKey) -> String {
+    let or = |s: &str, d: &str| {
+        if s.is_empty() {
+            d.to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    let location = if key.location.is_empty() {
+        String::new()
+    } else {
+        format!(" / {}", key.location)
+    };
+    let period = if key.period.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", key.period)
+    };
+    match key.facet {
+        Facet::Quantity => {
+            let event = if key.family == "count" {
+                String::new()
+            } else {
+                format!(" {}", key.family)
+            };
+            format!(
+                "{}: {}{event}{location}{period} (how many)",
+                or(&key.actor, "unknown actor"),
+                key.kind
+            )
+        }
+        Facet::Event => {
+            let kind = if key.kind.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", key.kind)
+            };
+            format!(
+                "{}: {}{kind}{location} (what happened)",
+                or(&key.actor, "unknown actor"),
+                key.family
+            )
+        }
+    }
+}
