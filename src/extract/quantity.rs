@@ -103,7 +103,18 @@ fn read_at(text: &str, pos: usize, units: &Units) -> Step {
             unit: u2,
             end: e2,
         } => {
-            let hit = u2.as_ref().or(unit.as_ref());
+            // the second unit, unless the first says more ("$75 per barrel to $45")
+            let rate_first = unit
+                .as_ref()
+                .is_some_and(|u| u.unit.as_deref().is_some_and(|n| n.contains(" per ")))
+                && !u2
+                    .as_ref()
+                    .is_some_and(|u| u.unit.as_deref().is_some_and(|n| n.contains(" per ")));
+            let hit = if rate_first {
+                unit.as_ref()
+            } else {
+                u2.as_ref().or(unit.as_ref())
+            };
             return Step::Found(QuantityMatch {
                 range: a.start..e2,
                 value: Value::Range([low, high]),

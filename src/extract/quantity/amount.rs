@@ -108,19 +108,21 @@ pub fn amount_at<'u>(text: &str, pos: usize, units: &'u Units) -> Option<Amount<
                 },
             )
         } else {
-            let (r, n) = number::numeral(rest).ok()?;
-            match number::multiplier(r, currency.is_some()) {
-                Ok((r2, m)) => (
-                    r2,
-                    Number {
-                        value: n.value * m,
-                        plain_integer: false,
-                        multiplier: m,
-                        ..n
-                    },
-                ),
-                Err(_) => (r, n),
+            let (mut r, mut n) = number::numeral(rest).ok()?;
+            // "1.2 million", "4 hundred million"
+            for _ in 0..2 {
+                let Ok((r2, m)) = number::multiplier(r, currency.is_some()) else {
+                    break;
+                };
+                n = Number {
+                    value: n.value * m,
+                    plain_integer: false,
+                    multiplier: n.multiplier * m,
+                    ..n
+                };
+                r = r2;
             }
+            (r, n)
         }
     } else if currency.is_none()
         && !plus
@@ -511,7 +513,7 @@ fn unit_phrase(text: &str, pos: usize, units: &Units) -> Option<(UnitHit, &'stat
 pub fn unit_after(text: &str, a: &Amount<'_>, units: &Units) -> Result<Option<UnitHit>, usize> {
     let end = a.end;
     if let Some(cur) = a.currency {
-        let hit = UnitHit {
+        let mut hit = UnitHit {
             unit: Some(cur.unit.clone()),
             counted: None,
             end,
@@ -519,6 +521,16 @@ pub fn unit_after(text: &str, a: &Amount<'_>, units: &Units) -> Result<Option<Un
             time_unit: false,
             hyphenated: false,
         };
+        // "$76 US", "$75 U.S. per barrel": the currency named again after the number
+        if char_at(text, end) == Some(' ') {
+            if let Some((again, _)) = unit_phrase(text, end + 1, units) {
+                if again.unit == hit.unit {
+                    let dotted = text[end + 1..again.end].contains('.')
+                        && char_at(text, again.end) == Some('.');
+                    hit.end = again.end + usize::from(dotted);
+                }
+            }
+        }
         return Ok(Some(with_rate(text, hit, units)));
     }
     let Some(c) = char_at(text, end) else {
@@ -622,11 +634,20 @@ fn with_rate(text: &str, hit: UnitHit, units: &Units) -> UnitHit {
     }
 }
 
-fn singular(unit: &str) -> &str {
-    match unit {
-        "people" => "person",
-        "feet" => "foot",
-        _ => unit.strip_suffix('s').unwrap_or(unit),
+fn singular(unit: &str) -> String {
+    let (head, last) = unit.rsplit_once(' ').map_or(("", unit), |(h, l)| (h, l));
+    let one = match last {
+        "people" => "person".to_string(),
+        "feet" => "foot".to_string(),
+        "centuries" => "century".to_string(),
+        l if l.ends_with("ies") => format!("{}y", &l[..l.len() - 3]),
+        l if l.ends_with('s') && !l.ends_with("ss") => l[..l.len() - 1].to_string(),
+        l => l.to_string(),
+    };
+    if head.is_empty() {
+        one
+    } else {
+        format!("{head} {one}")
     }
 }
 
@@ -774,6 +795,10 @@ fn range_at(
         low *= b.number.multiplier;
     }
     let b_end = b_unit.as_ref().map_or(b.end, |u| u.end);
+    if matches!(conn, Conn::Dash) && a.currency.is_none() && super::context::is_address(text, b.end)
+    {
+        return RangeStep::Score(b_end);
+    }
     let bare_ints = a.number.plain_integer && b.number.plain_integer && unit_a.is_none();
     match conn {
         Conn::Dash if bare_ints && low >= high => RangeStep::Score(b_end),

@@ -335,7 +335,7 @@ const STREET_WORDS: &[&str] = &[
 
 /// True when the words after a number read as a street address ("575 Wilbraham Road",
 /// "22 Ave Foch", "9 E 71st St") or a postal code ("90049 ZIP Code").
-fn is_address(text: &str, end: usize) -> bool {
+pub fn is_address(text: &str, end: usize) -> bool {
     let mut p = end;
     for _ in 0..4 {
         let Some(w) = word_after(text, p)
