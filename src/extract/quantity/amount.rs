@@ -446,20 +446,37 @@ fn counted_noun(text: &str, pos: usize, units: &Units) -> Option<UnitHit> {
             break;
         }
     }
-    let last = *words.last()?;
+    let mut last = *words.last()?;
     let first = words[0];
-    let unit = units
-        .unit(last.text)
+    // the longest known unit ending the phrase: "embassy staff members", "aid workers"
+    let mut info = units.unit(last.text);
+    if info.is_some() {
+        if let Some(next) = word_at(text, last.end).filter(|n| n.start == last.end + 1) {
+            if let Some(longer) = units.unit(&text[last.start..next.end]) {
+                info = Some(longer);
+                last = Word {
+                    text: &text[last.start..next.end],
+                    start: last.start,
+                    end: next.end,
+                };
+            }
+        }
+    }
+    if words.len() >= 2 {
+        let prev = words[words.len() - 2];
+        if let Some(longer) = units.unit(&text[prev.start..last.end]) {
+            info = Some(longer);
+        }
+    }
+    let unit = info
         .map(|u| u.unit.clone())
         .unwrap_or_else(|| last.text.to_lowercase());
     Some(UnitHit {
         unit: Some(unit),
         counted: Some(text[first.start..last.end].to_string()),
         end: last.end,
-        known: units.unit(last.text).is_some(),
-        time_unit: units
-            .unit(last.text)
-            .is_some_and(|u| u.measure.as_deref() == Some("time")),
+        known: info.is_some(),
+        time_unit: info.is_some_and(|u| u.measure.as_deref() == Some("time")),
         hyphenated: false,
     })
 }
@@ -724,7 +741,7 @@ fn range_at(
     };
     let trimmed = rest.trim_start_matches(' ');
     let lead = rest.len() - trimmed.len();
-    let (conn, len) = if let Some(c @ ('-' | '–' | '—')) = char_at(trimmed, 0) {
+    let (conn, len) = if let Some(c @ ('-' | '–')) = char_at(trimmed, 0) {
         (Conn::Dash, c.len_utf8())
     } else if let Some(w) = word_after(trimmed, 0).filter(|w| w.start == 0) {
         match w.text.to_ascii_lowercase().as_str() {
@@ -802,6 +819,7 @@ fn range_at(
     let bare_ints = a.number.plain_integer && b.number.plain_integer && unit_a.is_none();
     match conn {
         Conn::Dash if bare_ints && low >= high => RangeStep::Score(b_end),
+        Conn::Dash if low >= high => RangeStep::None,
         Conn::Or if low >= high => RangeStep::None,
         _ => RangeStep::Range {
             low,
@@ -831,6 +849,12 @@ pub fn vague_at(text: &str, pos: usize, units: &Units) -> Option<QuantityMatch> 
         let range = units.vague_range(phrase).flatten();
         // "hundreds" must not be part of "two hundreds"; "of" joins the noun
         let mut noun_from = end;
+        // "a several hundred-strong force"
+        if text[end..].starts_with("-strong")
+            && !char_at(text, end + 7).is_some_and(char::is_alphabetic)
+        {
+            noun_from = end + 7;
+        }
         if let Some(of) = word_after(text, end)
             .filter(|w| w.text.eq_ignore_ascii_case("of") && w.start == end + 1)
         {
