@@ -386,7 +386,11 @@ pub fn fraction_digits(input: &str) -> Res<'_, f64> {
             )))
         }
     };
-    if n >= 1.0 && n < d && d <= 1000.0 && n.fract() == 0.0 {
+    // the denominators fractions are written with; "9/11" and "24/7" are not fractions
+    const DENOMINATORS: [f64; 15] = [
+        2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0, 20.0, 32.0, 64.0, 100.0, 128.0, 1000.0,
+    ];
+    if n >= 1.0 && n < d && DENOMINATORS.contains(&d) && n.fract() == 0.0 {
         Ok((rest, n / d))
     } else {
         Err(nom::Err::Error(nom::error::Error::new(
@@ -466,6 +470,7 @@ mod tests {
         assert_eq!(fraction_digits("1/16 of").unwrap().1, 0.0625);
         assert_eq!(fraction_digits("1\u{2044}32").unwrap().1, 1.0 / 32.0);
         assert!(fraction_digits("24/7").is_err());
+        assert!(fraction_digits("9/11").is_err());
         assert!(fraction_digits("1/2/2020").is_err());
     }
 }

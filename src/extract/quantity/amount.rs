@@ -183,7 +183,7 @@ fn out_of(rest: &str, n: Number) -> (&str, Number) {
             if m.value > n.value
                 && n.value >= 1.0
                 && m.value <= 1000.0
-                && (!in_form || !n.digits) =>
+                && (!in_form || !n.digits || m.plain_integer) =>
         {
             (
                 r2,
@@ -774,7 +774,14 @@ fn range_at(
     }
     let has_own_unit =
         unit_a.is_some_and(|u| u.known) || a.currency.is_some() || a.number.multiplier > 1.0;
-    if matches!(conn, Conn::To) && matches!(change, Change::Up | Change::Down) && has_own_unit {
+    // "by 0.25 points to 5.5%": a change and its result, not a range
+    let after_by = super::text::words_before(text, a.start, 1)
+        .first()
+        .is_some_and(|w| w.text.eq_ignore_ascii_case("by"));
+    if matches!(conn, Conn::To)
+        && (matches!(change, Change::Up | Change::Down) || after_by)
+        && has_own_unit
+    {
         return RangeStep::None;
     }
     if matches!(conn, Conn::Or) && (unit_a.is_some() || a.currency.is_some()) {

@@ -94,7 +94,6 @@ pub fn at_sentence_start(text: &str, pos: usize) -> bool {
             '.' | '!'
                 | '?'
                 | ':'
-                | ';'
                 | '"'
                 | '“'
                 | '\''
