@@ -2,6 +2,7 @@
 //! resolved against a publication date when one is known.
 
 use super::model::{Change, Duration, DurationUnit, Granularity, TimeValue};
+use super::number::ascii_lower;
 use crate::corpus::PartialDate;
 use std::ops::Range;
 
@@ -360,12 +361,13 @@ impl<'t, 'a> Reader<'t, 'a> {
     /// "since 2020", "until 2025", "from 2013 to 2022", "between 2014 and 2017", "2014-2017".
     fn interval(&self, i: usize) -> Option<(TimeMatch, usize)> {
         let t = self.tok(i)?;
+        let mut buf = [0u8; 24];
         let lead = if t.kind == Kind::Word {
-            t.text.to_ascii_lowercase()
+            ascii_lower(t.text, &mut buf).unwrap_or("")
         } else {
-            String::new()
+            ""
         };
-        match lead.as_str() {
+        match lead {
             "since" | "until" | "till" | "through" => {
                 let (d, last, next) = self.date_at(i + 1)?;
                 let date = self.partial(&d)?;
@@ -460,9 +462,10 @@ impl<'t, 'a> Reader<'t, 'a> {
         if t.kind != Kind::Word {
             return None;
         }
-        let w = t.text.to_ascii_lowercase();
-        if matches!(w.as_str(), "yesterday" | "today" | "tomorrow" | "tonight") {
-            let offset = match w.as_str() {
+        let mut buf = [0u8; 24];
+        let w = ascii_lower(t.text, &mut buf)?;
+        if matches!(w, "yesterday" | "today" | "tomorrow" | "tonight") {
+            let offset = match w {
                 "yesterday" => -1,
                 "tomorrow" => 1,
                 _ => 0,
@@ -471,7 +474,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             return Some((self.relative_match(i, i, date, Granularity::Day), i + 1));
         }
         // "earlier this year", "later this month", "early next year"
-        let (dir_i, start) = if matches!(w.as_str(), "earlier" | "later" | "early" | "late")
+        let (dir_i, start) = if matches!(w, "earlier" | "later" | "early" | "late")
             && self.word_is(i + 1, &["this", "last", "next"])
         {
             (i + 1, i)
@@ -791,8 +794,9 @@ impl DateExpr {
 
 /// The duration unit a word names (singular or plural).
 fn duration_unit(word: &str) -> Option<DurationUnit> {
-    let w = word.to_ascii_lowercase();
-    let w = w.strip_suffix('s').unwrap_or(&w);
+    let mut buf = [0u8; 24];
+    let w = ascii_lower(word, &mut buf)?;
+    let w = w.strip_suffix('s').unwrap_or(w);
     match w {
         "hour" => Some(DurationUnit::Hour),
         "day" => Some(DurationUnit::Day),

@@ -76,8 +76,13 @@ pub fn assemble(facts: &Facts, at: &Place, discourse: &mut Discourse) -> Vec<Cla
         if c.actor.is_some() && !c.actor_inferred {
             discourse.last_actor = c.actor.clone();
         }
-        let own_country = |p: &Mention<Entity>| c.actor.as_ref().is_some_and(|a| a.value == p.value);
-        if let Some(p) = c.place.as_ref().filter(|p| !c.place_inferred && !own_country(p)) {
+        let own_country =
+            |p: &Mention<Entity>| c.actor.as_ref().is_some_and(|a| a.value == p.value);
+        if let Some(p) = c
+            .place
+            .as_ref()
+            .filter(|p| !c.place_inferred && !own_country(p))
+        {
             discourse.last_place = Some(p.clone());
         }
     }
@@ -396,7 +401,9 @@ fn action_claim(
             facts.quantities.iter().rposition(|q| {
                 q.range.start >= window.start
                     && q.range.end <= action.range.start
-                    && (action.nominal || passive || facts.words_between(q.range.end, action.range.start).len() <= 2)
+                    && (action.nominal
+                        || passive
+                        || facts.words_between(q.range.end, action.range.start).len() <= 2)
             })
         });
     if let Some(qi) = qpos {
@@ -496,13 +503,20 @@ fn role_reach(facts: &Facts, action: &ActionMatch) -> usize {
 /// "was detained", "have been summoned": an auxiliary of the passive (perhaps with one
 /// adverb between) before a verb that is not an -ing form.
 fn is_passive(facts: &Facts, action: &ActionMatch) -> bool {
-    let first = facts.text.get(action.range.clone()).and_then(|t| t.split_whitespace().next()).unwrap_or("");
+    let first = facts
+        .text
+        .get(action.range.clone())
+        .and_then(|t| t.split_whitespace().next())
+        .unwrap_or("");
     if first.to_lowercase().ends_with("ing") {
         return false;
     }
     let before = words::before(&facts.words, action.range.start, 2);
     match before {
-        [a, b] => words::is_passive_auxiliary(b.text) || (words::is_passive_auxiliary(a.text) && b.text.ends_with("ly")),
+        [a, b] => {
+            words::is_passive_auxiliary(b.text)
+                || (words::is_passive_auxiliary(a.text) && b.text.ends_with("ly"))
+        }
         [b] => words::is_passive_auxiliary(b.text),
         _ => false,
     }
@@ -518,7 +532,12 @@ fn clause_start(facts: &Facts, floor: usize, pos: usize) -> usize {
             start = floor + i + 1;
         }
     }
-    if let Some(w) = facts.words_between(start, pos).iter().rev().find(|w| words::is_clause_opener(w.text)) {
+    if let Some(w) = facts
+        .words_between(start, pos)
+        .iter()
+        .rev()
+        .find(|w| words::is_clause_opener(w.text))
+    {
         start = w.end;
     }
     start
