@@ -72,13 +72,11 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
         };
         let mut end = start + c.len_utf8();
         while let Some(&(i, n)) = chars.peek() {
-            let inner_apostrophe = (n == '\'' || n == '’') && kind == Kind::Word;
-            if n.is_alphanumeric() && !(kind == Kind::Word && n.is_ascii_digit()) {
-                end = i + n.len_utf8();
-                chars.next();
-            } else if inner_apostrophe
-                && text[i + n.len_utf8()..].starts_with(|x: char| x.is_alphabetic())
-            {
+            let inner_apostrophe = (n == '\'' || n == '’')
+                && kind == Kind::Word
+                && text[i + n.len_utf8()..].starts_with(|x: char| x.is_alphabetic());
+            let same_kind = n.is_alphanumeric() && !(kind == Kind::Word && n.is_ascii_digit());
+            if same_kind || inner_apostrophe {
                 end = i + n.len_utf8();
                 chars.next();
             } else {
