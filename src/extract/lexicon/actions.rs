@@ -23,8 +23,13 @@ struct Payload {
     alternatives: Vec<usize>,
 }
 
+/// The action index of a blocking phrase.
+const NOT_AN_ACTION: usize = usize::MAX;
+
 /// Words before a noun that make an ambiguous verb/noun surface a noun.
 const DETERMINERS: &[&str] = &[
+    "no",
+    "without",
     "the",
     "a",
     "an",
@@ -90,6 +95,19 @@ impl ActionIndex {
                 }
             }
         };
+        // Blocking phrases first: the automaton prefers them and `find` drops them.
+        for phrase in &merged.not_actions {
+            for (surface, form) in verb_forms(phrase, &merged.irregular) {
+                add(
+                    surface,
+                    Candidate {
+                        action: NOT_AN_ACTION,
+                        form,
+                        scope: None,
+                    },
+                );
+            }
+        }
         for (i, entry) in merged.actions.iter().enumerate() {
             by_name.insert(entry.name.clone(), i);
             actions.push(Action {

@@ -105,6 +105,7 @@ const KNOWN_KEYS: &[&str] = &[
     "attribution",
     "exact_case",
     "not_entities",
+    "not_actions",
 ];
 
 /// Whether a file is this lexicon's: it holds at least one known table. Files of other
@@ -236,7 +237,7 @@ pub struct LexiconFile {
     pub action: Vec<ActionEntry>,
     /// Irregular verbs: lemma = [past, participle].
     #[serde(default)]
-    pub irregular: BTreeMap<String, [String; 2]>,
+    pub irregular: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub scope_modifiers: ScopeModifiers,
     /// Object nouns that set an action's scope ("ambassador" = "full").
@@ -256,6 +257,9 @@ pub struct LexiconFile {
     /// Phrases that contain an entity's name but do not name it ("Indian Ocean").
     #[serde(default)]
     pub not_entities: Vec<String>,
+    /// Phrases that contain an action's word but are no action ("declined to": a cue).
+    #[serde(default)]
+    pub not_actions: Vec<String>,
 }
 
 /// A country, organisation or armed group with every surface that names it.
@@ -305,6 +309,7 @@ pub struct Merged {
     pub object_scope: HashMap<String, Scope>,
     pub cues: CueDefs,
     pub not_entities: Vec<String>,
+    pub not_actions: Vec<String>,
 }
 
 impl Merged {
@@ -383,7 +388,17 @@ impl Merged {
                 self.actions.push(action);
             }
         }
-        self.irregular.extend(file.irregular);
+        for (lemma, forms) in file.irregular {
+            match <[String; 2]>::try_from(forms) {
+                Ok(forms) => {
+                    self.irregular.insert(lemma, forms);
+                }
+                Err(_) => {
+                    let message = format!("irregular verb {lemma:?}: expected [past, participle]");
+                    return Err(located(source, &format!("\n{lemma} ="), message));
+                }
+            }
+        }
         self.scope_modifiers
             .partial
             .extend(file.scope_modifiers.partial);
@@ -406,6 +421,7 @@ impl Merged {
         }
         self.cues.exact_case.extend(file.exact_case);
         self.not_entities.extend(file.not_entities);
+        self.not_actions.extend(file.not_actions);
         self.check_references(source)
     }
 
@@ -512,7 +528,12 @@ fn located(source: &Source, needle: &str, message: String) -> LexiconError {
     let (line, column) = source
         .text
         .find(needle)
-        .map(|at| line_column(&source.text, at))
+        .map(|at| {
+            line_column(
+                &source.text,
+                at + (needle.len() - needle.trim_start().len()),
+            )
+        })
         .unwrap_or((1, 1));
     LexiconError::Syntax {
         path: source.path.clone(),

@@ -166,9 +166,10 @@ impl EntityIndex {
                     }
                 }
             }
-            if entity.kind == EntityKind::Country
+            if entity.kind != EntityKind::Person
                 && matches!(p.form, EntityForm::Name | EntityForm::Demonym)
             {
+                let is_country = entity.kind == EntityKind::Country;
                 let next = hits.get(i);
                 let after = skip_possessive(text, m.range.end);
                 // "French President Emmanuel Macron": one leader match.
@@ -191,8 +192,8 @@ impl EntityIndex {
                     }
                 }
                 let limit = next.map_or(text.len(), |(r, _)| r.start);
-                if let Some(end) =
-                    phrase_after(text, after, &self.government_nouns).filter(|&e| e <= limit)
+                if let Some(end) = phrase_after(text, after, &self.government_nouns)
+                    .filter(|&e| is_country && e <= limit)
                 {
                     // "the French government", "Mali's junta".
                     m.range.end = end;
@@ -213,7 +214,7 @@ impl EntityIndex {
                     m.ambiguous = false;
                 } else if let Some(start) =
                     phrase_before(text, m.range.start, &self.government_prefixes)
-                        .filter(|&s| s >= floor)
+                        .filter(|&s| is_country && s >= floor)
                 {
                     // "the government of Mali".
                     m.range.start = start;
@@ -255,10 +256,12 @@ impl EntityIndex {
     fn add_titled_people(&self, text: &str, out: &mut Vec<EntityMatch>) {
         let mut added = Vec::new();
         for hit in self.title_matcher.find(text) {
-            if out
-                .iter()
-                .any(|m| m.range.start < hit.range.end && hit.range.start < m.range.end)
-            {
+            let overlaps =
+                |m: &EntityMatch| m.range.start < hit.range.end && hit.range.start < m.range.end;
+            let after_added = added
+                .last()
+                .is_none_or(|m: &EntityMatch| hit.range.start >= m.range.end);
+            if !after_added || out.iter().any(overlaps) {
                 continue;
             }
             let next_start = out
