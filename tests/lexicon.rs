@@ -163,6 +163,19 @@ fn leaders_capitals_and_governments_have_their_form() {
         forms("Downing Street said"),
         [("United Kingdom".to_string(), EntityForm::Government)]
     );
+    // A country name before "ambassador" may be the host country: no leader folding.
+    assert_eq!(
+        forms("its Mali ambassador"),
+        [("Mali".to_string(), EntityForm::Name)]
+    );
+    assert_eq!(
+        forms("Mali's ambassador"),
+        [("Mali".to_string(), EntityForm::Leader)]
+    );
+    assert_eq!(
+        forms("the NATO Secretary General"),
+        [("NATO".to_string(), EntityForm::Leader)]
+    );
 }
 
 #[test]
@@ -189,6 +202,9 @@ fn verb_forms_and_nominalizations_are_told_apart() {
     assert!(recall.nominal);
     assert_eq!(recall.form, VerbForm::Noun);
     assert!(!first("France will recall its ambassador").nominal);
+    assert!(first("in the fight against terror").nominal);
+    assert!(lex.actions("the ruling junta").is_empty());
+    assert!(lex.actions("they declined to comment").is_empty());
 }
 
 #[test]
@@ -207,6 +223,10 @@ fn scope_comes_from_the_surface_or_a_modifier() {
     assert_eq!(scope("they scaled back"), Some(Scope::Partial));
     assert_eq!(scope("they severed ties"), Some(Scope::Full));
     assert_eq!(scope("they withdrew"), None);
+    assert_eq!(scope("a complete military withdrawal"), Some(Scope::Full));
+    assert_eq!(scope("a partial diplomatic drawdown"), Some(Scope::Partial));
+    // Quantifiers belong to objects, not actions: no scope from "part of" here.
+    assert_eq!(scope("part of the operation was suspended"), None);
 }
 
 #[test]

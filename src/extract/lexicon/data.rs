@@ -98,6 +98,7 @@ const KNOWN_KEYS: &[&str] = &[
     "action",
     "irregular",
     "scope_modifiers",
+    "action_scope_modifiers",
     "object_scope",
     "negation",
     "modality",
@@ -240,6 +241,9 @@ pub struct LexiconFile {
     pub irregular: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub scope_modifiers: ScopeModifiers,
+    /// Adjectives and adverbs that set the scope of the action they precede.
+    #[serde(default)]
+    pub action_scope_modifiers: ScopeModifiers,
     /// Object nouns that set an action's scope ("ambassador" = "full").
     #[serde(default)]
     pub object_scope: BTreeMap<String, Scope>,
@@ -306,6 +310,7 @@ pub struct Merged {
     pub actions: Vec<ActionEntry>,
     pub irregular: HashMap<String, [String; 2]>,
     pub scope_modifiers: ScopeModifiers,
+    pub action_scope_modifiers: ScopeModifiers,
     pub object_scope: HashMap<String, Scope>,
     pub cues: CueDefs,
     pub not_entities: Vec<String>,
@@ -403,6 +408,12 @@ impl Merged {
             .partial
             .extend(file.scope_modifiers.partial);
         self.scope_modifiers.full.extend(file.scope_modifiers.full);
+        self.action_scope_modifiers
+            .partial
+            .extend(file.action_scope_modifiers.partial);
+        self.action_scope_modifiers
+            .full
+            .extend(file.action_scope_modifiers.full);
         self.object_scope.extend(
             file.object_scope
                 .into_iter()

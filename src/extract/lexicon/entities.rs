@@ -199,10 +199,12 @@ impl EntityIndex {
                     m.range.end = end;
                     m.form = EntityForm::Government;
                     m.ambiguous = false;
-                } else if let Some(end) =
-                    phrase_after(text, after, &self.titles).filter(|&e| e <= limit)
-                {
-                    // "France's foreign minister", "the Nigerian President Bola Tinubu".
+                } else if let Some(end) = phrase_after(text, after, &self.titles).filter(|&e| {
+                    e <= limit
+                        && (p.form == EntityForm::Demonym || after > m.range.end || !is_country)
+                }) {
+                    // "France's foreign minister", "the Nigerian President Bola Tinubu"; not
+                    // "Mali ambassador", which may be anyone's ambassador to Mali.
                     m.role = text.get(after..end).map(|t| t.trim().to_string());
                     m.range.end = self.extend_over_name(text, end, limit);
                     m.person = text
