@@ -278,3 +278,24 @@ fn a_missing_extra_dir_gives_the_builtins() {
     let lex = Lexicon::with_extra_dir(dir.path()).expect("loads");
     assert_eq!(entity_names(&lex, "Mali"), ["Mali"]);
 }
+
+#[test]
+fn regions_are_places_of_kind_other() {
+    use claimcheck::extract::EntityKind;
+    let lex = Lexicon::builtin();
+    let found: Vec<(String, EntityKind)> = lex
+        .entities("European and African leaders met in the Sahel, by Lake Chad, not in the African Union.")
+        .into_iter()
+        .map(|m| (m.entity.name, m.entity.kind))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Europe".to_string(), EntityKind::Other),
+            ("Africa".to_string(), EntityKind::Other),
+            ("Sahel".to_string(), EntityKind::Other),
+            ("Lake Chad".to_string(), EntityKind::Other),
+            ("African Union".to_string(), EntityKind::Organisation),
+        ]
+    );
+}

@@ -26,6 +26,10 @@ pub fn builtin_sources() -> Vec<Source> {
             include_str!("../../../rules/lexicon/organisations.toml"),
         ),
         (
+            "rules/lexicon/regions.toml",
+            include_str!("../../../rules/lexicon/regions.toml"),
+        ),
+        (
             "rules/lexicon/titles.toml",
             include_str!("../../../rules/lexicon/titles.toml"),
         ),
@@ -90,6 +94,7 @@ const KNOWN_KEYS: &[&str] = &[
     "country",
     "organisation",
     "armed_group",
+    "region",
     "institution",
     "person",
     "titles",
@@ -221,6 +226,9 @@ pub struct LexiconFile {
     pub organisation: BTreeMap<String, OrgEntry>,
     #[serde(default)]
     pub armed_group: BTreeMap<String, OrgEntry>,
+    /// Continents, world regions and disputed or subnational areas (kind "other").
+    #[serde(default)]
+    pub region: BTreeMap<String, OrgEntry>,
     /// Seats of government standing for a country ("Kremlin" = "Russia").
     #[serde(default)]
     pub institution: BTreeMap<String, String>,
@@ -348,6 +356,7 @@ impl Merged {
         for (kind, table) in [
             (EntityKind::Organisation, file.organisation),
             (EntityKind::ArmedGroup, file.armed_group),
+            (EntityKind::Other, file.region),
         ] {
             for (name, entry) in table {
                 self.add_entity(source, kind, name, entry, CountryExtra::default())?;
