@@ -299,3 +299,16 @@ fn regions_are_places_of_kind_other() {
         ]
     );
 }
+
+#[test]
+fn names_in_capitals_match_but_acronym_lookalikes_do_not() {
+    let lex = Lexicon::builtin();
+    assert_eq!(entity_names(&lex, "PARIS – The talks ended."), ["France"]);
+    assert_eq!(
+        entity_names(&lex, "FRANCE RECALLS ENVOY FROM BURKINA FASO"),
+        ["France", "Burkina Faso"]
+    );
+    // "US" in capitals is a country, but capitals do not turn other words into names.
+    assert_eq!(entity_names(&lex, "TELL US MORE"), ["United States"]);
+    assert!(entity_names(&lex, "NEW MEXICO").is_empty());
+}

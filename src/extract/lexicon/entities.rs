@@ -27,6 +27,9 @@ pub struct EntityIndex {
     /// Known people: (canonical name, role).
     people: Vec<(String, String)>,
     matcher: Matcher<Payload>,
+    /// The names (not acronyms) matched ignoring case, for text in capitals
+    /// ("PARIS –", "FRANCE RECALLS ENVOY").
+    caps_matcher: Matcher<Payload>,
     titles: Vec<String>,
     title_matcher: Matcher<()>,
     government_nouns: Vec<String>,
@@ -120,6 +123,17 @@ impl EntityIndex {
             entities,
             by_name,
             people,
+            caps_matcher: Matcher::new(
+                entries
+                    .iter()
+                    .filter(|(surface, _)| {
+                        surface.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                            && surface.chars().any(char::is_lowercase)
+                    })
+                    .cloned()
+                    .collect(),
+                true,
+            ),
             matcher: Matcher::new(entries, false),
             titles,
             title_matcher,
@@ -134,13 +148,16 @@ impl EntityIndex {
 
     /// Entities in `text`, non-overlapping, in text order.
     pub fn find(&self, text: &str) -> Vec<EntityMatch> {
-        let hits: Vec<(std::ops::Range<usize>, Payload)> = self
+        let mut hits: Vec<(std::ops::Range<usize>, Payload)> = self
             .matcher
             .find(text)
             .into_iter()
-            .filter(|h| h.value.entity != NOT_AN_ENTITY)
             .map(|h| (h.range, h.value.clone()))
             .collect();
+        if has_capitals_run(text) {
+            self.add_capitals_hits(text, &mut hits);
+        }
+        hits.retain(|(_, p)| p.entity != NOT_AN_ENTITY);
         let mut out: Vec<EntityMatch> = Vec::with_capacity(hits.len());
         let mut i = 0;
         while let Some((range, p)) = hits.get(i) {
@@ -230,6 +247,24 @@ impl EntityIndex {
         out
     }
 
+    /// Names written in capitals, where the case-sensitive pass found nothing.
+    fn add_capitals_hits(&self, text: &str, hits: &mut Vec<(std::ops::Range<usize>, Payload)>) {
+        let mut extra = Vec::new();
+        for hit in self.caps_matcher.find(text) {
+            let written = text.get(hit.range.clone()).unwrap_or("");
+            let overlaps = hits
+                .iter()
+                .any(|(r, _)| r.start < hit.range.end && hit.range.start < r.end);
+            if !overlaps && !written.chars().any(char::is_lowercase) {
+                extra.push((hit.range, hit.value.clone()));
+            }
+        }
+        if !extra.is_empty() {
+            hits.extend(extra);
+            hits.sort_by_key(|(r, _)| r.start);
+        }
+    }
+
     /// Capitalized words (at most four) after `at`, ending before `limit`: a name after a
     /// title. Returns the new end (or `at` when none).
     fn extend_over_name(&self, text: &str, at: usize, limit: usize) -> usize {
@@ -310,6 +345,18 @@ const FUNCTION_WORDS: &[&str] = &[
     "says", "the", "to", "under", "until", "was", "will", "with", "without", "who", "says",
     "tells", "told", "visits", "meets", "calls",
 ];
+
+/// Whether `text` holds four capital letters in a row (a word in capitals).
+fn has_capitals_run(text: &str) -> bool {
+    let mut run = 0;
+    for b in text.bytes() {
+        run = if b.is_ascii_uppercase() { run + 1 } else { 0 };
+        if run >= 4 {
+            return true;
+        }
+    }
+    false
+}
 
 /// Past a possessive "'s", "’s" or "'" at `at`.
 fn skip_possessive(text: &str, at: usize) -> usize {
