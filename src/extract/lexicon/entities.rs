@@ -252,9 +252,11 @@ impl EntityIndex {
         let mut extra = Vec::new();
         for hit in self.caps_matcher.find(text) {
             let written = text.get(hit.range.clone()).unwrap_or("");
+            // `hits` is sorted and non-overlapping: binary search keeps this linear.
+            let first_after = hits.partition_point(|(r, _)| r.end <= hit.range.start);
             let overlaps = hits
-                .iter()
-                .any(|(r, _)| r.start < hit.range.end && hit.range.start < r.end);
+                .get(first_after)
+                .is_some_and(|(r, _)| r.start < hit.range.end);
             if !overlaps && !written.chars().any(char::is_lowercase) {
                 extra.push((hit.range, hit.value.clone()));
             }
@@ -293,20 +295,20 @@ impl EntityIndex {
     fn add_titled_people(&self, text: &str, out: &mut Vec<EntityMatch>) {
         let mut added = Vec::new();
         for hit in self.title_matcher.find(text) {
-            let overlaps =
-                |m: &EntityMatch| m.range.start < hit.range.end && hit.range.start < m.range.end;
+            // `out` is sorted and non-overlapping: binary search keeps this linear.
+            let first_after = out.partition_point(|m| m.range.end <= hit.range.start);
+            let overlaps = out
+                .get(first_after)
+                .is_some_and(|m| m.range.start < hit.range.end);
             let after_added = added
                 .last()
                 .is_none_or(|m: &EntityMatch| hit.range.start >= m.range.end);
-            if !after_added || out.iter().any(overlaps) {
+            if !after_added || overlaps {
                 continue;
             }
             let next_start = out
-                .iter()
-                .map(|m| m.range.start)
-                .filter(|&s| s >= hit.range.end)
-                .min()
-                .unwrap_or(text.len());
+                .get(out.partition_point(|m| m.range.start < hit.range.end))
+                .map_or(text.len(), |m| m.range.start);
             let end = self.extend_over_name(text, hit.range.end, next_start);
             let Some(name) = text
                 .get(hit.range.end..end)
