@@ -1,6 +1,16 @@
-//! Quantity mentions: a number (or vague amount) with its bounds, approximation and unit.
+//! Quantity mentions: a number (or vague amount) with its bounds, approximation, change
+//! and unit. Candidate starts (digits, currency signs, number words) are found in one pass;
+//! the nom parsers of [`super::number`] run there, and the words around decide the rest.
+
+mod amount;
+mod context;
+mod text;
+mod units;
+
+pub use units::{UnitInfo, Units, UnitsError};
 
 use super::model::{Change, Value};
+use amount::UnitHit;
 use std::ops::Range;
 
 /// A quantity found in text (ranges are byte ranges into the searched text).
@@ -17,6 +27,106 @@ pub struct QuantityMatch {
 
 /// Every quantity mention in `text`, in text order. Dates and years are not quantities.
 pub fn find_quantities(text: &str) -> Vec<QuantityMatch> {
-    let _ = text;
-    Vec::new()
+    find_quantities_with(text, Units::builtin())
+}
+
+/// What reading at one position gave.
+enum Step {
+    Found(QuantityMatch),
+    /// Something that is not a quantity (a year, a time, a name) up to this byte.
+    Skip(usize),
+    Nothing,
+}
+
+/// [`find_quantities`] with a given unit lexicon.
+pub fn find_quantities_with(text: &str, units: &Units) -> Vec<QuantityMatch> {
+    let mut out: Vec<QuantityMatch> = Vec::new();
+    let mut pos = 0;
+    while let Some(c) = text::char_at(text, pos) {
+        let step = if context::starts_candidate(text, pos, c) {
+            read_at(text, pos, units)
+        } else {
+            Step::Nothing
+        };
+        match step {
+            Step::Found(q) => {
+                pos = q.range.end.max(pos + c.len_utf8());
+                out.push(q);
+            }
+            Step::Skip(end) => pos = end.max(pos + c.len_utf8()),
+            Step::Nothing => {
+                pos += c.len_utf8();
+                // do not restart inside a word
+                if c.is_alphanumeric() {
+                    while let Some(n) = text::char_at(text, pos).filter(|n| n.is_alphanumeric()) {
+                        pos += n.len_utf8();
+                    }
+                }
+            }
+        }
+    }
+    context::inherit_in_parentheses(text, &mut out);
+    context::inherit_over_ellipsis(text, &mut out, units);
+    out
+}
+
+fn read_at(text: &str, pos: usize, units: &Units) -> Step {
+    if let Some(q) = amount::vague_at(text, pos, units) {
+        return Step::Found(q);
+    }
+    let Some(a) = amount::amount_at(text, pos, units) else {
+        return Step::Nothing;
+    };
+    if let Some(end) = context::not_a_quantity(text, &a, units) {
+        return Step::Skip(end);
+    }
+    let unit = match amount::unit_after(text, &a, units) {
+        Ok(u) => u,
+        Err(end) => return Step::Skip(end),
+    };
+    if let Some(end) = context::not_a_quantity_given_unit(text, &a, unit.as_ref(), units) {
+        return Step::Skip(end);
+    }
+    let (mut change, approx_cue) = context::cue_before(text, &a, units);
+    if a.plus {
+        change = Change::Up;
+    }
+    let end = unit.as_ref().map_or(a.end, |u| u.end);
+    // a range: "5 to 7 per cent", "between $62 and $68", "15-22 mph"
+    let lead = context::range_lead(text, &a);
+    match amount::range_after(text, &a, unit.as_ref(), end, change, lead, units) {
+        amount::RangeStep::Range {
+            low,
+            high,
+            unit: u2,
+            end: e2,
+        } => {
+            let hit = u2.as_ref().or(unit.as_ref());
+            return Step::Found(QuantityMatch {
+                range: a.start..e2,
+                value: Value::Range([low, high]),
+                unit: unit_name(hit),
+                change,
+                approx: approx_cue || change == Change::Approx,
+                counted: amount::counted_of(hit),
+            });
+        }
+        amount::RangeStep::Score(end) => return Step::Skip(end),
+        amount::RangeStep::None => {}
+    }
+    if let Some(end) = context::bare_number_word(text, &a, unit.as_ref()) {
+        return Step::Skip(end);
+    }
+    Step::Found(QuantityMatch {
+        range: a.start..end,
+        value: Value::Number(a.value),
+        unit: unit_name(unit.as_ref()),
+        change,
+        approx: approx_cue || change == Change::Approx,
+        counted: amount::counted_of(unit.as_ref()),
+    })
+}
+
+fn unit_name(hit: Option<&UnitHit>) -> Option<String> {
+    hit.and_then(|h| h.unit.clone())
 }

@@ -4,6 +4,10 @@ use super::model::TimeValue;
 use crate::corpus::PartialDate;
 use std::ops::Range;
 
+mod calendar;
+
+pub use calendar::{month_number, weekday_number};
+
 /// A time expression found in text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TimeMatch {

@@ -101,7 +101,8 @@ pub fn keys(claim: &Claim, families: &Families) -> Vec<SlotKey> {
             });
         }
     }
-    if claim.action.is_some() {
+    let located = c.actor.is_some() || c.location.is_some();
+    if claim.action.is_some() && located {
         keys.push(SlotKey {
             facet: Facet::Event,
             family: c.family,

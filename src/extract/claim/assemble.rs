@@ -76,7 +76,8 @@ pub fn assemble(facts: &Facts, at: &Place, discourse: &mut Discourse) -> Vec<Cla
         if c.actor.is_some() && !c.actor_inferred {
             discourse.last_actor = c.actor.clone();
         }
-        if let Some(p) = c.place.as_ref().filter(|_| !c.place_inferred) {
+        let own_country = |p: &Mention<Entity>| c.actor.as_ref().is_some_and(|a| a.value == p.value);
+        if let Some(p) = c.place.as_ref().filter(|p| !c.place_inferred && !own_country(p)) {
             discourse.last_place = Some(p.clone());
         }
     }
@@ -306,11 +307,7 @@ fn action_claim(
 ) -> Claim {
     let mut claim = empty_claim(facts, at, &(window.start..window.end));
     claim.action = Some(at.mention(facts, &action.range, action.action.clone()));
-    let before_words = words::before(&facts.words, action.range.start, 3);
-    let passive = !action.nominal
-        && before_words
-            .iter()
-            .any(|w| words::is_passive_auxiliary(w.text));
+    let passive = !action.nominal && is_passive(facts, action);
 
     // Actor.
     let mut actor: Option<Mention<Entity>> = None;
@@ -328,14 +325,16 @@ fn action_claim(
         )
         .map(|e| at.entity(facts, e));
     }
-    // Entities after the action.
+    // Entities after the action, up to the next verb or clause break (nominal actions
+    // in between, as in "reducing its presence with a drawdown in Mali", do not stop it).
+    let reach = role_reach(facts, action);
     let mut target = None;
     let mut place = None;
     let mut owner = None;
     for e in facts
         .entities
         .iter()
-        .filter(|e| e.range.start >= action.range.end && e.range.end <= window.end)
+        .filter(|e| e.range.start >= action.range.end && e.range.end <= reach)
     {
         if actor.as_ref().is_some_and(|a| a.value == e.entity)
             && target.is_none()
@@ -369,7 +368,8 @@ fn action_claim(
         }
     }
     if actor.is_none() {
-        actor = resolve_anaphor(facts, discourse, window.start, action.range.start);
+        let start = clause_start(facts, window.start, action.range.start);
+        actor = resolve_anaphor(facts, discourse, start, action.range.start);
         claim.actor_inferred = actor.is_some();
     }
     if target.is_none() {
@@ -391,10 +391,13 @@ fn action_claim(
         .iter()
         .position(|q| q.range.start >= action.range.end && q.range.end <= window.end)
         .or_else(|| {
-            facts
-                .quantities
-                .iter()
-                .rposition(|q| q.range.start >= window.start && q.range.end <= action.range.start)
+            // A quantity before the action is its subject only right before it
+            // ("2,400 troops based in Mali") or before a nominalization.
+            facts.quantities.iter().rposition(|q| {
+                q.range.start >= window.start
+                    && q.range.end <= action.range.start
+                    && (action.nominal || passive || facts.words_between(q.range.end, action.range.start).len() <= 2)
+            })
         });
     if let Some(qi) = qpos {
         used_quantities[qi] = true;
@@ -461,8 +464,9 @@ fn action_claim(
     claim.action = Some(at.mention(facts, &action.range, act));
 
     // Place from the discourse when the sentence names none.
-    if place.is_none() && target.is_none() && claim.domain.is_some() {
-        if let Some(p) = discourse.last_place.clone() {
+    if place.is_none() && target.is_none() && claim.domain.is_some() && actor.is_some() {
+        let other = |p: &Mention<Entity>| actor.as_ref().is_some_and(|a| a.value != p.value);
+        if let Some(p) = discourse.last_place.clone().filter(other) {
             place = Some(p);
             claim.place_inferred = true;
         }
@@ -473,13 +477,49 @@ fn action_claim(
     claim
 }
 
+/// How far after an action its target and place may stand: to the next verbal action or
+/// clause break (comma before a conjunction, semicolon), or the sentence end.
+fn role_reach(facts: &Facts, action: &ActionMatch) -> usize {
+    let next_verb = facts
+        .actions
+        .iter()
+        .find(|a| a.range.start >= action.range.end && !a.nominal)
+        .map_or(facts.text.len(), |a| a.range.start);
+    let clause_break = facts
+        .text
+        .get(action.range.end..next_verb)
+        .and_then(|t| t.find([';', '—', '–']))
+        .map_or(next_verb, |i| action.range.end + i);
+    clause_break.min(next_verb)
+}
+
+/// "was detained", "have been summoned": an auxiliary of the passive (perhaps with one
+/// adverb between) before a verb that is not an -ing form.
+fn is_passive(facts: &Facts, action: &ActionMatch) -> bool {
+    let first = facts.text.get(action.range.clone()).and_then(|t| t.split_whitespace().next()).unwrap_or("");
+    if first.to_lowercase().ends_with("ing") {
+        return false;
+    }
+    let before = words::before(&facts.words, action.range.start, 2);
+    match before {
+        [a, b] => words::is_passive_auxiliary(b.text) || (words::is_passive_auxiliary(a.text) && b.text.ends_with("ly")),
+        [b] => words::is_passive_auxiliary(b.text),
+        _ => false,
+    }
+}
+
 /// Where the subject of an action may start: after the last clause opener or semicolon.
+/// Where the subject of an action may start: after the last semicolon, dash or colon,
+/// or after the last relative or subordinating word ("that", "when", "which").
 fn clause_start(facts: &Facts, floor: usize, pos: usize) -> usize {
     let mut start = floor;
     if let Some(seg) = facts.text.get(floor..pos) {
         if let Some(i) = seg.rfind([';', '—', '–', ':']) {
             start = floor + i + 1;
         }
+    }
+    if let Some(w) = facts.words_between(start, pos).iter().rev().find(|w| words::is_clause_opener(w.text)) {
+        start = w.end;
     }
     start
 }
@@ -500,7 +540,8 @@ fn resolve_anaphor(
     pos: usize,
 ) -> Option<Mention<Entity>> {
     let lead = facts.words_between(start, pos);
-    for (i, w) in lead.iter().enumerate() {
+    // Only a reference that opens the clause (after a connective or two) is its subject.
+    for (i, w) in lead.iter().enumerate().take(3) {
         let next = lead.get(i + 1).map(|w| w.text).unwrap_or_default();
         if matches!(w.text.to_lowercase().as_str(), "his" | "her")
             && next.eq_ignore_ascii_case("country")

@@ -1,0 +1,298 @@
+//! The unit and quantity-word lexicons (`rules/lexicon/units.toml`,
+//! `rules/lexicon/quantity_words.toml`), compiled once into hash maps.
+
+use crate::extract::model::Change;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const BUILTIN_UNITS: &str = include_str!("../../../rules/lexicon/units.toml");
+const BUILTIN_WORDS: &str = include_str!("../../../rules/lexicon/quantity_words.toml");
+
+/// An error in a unit or quantity-word file.
+#[derive(Debug, thiserror::Error)]
+pub enum UnitsError {
+    #[error("{file}: {source}")]
+    Toml {
+        file: String,
+        #[source]
+        source: toml::de::Error,
+    },
+}
+
+#[derive(Deserialize)]
+struct UnitsFile {
+    #[serde(default)]
+    currency: Vec<CurrencyDef>,
+    #[serde(default)]
+    unit: Vec<UnitDef>,
+}
+
+#[derive(Deserialize)]
+struct CurrencyDef {
+    unit: String,
+    #[serde(default)]
+    prefixes: Vec<String>,
+    #[serde(default)]
+    forms: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct UnitDef {
+    unit: String,
+    forms: Vec<String>,
+    measure: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+struct WordsFile {
+    #[serde(default)]
+    approx: Vec<String>,
+    #[serde(default)]
+    at_most: Vec<String>,
+    #[serde(default)]
+    at_least: Vec<String>,
+    #[serde(default)]
+    up: Vec<String>,
+    #[serde(default)]
+    down: Vec<String>,
+    #[serde(default)]
+    particle_verbs: Vec<String>,
+    #[serde(default)]
+    vague: HashMap<String, Vec<f64>>,
+}
+
+/// One normalized unit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitInfo {
+    /// Normalized unit ("troops", "dollars", "percent").
+    pub unit: String,
+    /// The class of things it counts or measures ("military personnel", "length").
+    pub measure: Option<String>,
+    pub currency: bool,
+}
+
+/// Compiled units and quantity words.
+#[derive(Debug, Default)]
+pub struct Units {
+    infos: Vec<UnitInfo>,
+    /// Currency prefixes, longest first.
+    prefixes: Vec<(String, usize)>,
+    exact: HashMap<String, usize>,
+    folded: HashMap<String, usize>,
+    /// Most words in a unit form.
+    pub(crate) max_words: usize,
+    cues: HashMap<String, Change>,
+    /// Most words in a cue phrase.
+    pub(crate) max_cue_words: usize,
+    particle_verbs: std::collections::HashSet<String>,
+    vague: HashMap<String, Option<[f64; 2]>>,
+    /// First words of vague phrases.
+    vague_starts: HashMap<String, Vec<String>>,
+}
+
+impl Units {
+    /// The built-in units and words, compiled once.
+    pub fn builtin() -> &'static Units {
+        static UNITS: OnceLock<Units> = OnceLock::new();
+        UNITS.get_or_init(|| {
+            let mut u = Units::default();
+            u.add_units("units.toml", BUILTIN_UNITS)
+                .expect("built-in units.toml is valid");
+            u.add_words("quantity_words.toml", BUILTIN_WORDS)
+                .expect("built-in quantity_words.toml is valid");
+            u
+        })
+    }
+
+    /// The built-in units extended by extra unit and word files (`None` to skip one).
+    pub fn with_extra(
+        units_toml: Option<(&str, &str)>,
+        words_toml: Option<(&str, &str)>,
+    ) -> Result<Units, UnitsError> {
+        let mut u = Units::default();
+        u.add_units("units.toml", BUILTIN_UNITS)?;
+        u.add_words("quantity_words.toml", BUILTIN_WORDS)?;
+        if let Some((name, text)) = units_toml {
+            u.add_units(name, text)?;
+        }
+        if let Some((name, text)) = words_toml {
+            u.add_words(name, text)?;
+        }
+        Ok(u)
+    }
+
+    fn add_units(&mut self, file: &str, text: &str) -> Result<(), UnitsError> {
+        let parsed: UnitsFile = toml::from_str(text).map_err(|source| UnitsError::Toml {
+            file: file.to_string(),
+            source,
+        })?;
+        for c in parsed.currency {
+            let idx = self.push_info(UnitInfo {
+                unit: c.unit,
+                measure: Some("money".into()),
+                currency: true,
+            });
+            for p in c.prefixes {
+                self.prefixes.push((p, idx));
+            }
+            for f in c.forms {
+                self.add_form(&f, idx);
+            }
+        }
+        for d in parsed.unit {
+            let idx = self.push_info(UnitInfo {
+                unit: d.unit,
+                measure: d.measure,
+                currency: false,
+            });
+            for f in d.forms {
+                self.add_form(&f, idx);
+            }
+        }
+        self.prefixes
+            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        Ok(())
+    }
+
+    fn push_info(&mut self, info: UnitInfo) -> usize {
+        if let Some(i) = self.infos.iter().position(|x| x.unit == info.unit) {
+            return i;
+        }
+        self.infos.push(info);
+        self.infos.len() - 1
+    }
+
+    fn add_form(&mut self, form: &str, idx: usize) {
+        self.max_words = self.max_words.max(form.split_whitespace().count());
+        self.exact.entry(form.to_string()).or_insert(idx);
+        if form.chars().count() >= 3 {
+            self.folded.entry(form.to_lowercase()).or_insert(idx);
+        }
+    }
+
+    fn add_words(&mut self, file: &str, text: &str) -> Result<(), UnitsError> {
+        let parsed: WordsFile = toml::from_str(text).map_err(|source| UnitsError::Toml {
+            file: file.to_string(),
+            source,
+        })?;
+        for (list, change) in [
+            (&parsed.approx, Change::Approx),
+            (&parsed.at_most, Change::AtMost),
+            (&parsed.at_least, Change::AtLeast),
+            (&parsed.up, Change::Up),
+            (&parsed.down, Change::Down),
+        ] {
+            for phrase in list {
+                let key = normalize_phrase(phrase);
+                self.max_cue_words = self.max_cue_words.max(key.split(' ').count());
+                self.cues.insert(key, change);
+            }
+        }
+        self.particle_verbs
+            .extend(parsed.particle_verbs.iter().map(|w| w.to_lowercase()));
+        for (phrase, range) in parsed.vague {
+            let key = normalize_phrase(&phrase);
+            let range = match range.as_slice() {
+                [lo, hi] => Some([*lo, *hi]),
+                _ => None,
+            };
+            if let Some(first) = key.split(' ').next() {
+                let starts = self.vague_starts.entry(first.to_string()).or_default();
+                if !starts.contains(&key) {
+                    starts.push(key.clone());
+                    // longest phrase first
+                    starts.sort_by_key(|s| std::cmp::Reverse(s.len()));
+                }
+            }
+            self.vague.insert(key, range);
+        }
+        Ok(())
+    }
+
+    /// The unit a form names, matched exactly or, for forms of three letters or more, in
+    /// any case.
+    pub fn unit(&self, form: &str) -> Option<&UnitInfo> {
+        self.exact
+            .get(form)
+            .or_else(|| {
+                if form.chars().count() >= 3 {
+                    self.folded.get(&form.to_lowercase())
+                } else {
+                    None
+                }
+            })
+            .map(|&i| &self.infos[i])
+    }
+
+    /// The currency prefix at the start of `text` and its length in bytes.
+    pub fn currency_prefix(&self, text: &str) -> Option<(&UnitInfo, usize)> {
+        self.prefixes
+            .iter()
+            .find(|(p, _)| text.starts_with(p.as_str()))
+            .map(|(p, i)| (&self.infos[*i], p.len()))
+    }
+
+    /// The change a lowercase cue phrase (words joined by single spaces) signals.
+    pub fn cue(&self, phrase: &str) -> Option<Change> {
+        self.cues.get(phrase).copied()
+    }
+
+    /// True for a verb whose "up" or "down" is a particle ("gave up").
+    pub fn particle_verb(&self, word: &str) -> bool {
+        self.particle_verbs.contains(word)
+    }
+
+    /// Vague phrases starting with this lowercase word, longest first.
+    pub fn vague_phrases(&self, first_word: &str) -> &[String] {
+        self.vague_starts
+            .get(first_word)
+            .map(|v| v.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// The implied range of a vague phrase.
+    pub fn vague_range(&self, phrase: &str) -> Option<Option<[f64; 2]>> {
+        self.vague.get(phrase).copied()
+    }
+}
+
+fn normalize_phrase(p: &str) -> String {
+    p.split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_units_load_and_normalize() {
+        let u = Units::builtin();
+        assert_eq!(u.unit("%").unwrap().unit, "percent");
+        assert_eq!(u.unit("Per Cent").unwrap().unit, "percent");
+        assert_eq!(
+            u.unit("soldiers").unwrap().measure.as_deref(),
+            Some("military personnel")
+        );
+        assert_eq!(u.unit("troops").unwrap().unit, "troops");
+        assert!(u.unit("M").is_none());
+        assert_eq!(u.currency_prefix("US$5").unwrap().1, 3);
+        assert_eq!(u.currency_prefix("$5").unwrap().0.unit, "dollars");
+        assert_eq!(u.cue("more than"), Some(Change::AtLeast));
+        assert_eq!(u.cue("fell"), Some(Change::Down));
+        assert_eq!(u.vague_range("hundreds"), Some(Some([100.0, 1000.0])));
+        assert_eq!(u.vague_range("a number of"), Some(None));
+        assert!(u.vague_phrases("a").iter().any(|p| p == "a handful of"));
+    }
+
+    #[test]
+    fn extra_files_extend_the_builtin() {
+        let extra = "[[unit]]\nunit = \"camels\"\nforms = [\"camels\", \"dromedaries\"]\nmeasure = \"animals\"\n";
+        let u = Units::with_extra(Some(("extra.toml", extra)), None).unwrap();
+        assert_eq!(u.unit("dromedaries").unwrap().unit, "camels");
+        assert!(Units::with_extra(Some(("bad.toml", "[[unit]]\nunit = 3")), None).is_err());
+    }
+}
