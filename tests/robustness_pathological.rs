@@ -45,7 +45,15 @@ fn run_on(name: &str, bytes: Vec<u8>, limit: Duration) -> (Analysis, Duration) {
 }
 
 fn words_without_punctuation(bytes: usize) -> Vec<u8> {
-    let words = ["soldiers ", "moved ", "north ", "again ", "while ", "rain ", "fell "];
+    let words = [
+        "soldiers ",
+        "moved ",
+        "north ",
+        "again ",
+        "while ",
+        "rain ",
+        "fell ",
+    ];
     let mut out = Vec::with_capacity(bytes + 16);
     let mut i = 0;
     while out.len() < bytes {
@@ -110,7 +118,11 @@ fn one_line_of_two_megabytes() {
 
 #[test]
 fn long_runs_of_commas_and_digits() {
-    for (name, byte) in [("commas.txt", b','), ("digits.txt", b'7'), ("dots.txt", b'.')] {
+    for (name, byte) in [
+        ("commas.txt", b','),
+        ("digits.txt", b'7'),
+        ("dots.txt", b'.'),
+    ] {
         let (a, _) = run_on(name, run_of(byte, 200_000), LIMIT);
         assert_eq!(a.corpus.documents.len(), 1, "{name}");
     }

@@ -1,7 +1,7 @@
 //! Canonical views of claims and the blocking keys that decide which claims share a slot.
 
-use super::family::Families;
 use crate::extract::claim::theme::{ThemeHit, Themes};
+use crate::extract::family::Families;
 use crate::extract::{Claim, Entity, Mention, Value};
 use serde::Serialize;
 

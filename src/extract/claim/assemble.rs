@@ -7,6 +7,7 @@ use super::roles::{self, Role};
 use super::theme::ThemeHit;
 use super::words;
 use crate::corpus::{Document, Sentence, Span};
+use crate::extract::family::Families;
 use crate::extract::lexicon::{ActionMatch, CueKind, EntityMatch};
 use crate::extract::model::*;
 use crate::extract::quantity::QuantityMatch;
@@ -76,6 +77,12 @@ pub fn assemble(facts: &Facts, at: &Place, discourse: &mut Discourse) -> Vec<Cla
         }
         claims.push(claim);
     }
+    let ranges: Vec<Range<usize>> = facts.actions.iter().map(|a| a.range.clone()).collect();
+    let mut claims = merge_same_event(facts, claims.into_iter().zip(ranges).collect());
+    for (c, range) in &mut claims {
+        infer_location(facts, at, discourse, c, range.end);
+    }
+    let mut claims: Vec<Claim> = claims.into_iter().map(|(c, _)| c).collect();
     for (qi, q) in facts.quantities.iter().enumerate() {
         if used_quantities[qi] || q.unit.is_none() || matches!(q.change, Change::Up | Change::Down)
         {
@@ -451,9 +458,8 @@ fn action_claim(
             facts.quantities.iter().rposition(|q| {
                 q.range.start >= window.start
                     && q.range.end <= action.range.start
-                    && (action.nominal
-                        || passive
-                        || facts.words_between(q.range.end, action.range.start).len() <= 2)
+                    && facts.words_between(q.range.end, action.range.start).len()
+                        <= if passive { 3 } else { 2 }
             })
         });
     if let Some(qi) = qpos {
@@ -545,7 +551,7 @@ fn role_reach(facts: &Facts, action: &ActionMatch) -> usize {
     let clause_break = facts
         .text
         .get(action.range.end..next_verb)
-        .and_then(|t| t.find([';', '—', '–']))
+        .and_then(|t| t.find([';', '—', '–', ',']))
         .map_or(next_verb, |i| action.range.end + i);
     clause_break.min(next_verb)
 }
@@ -633,6 +639,60 @@ fn resolve_anaphor(
     None
 }
 
+/// "a military coup ousted the government": adjacent words of one action family tell one
+/// event; the later claim takes what the earlier one found, and the earlier is dropped.
+fn merge_same_event(
+    facts: &Facts,
+    claims: Vec<(Claim, Range<usize>)>,
+) -> Vec<(Claim, Range<usize>)> {
+    let families = Families::builtin();
+    let family = |c: &Claim| c.action.as_ref().map(|a| families.family(&a.value.name));
+    let mut out: Vec<(Claim, Range<usize>)> = Vec::with_capacity(claims.len());
+    for (mut c, range) in claims {
+        if let Some((prev, prev_range)) = out.last() {
+            let adjacent = prev_range.end <= range.start
+                && facts.words_between(prev_range.end, range.start).is_empty();
+            if adjacent && family(prev) == family(&c) {
+                let (prev, _) = out.pop().expect("checked above");
+                c.actor = c.actor.or(prev.actor);
+                c.target = c.target.or(prev.target);
+                c.place = c.place.or(prev.place);
+                c.time = c.time.or(prev.time);
+                c.duration = c.duration.or(prev.duration);
+                c.quantity = c.quantity.or(prev.quantity);
+                c.theme = c.theme.or(prev.theme);
+                c.domain = c.domain.or(prev.domain);
+                c.span = prev.span.cover(c.span);
+            }
+        }
+        out.push((c, range));
+    }
+    out
+}
+
+/// An event with no actor, target or place ("since the 2021 military coup, Mali's junta
+/// ...") is located at the nearest country of its sentence, after it first, else at the
+/// place the document last named; the place is marked as inferred.
+fn infer_location(facts: &Facts, at: &Place, discourse: &Discourse, claim: &mut Claim, pos: usize) {
+    if claim.actor.is_some()
+        || claim.target.is_some()
+        || claim.place.is_some()
+        || claim.action.is_none()
+    {
+        return;
+    }
+    let countries = facts
+        .entities
+        .iter()
+        .filter(|e| e.entity.kind == EntityKind::Country);
+    let after = countries.clone().find(|e| e.range.start >= pos);
+    let nearest = after.or_else(|| countries.filter(|e| e.range.end <= pos).last());
+    claim.place = nearest
+        .map(|e| at.entity(facts, e))
+        .or_else(|| discourse.last_place.clone());
+    claim.place_inferred = claim.place.is_some();
+}
+
 /// The claims before the current action in its sentence.
 struct Previous<'c> {
     /// The claim just before.
@@ -661,7 +721,14 @@ fn quantity_claim(facts: &Facts, at: &Place, discourse: &Discourse, q: &Quantity
     let mut claim = empty_claim(facts, at, &(q.range.start..q.range.end));
     claim.quantity = Some(quantity_of(facts, at, q));
     let start = clause_start(facts, window.start, q.range.start);
-    claim.actor = roles::possessor(facts, q.range.start)
+    // "a 400-strong force of European allies": the owner named right after the count.
+    let owner = facts.entities.iter().find(|e| {
+        e.range.start >= q.range.end
+            && facts.words_between(q.range.end, e.range.start).len() <= 1
+            && matches!(roles::role_after(facts, e), Role::Of)
+    });
+    claim.actor = owner
+        .or_else(|| roles::possessor(facts, q.range.start))
         .or_else(|| roles::subject(facts, start, q.range.start))
         .map(|e| at.entity(facts, e))
         .or_else(|| {
@@ -689,7 +756,13 @@ fn quantity_claim(facts: &Facts, at: &Place, discourse: &Discourse, q: &Quantity
             claim.place = Some(at.entity(facts, e));
         }
     }
-    let (time, duration) = times_in(facts, at, &window, q.range.start);
+    // A time past a finite auxiliary ("... was joined in 2020") dates another predicate.
+    let aux = facts
+        .words_between(q.range.end, window.end)
+        .iter()
+        .find(|w| words::is_finite_auxiliary(w.text))
+        .map_or(window.end, |w| w.start);
+    let (time, duration) = times_in(facts, at, &(window.start..aux), q.range.start);
     claim.time = time;
     claim.duration = duration;
     let themes = facts

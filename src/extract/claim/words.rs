@@ -167,6 +167,16 @@ pub fn is_passive_auxiliary(word: &str) -> bool {
     )
 }
 
+/// Finite auxiliaries: past one, a new predicate begins.
+pub fn is_finite_auxiliary(word: &str) -> bool {
+    lower_in(
+        word,
+        &[
+            "was", "were", "is", "are", "has", "have", "had", "will", "would",
+        ],
+    )
+}
+
 /// Words that join coordinated verbs sharing one subject.
 pub fn is_coordinator(word: &str) -> bool {
     lower_in(
