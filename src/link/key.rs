@@ -142,30 +142,18 @@ pub fn label(key: &SlotKey) -> String {
     } else {
         format!(" ({})", key.period)
     };
+    let _ = or;
     match key.facet {
         Facet::Quantity => {
-            let event = if key.family == "count" {
-                String::new()
-            } else {
-                format!(" {}", key.family)
-            };
-            format!(
-                "{}: {}{event}{location}{period} (how many)",
-                or(&key.actor, "unknown actor"),
-                key.kind
-            )
+            let whose = if key.actor.is_empty() { String::new() } else { format!("{}'s ", key.actor) };
+            let event = if key.family == "count" { String::new() } else { format!(" ({})", key.family) };
+            let place = if key.location.is_empty() { String::new() } else { format!(" in {}", key.location) };
+            format!("the number of {whose}{}{event}{place}{period}", key.kind)
         }
         Facet::Event => {
-            let kind = if key.kind.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", key.kind)
-            };
-            format!(
-                "{}: {}{kind}{location} (what happened)",
-                or(&key.actor, "unknown actor"),
-                key.family
-            )
+            let by = if key.actor.is_empty() { String::new() } else { format!(" by {}", key.actor) };
+            let kind = if key.kind.is_empty() { String::new() } else { format!(" ({})", key.kind) };
+            format!("the {}{by}{kind}{location}", key.family)
         }
     }
 }
