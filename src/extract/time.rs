@@ -725,10 +725,14 @@ impl<'t, 'a> Reader<'t, 'a> {
             return None;
         };
         let consumed = start + (rest.len() - after.len());
-        let unit_i = self
-            .toks
-            .iter()
-            .position(|x| x.start >= consumed && x.kind == Kind::Word)?;
+        let unit_i = i
+            + 1
+            + self
+                .toks
+                .get(i + 1..)?
+                .iter()
+                .take(8)
+                .position(|x| x.start >= consumed && x.kind == Kind::Word)?;
         let u = self.tok(unit_i)?;
         let gap = self.text.get(consumed..u.start)?;
         if gap != " " && gap != "-" {

@@ -495,7 +495,8 @@ fn known_hit(info: &UnitInfo, counted: &str, end: usize, hyphenated: bool) -> Un
 
 /// The longest unit form of up to `max_words` whitespace-separated tokens at `pos`.
 fn unit_phrase(text: &str, pos: usize, units: &Units) -> Option<(UnitHit, &'static str)> {
-    let rest = text.get(pos..)?;
+    // a unit form is a few short words
+    let rest = text::bounded(text.get(pos..)?, 64);
     let mut ends = Vec::new();
     let mut offset = 0;
     for tok in rest.split(' ').take(units.max_words.max(1)) {
@@ -572,9 +573,8 @@ pub fn unit_after(text: &str, a: &Amount<'_>, units: &Units) -> Result<Option<Un
         hit.hyphenated = hyphen;
         return Ok(Some(with_rate(text, hit, units)));
     }
-    let tok_end = text[body_start..]
-        .find(char::is_whitespace)
-        .map_or(text.len(), |i| body_start + i);
+    let ahead = text::bounded(&text[body_start..], 64);
+    let tok_end = body_start + ahead.find(char::is_whitespace).unwrap_or(ahead.len());
     let tok = trim_token(&text[body_start..tok_end]);
     if tok.is_empty() || !tok.starts_with(|c: char| c.is_alphabetic()) {
         return Ok(None);
