@@ -824,6 +824,15 @@ fn range_at(
         return RangeStep::Score(b_end);
     }
     let bare_ints = a.number.plain_integer && b.number.plain_integer && unit_a.is_none();
+    if matches!(conn, Conn::Dash) && bare_ints && !b_unit.as_ref().is_some_and(|u| u.known) {
+        let b_text = &text[b.num_start..b.end];
+        let phone = (b_text.starts_with('0') && b_text.len() > 1)
+            || (a.number.int_digits >= 3 && b.number.int_digits >= 4)
+            || (text[b.end..].starts_with('-') && is_digit_at(text, b.end + 1));
+        if phone || super::context::is_score(text, a.start, b.end, units) {
+            return RangeStep::Score(b_end);
+        }
+    }
     match conn {
         Conn::Dash if bare_ints && low >= high => RangeStep::Score(b_end),
         Conn::Dash if low >= high => RangeStep::None,

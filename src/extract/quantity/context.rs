@@ -408,6 +408,22 @@ pub fn inherit_over_ellipsis(text: &str, out: &mut [QuantityMatch], units: &Unit
     }
 }
 
+/// True when "A-B" is a score or a vote tally: "won 3-1", "a 6-3 ruling".
+pub fn is_score(text: &str, start: usize, end: usize, units: &Units) -> bool {
+    let mut buf = [0u8; 32];
+    let prev = words_before(text, start, 1);
+    let verb = prev
+        .first()
+        .and_then(|w| lower(w.text, &mut buf).map(|l| units.score_word(l)))
+        .unwrap_or(false);
+    let next = word_after(text, end).filter(|w| w.start == end + 1);
+    let mut buf2 = [0u8; 32];
+    let noun = next
+        .and_then(|w| lower(w.text, &mut buf2).map(|l| units.score_word(l)))
+        .unwrap_or(false);
+    verb || noun
+}
+
 /// A conversion in parentheses inherits the bounds of what it converts:
 /// "more than 7.5 million crowns ($1.1 million)".
 pub fn inherit_in_parentheses(text: &str, out: &mut [QuantityMatch]) {

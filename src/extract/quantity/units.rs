@@ -59,6 +59,8 @@ struct WordsFile {
     #[serde(default)]
     particle_verbs: Vec<String>,
     #[serde(default)]
+    score_words: Vec<String>,
+    #[serde(default)]
     vague: HashMap<String, Vec<f64>>,
 }
 
@@ -86,6 +88,7 @@ pub struct Units {
     /// Most words in a cue phrase.
     pub(crate) max_cue_words: usize,
     particle_verbs: std::collections::HashSet<String>,
+    score_words: std::collections::HashSet<String>,
     vague: HashMap<String, Option<[f64; 2]>>,
     /// First words of vague phrases.
     vague_starts: HashMap<String, Vec<String>>,
@@ -191,6 +194,8 @@ impl Units {
         }
         self.particle_verbs
             .extend(parsed.particle_verbs.iter().map(|w| w.to_lowercase()));
+        self.score_words
+            .extend(parsed.score_words.iter().map(|w| w.to_lowercase()));
         for (phrase, range) in parsed.vague {
             let key = normalize_phrase(&phrase);
             let range = match range.as_slice() {
@@ -253,6 +258,11 @@ impl Units {
     /// True for a verb whose "up" or "down" is a particle ("gave up").
     pub fn particle_verb(&self, word: &str) -> bool {
         self.particle_verbs.contains(word)
+    }
+
+    /// True for a word around "A-B" that makes it a score ("won", "defeat", "ruling").
+    pub fn score_word(&self, word: &str) -> bool {
+        self.score_words.contains(word)
     }
 
     /// Vague phrases starting with this lowercase word, longest first.
