@@ -11,5 +11,6 @@ pub mod config;
 pub mod corpus;
 pub mod extract;
 pub mod link;
+pub mod output;
 pub mod pipeline;
 pub mod report;

@@ -51,10 +51,16 @@ impl Manifests {
                 return;
             }
         };
-        let file: ManifestFile = match toml::from_str(&text) {
+        self.read_text(path, dir, &text, diags);
+    }
+
+    /// Reads a manifest's text (`path` names it in diagnostics; entries are relative to
+    /// `dir`).
+    pub fn read_text(&mut self, path: &Path, dir: &Path, text: &str, diags: &mut Vec<Diagnostic>) {
+        let file: ManifestFile = match toml::from_str(text) {
             Ok(f) => f,
             Err(e) => {
-                let (line, col) = e.span().map_or((1, 1), |s| line_col(&text, s.start));
+                let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
                 let message = format!("malformed manifest: {}", e.message().trim());
                 diags.push(diagnostic_at(Level::Error, path, line, col, message));
                 return;
@@ -63,7 +69,7 @@ impl Manifests {
         for entry in file.document {
             let (published, line) = match &entry.published {
                 Some(p) => {
-                    let (line, _) = line_col(&text, p.span().start);
+                    let (line, _) = line_col(text, p.span().start);
                     let value = match p.get_ref() {
                         toml::Value::String(s) => s.clone(),
                         other => other.to_string(),
@@ -81,7 +87,7 @@ impl Manifests {
                     diags.push(diagnostic_at(Level::Warning, path, line, 1, msg));
                 },
             );
-            let (entry_line, _) = line_col(&text, entry.path.span().start);
+            let (entry_line, _) = line_col(text, entry.path.span().start);
             let key = normalise(&dir.join(entry.path.get_ref()));
             self.entries
                 .insert(key, (meta, path.to_path_buf(), entry_line));

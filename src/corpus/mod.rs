@@ -108,7 +108,28 @@ fn load_file(
     defaults: &meta::Meta,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Document> {
-    let decoded = match read::read(&input.path, diags) {
+    match std::fs::read(&input.path) {
+        Ok(bytes) => documents_from_bytes(input, bytes, defaults, diags),
+        Err(e) => {
+            diags.push(read::diagnostic(
+                Level::Error,
+                &input.path,
+                format!("cannot read: {e}"),
+            ));
+            Vec::new()
+        }
+    }
+}
+
+/// The documents of one input whose bytes are already in memory: what loading the file
+/// at `input.path` gives, without touching the file system.
+pub fn documents_from_bytes(
+    input: &walk::Input,
+    bytes: Vec<u8>,
+    defaults: &meta::Meta,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Document> {
+    let decoded = match read::check_bytes(&input.path, bytes, diags) {
         Ok(d) => d,
         Err(d) => {
             diags.push(d);

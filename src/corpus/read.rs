@@ -65,6 +65,16 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 pub fn read(path: &Path, diags: &mut Vec<Diagnostic>) -> Result<Decoded, Diagnostic> {
     let bytes = std::fs::read(path)
         .map_err(|e| diagnostic(Level::Error, path, format!("cannot read: {e}")))?;
+    check_bytes(path, bytes, diags)
+}
+
+/// The checks and decoding of [`read`] on bytes already in memory (`path` names them in
+/// diagnostics).
+pub fn check_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Decoded, Diagnostic> {
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
         let mut d = diagnostic(Level::Warning, path, "binary file (NUL byte), skipped");
         d.offset = Some(nul);

@@ -1,0 +1,219 @@
+//! Invariants shared by the fuzz targets (`fuzz/`) and the property tests
+//! (`tests/robustness_props.rs`): each function runs one entry point on arbitrary input and
+//! panics when it panics itself, or when a span falls outside its text or does not start
+//! and end on a character boundary, or when a diagnostic points past its file.
+#![allow(dead_code)]
+
+use claimcheck::check::Rule;
+use claimcheck::config::{Config, ConfigError};
+use claimcheck::corpus::PartialDate;
+use claimcheck::corpus::{self, manifest::Manifests, meta::Meta, walk::Input};
+use claimcheck::corpus::{Diagnostic, Document, Format, Span};
+use claimcheck::extract::claim::extract_document;
+use claimcheck::extract::model::Claim;
+use claimcheck::extract::quantity::find_quantities;
+use claimcheck::extract::time::find_times;
+use claimcheck::extract::Lexicon;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// `range` lies inside `text` and starts and ends on character boundaries.
+pub fn assert_range(text: &str, range: &Range<usize>, what: &str) {
+    assert!(
+        range.start <= range.end && range.end <= text.len(),
+        "{what}: {range:?} outside a text of {} bytes",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(range.start) && text.is_char_boundary(range.end),
+        "{what}: {range:?} splits a character"
+    );
+}
+
+/// `span` lies inside `bytes`, on character boundaries when `bytes` is UTF-8.
+pub fn assert_file_span(bytes: &[u8], span: Span, what: &str) {
+    assert!(
+        span.start <= span.end && span.end <= bytes.len(),
+        "{what}: {span:?} outside a file of {} bytes",
+        bytes.len()
+    );
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        assert_range(text, &(span.start..span.end), what);
+    }
+}
+
+/// A diagnostic's line is a line of `text` (counting one past a final newline).
+pub fn assert_diagnostic(text_lines: usize, d: &Diagnostic) {
+    if let Some(line) = d.line {
+        assert!(
+            line >= 1 && line <= text_lines,
+            "{d}: line past {text_lines}"
+        );
+    }
+    if let Some(col) = d.column {
+        assert!(col >= 1, "{d}: column 0");
+    }
+    assert!(!d.to_string().is_empty());
+}
+
+fn lines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// Sentence segmentation: sentences in order, inside the text, on boundaries.
+pub fn segmentation(text: &str) {
+    let mut last = 0;
+    for s in corpus::segment(text) {
+        assert_range(text, &s.range, "sentence");
+        assert!(s.range.start >= last, "sentences overlap or go backwards");
+        last = s.range.end;
+    }
+}
+
+/// The quantity parser.
+pub fn quantities(text: &str) {
+    for q in find_quantities(text) {
+        assert_range(text, &q.range, "quantity");
+    }
+}
+
+/// The time parser, without and with a publication date.
+pub fn times(text: &str) {
+    for published in [None, Some(PartialDate::day(2024, 2, 29))] {
+        for t in find_times(text, published) {
+            assert_range(text, &t.range, "time");
+        }
+    }
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::builtin)
+}
+
+/// The claim parser over a plain document made from `text`.
+pub fn claims(text: &str) {
+    let doc = Document::plain("fuzz", PathBuf::from("fuzz.txt"), Format::Text, text.into());
+    let sentences = corpus::segment(&doc.text);
+    for claim in extract_document(&doc, 0, &sentences, lexicon()) {
+        assert_claim(&doc, &claim);
+    }
+}
+
+fn assert_claim(doc: &Document, c: &Claim) {
+    let bytes = doc.file_bytes();
+    assert_file_span(bytes, c.span, "claim");
+    assert_file_span(bytes, c.sentence, "claim sentence");
+    let mentions = [
+        c.actor.as_ref().map(|m| m.span),
+        c.action.as_ref().map(|m| m.span),
+        c.target.as_ref().map(|m| m.span),
+        c.place.as_ref().map(|m| m.span),
+        c.theme.as_ref().map(|m| m.span),
+        c.initiator.as_ref().map(|m| m.span),
+        c.quantity.as_ref().map(|q| q.span),
+        c.time.as_ref().map(|t| t.span),
+        c.duration.as_ref().map(|t| t.span),
+        c.negation.as_ref().map(|q| q.span),
+        c.modality.as_ref().map(|q| q.span),
+    ];
+    for span in mentions.into_iter().flatten() {
+        assert_file_span(bytes, span, "claim slot");
+    }
+    for h in &c.hedges {
+        assert_file_span(bytes, h.span, "hedge");
+    }
+}
+
+/// Every span of a loaded document: map pieces, sentences (in text and in file), line
+/// and column look-ups.
+pub fn assert_document(doc: &Document) {
+    let bytes = doc.file_bytes();
+    let mut last = 0;
+    for p in &doc.map.pieces {
+        assert!(p.text >= last, "map pieces out of order");
+        assert_range(&doc.text, &(p.text..p.text + p.len), "map piece text");
+        assert!(
+            p.file.start <= p.file.end && p.file.end <= bytes.len(),
+            "map piece file {:?} outside {} bytes",
+            p.file,
+            bytes.len()
+        );
+        last = p.text + p.len;
+    }
+    for s in corpus::segment(&doc.text) {
+        assert_range(&doc.text, &s.range, "sentence");
+        let span = doc.file_span(s.range.clone());
+        assert_file_span(bytes, span, "sentence in file");
+        let lc = doc.line_col(span.start);
+        assert!(lc.line >= 1 && lc.line <= lines(bytes));
+    }
+}
+
+/// A file of the given format read from `bytes` (no file system involved).
+pub fn reader(format: Format, bytes: &[u8]) {
+    let name = match format {
+        Format::Text => "fuzz.txt",
+        Format::Markdown => "fuzz.md",
+        Format::Html => "fuzz.html",
+        Format::JsonLines => "fuzz.jsonl",
+    };
+    let input = Input {
+        path: PathBuf::from(name),
+        id: name.into(),
+        format,
+    };
+    let mut diags = Vec::new();
+    let docs = corpus::documents_from_bytes(&input, bytes.to_vec(), &Meta::default(), &mut diags);
+    for doc in &docs {
+        assert_document(doc);
+    }
+    for d in &diags {
+        assert_diagnostic(lines(bytes), d);
+    }
+}
+
+/// `corpus.toml` text.
+pub fn manifest(text: &str) {
+    let mut manifests = Manifests::default();
+    let mut diags = Vec::new();
+    manifests.read_text(Path::new("c/corpus.toml"), Path::new("c"), text, &mut diags);
+    diags.extend(manifests.unused());
+    for d in &diags {
+        assert_diagnostic(lines(text.as_bytes()), d);
+    }
+}
+
+/// A rule file.
+pub fn rule(text: &str) {
+    if let Err(e) = Rule::parse(Path::new("checks/fuzz.toml"), text) {
+        let message = e.to_string();
+        assert!(message.starts_with("checks/fuzz.toml:"), "{message}");
+        assert_position(&message, lines(text.as_bytes()));
+    }
+}
+
+/// The configuration file.
+pub fn config(text: &str) {
+    match Config::parse(Path::new("claimcheck.toml"), text) {
+        Ok(config) => {
+            let _ = config.ignore_set();
+        }
+        Err(e @ ConfigError::Invalid { line, column, .. }) => {
+            assert!(line >= 1 && line <= lines(text.as_bytes()), "{e}");
+            assert!(column >= 1, "{e}");
+        }
+        Err(e) => panic!("parsing text cannot fail to read: {e}"),
+    }
+}
+
+/// `path:line:column: message` with the line inside the file.
+fn assert_position(message: &str, text_lines: usize) {
+    let mut parts = message.splitn(4, ':');
+    let _path = parts.next();
+    let line: usize = parts.next().and_then(|l| l.parse().ok()).unwrap_or(0);
+    let column: usize = parts.next().and_then(|c| c.parse().ok()).unwrap_or(0);
+    assert!(line >= 1 && line <= text_lines, "{message}: line");
+    assert!(column >= 1, "{message}: column");
+}

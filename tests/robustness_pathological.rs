@@ -1,0 +1,161 @@
+//! Pathological input stays fast: each case runs the whole pipeline (read, segment,
+//! claims, quantities, times, rules) on a hostile file under a generous time bound, a guard
+//! against quadratic blow-up rather than a speed target. The default sizes keep a debug
+//! build quick; `full_size_pathological_inputs` (ignored) runs the sizes of issue 8 and
+//! prints the times: `cargo test --release --test robustness_pathological -- --ignored
+//! --nocapture`.
+
+use claimcheck::check;
+use claimcheck::extract::quantity::find_quantities;
+use claimcheck::extract::time::find_times;
+use claimcheck::extract::Lexicon;
+use claimcheck::pipeline::{self, Analysis};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Runs the pipeline on one file named `name` holding `bytes`; panics when it takes
+/// longer than `limit`. Returns the analysis and the time taken.
+fn run_on(name: &str, bytes: Vec<u8>, limit: Duration) -> (Analysis, Duration) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).expect("write input");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let start = Instant::now();
+        let lexicon = Lexicon::builtin();
+        let analysis = pipeline::analyse(&[path], &lexicon);
+        let mut mentions = 0;
+        for (doc, sentences) in analysis.corpus.documents.iter().zip(&analysis.sentences) {
+            for s in sentences {
+                let text = &doc.text[s.range.clone()];
+                mentions += find_quantities(text).len() + find_times(text, doc.published).len();
+            }
+        }
+        let rules = check::load(&[]).expect("built-in rules");
+        let _ = pipeline::check(&analysis, &rules);
+        let _ = tx.send((analysis, mentions, start.elapsed()));
+    });
+    match rx.recv_timeout(limit) {
+        Ok((analysis, _mentions, took)) => {
+            drop(dir);
+            (analysis, took)
+        }
+        Err(_) => panic!("{name}: not finished within {limit:?}"),
+    }
+}
+
+fn words_without_punctuation(bytes: usize) -> Vec<u8> {
+    let words = ["soldiers ", "moved ", "north ", "again ", "while ", "rain ", "fell "];
+    let mut out = Vec::with_capacity(bytes + 16);
+    let mut i = 0;
+    while out.len() < bytes {
+        out.extend_from_slice(words[i % words.len()].as_bytes());
+        i += 1;
+    }
+    out
+}
+
+fn one_long_line(bytes: usize) -> Vec<u8> {
+    let sentence = "The ministry said 1,200 troops left Gao on 3 March 2024, about 40 km away. ";
+    sentence.repeat(bytes / sentence.len() + 1).into_bytes()
+}
+
+fn run_of(byte: u8, n: usize) -> Vec<u8> {
+    let mut out = b"Before the run ".to_vec();
+    out.extend(std::iter::repeat_n(byte, n));
+    out.extend_from_slice(b" after the run.\n");
+    out
+}
+
+fn nested_html(depth: usize) -> Vec<u8> {
+    let mut out = String::from("<html><body>");
+    out.push_str(&"<div><span>".repeat(depth / 2));
+    out.push_str("Officials said 300 people were evacuated.");
+    out.push_str(&"</span></div>".repeat(depth / 2));
+    out.push_str("</body></html>");
+    out.into_bytes()
+}
+
+fn nested_markdown(depth: usize) -> Vec<u8> {
+    let mut out = "> ".repeat(depth);
+    out.push_str("Officials said 300 people were evacuated.\n");
+    out.push_str(&"- ".repeat(depth));
+    out.push_str("A list item.\n");
+    out.into_bytes()
+}
+
+fn numbers_sentence(n: usize) -> Vec<u8> {
+    let mut out = String::from("The counts were ");
+    for i in 0..n {
+        out.push_str(&format!("{}, ", i * 37 % 100_000));
+    }
+    out.push_str("and 12 million people.\n");
+    out.into_bytes()
+}
+
+const LIMIT: Duration = Duration::from_secs(20);
+
+#[test]
+fn text_without_punctuation() {
+    let (a, _) = run_on("flat.txt", words_without_punctuation(5 << 20), LIMIT);
+    assert_eq!(a.corpus.documents.len(), 1);
+    assert!(!a.sentences[0].is_empty());
+}
+
+#[test]
+fn one_line_of_two_megabytes() {
+    let (a, _) = run_on("line.txt", one_long_line(2 << 20), LIMIT);
+    assert!(a.sentences[0].len() > 10_000, "{}", a.sentences[0].len());
+}
+
+#[test]
+fn long_runs_of_commas_and_digits() {
+    for (name, byte) in [("commas.txt", b','), ("digits.txt", b'7'), ("dots.txt", b'.')] {
+        let (a, _) = run_on(name, run_of(byte, 200_000), LIMIT);
+        assert_eq!(a.corpus.documents.len(), 1, "{name}");
+    }
+}
+
+#[test]
+fn deeply_nested_html() {
+    let (a, _) = run_on("deep.html", nested_html(10_000), LIMIT);
+    assert_eq!(a.corpus.documents.len(), 1);
+    assert!(a.corpus.documents[0].text.contains("300 people"));
+}
+
+#[test]
+fn deeply_nested_markdown() {
+    let (a, _) = run_on("deep.md", nested_markdown(10_000), LIMIT);
+    assert_eq!(a.corpus.documents.len(), 1);
+}
+
+#[test]
+fn a_sentence_of_five_thousand_numbers() {
+    let (a, _) = run_on("numbers.txt", numbers_sentence(5_000), LIMIT);
+    assert_eq!(a.sentences[0].len(), 1);
+}
+
+/// The full sizes of issue 8; run by hand in release (see the README, "Input handling").
+#[test]
+#[ignore = "large inputs: run in release with --ignored --nocapture"]
+fn full_size_pathological_inputs() {
+    let limit = Duration::from_secs(300);
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("flat-50mb.txt", words_without_punctuation(50 << 20)),
+        ("line-10mb.txt", one_long_line(10 << 20)),
+        ("commas-1m.txt", run_of(b',', 1_000_000)),
+        ("digits-1m.txt", run_of(b'7', 1_000_000)),
+        ("deep-10k.html", nested_html(10_000)),
+        ("deep-10k.md", nested_markdown(10_000)),
+        ("numbers-5k.txt", numbers_sentence(5_000)),
+    ];
+    for (name, bytes) in cases {
+        let size = bytes.len();
+        let (a, took) = run_on(name, bytes, limit);
+        println!(
+            "{name}: {size} bytes, {} sentences, {} claims, {took:.2?}",
+            a.sentences.iter().map(Vec::len).sum::<usize>(),
+            a.claims.len()
+        );
+    }
+}

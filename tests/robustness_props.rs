@@ -1,0 +1,102 @@
+//! Property tests over every entry point that reads untrusted text (the same checks as the
+//! fuzz targets in `fuzz/`, with a fixed case count so CI runs them on stable): no panic,
+//! every span inside its text and on character boundaries, diagnostics inside their file.
+
+#[path = "robustness/checks.rs"]
+mod checks;
+
+use claimcheck::corpus::Format;
+use proptest::prelude::*;
+
+/// Text that exercises the parsers: digits, separators, units, months, punctuation,
+/// quotes, multi-byte characters and markup.
+const NEWSY: &str = "([0-9]{1,4}|[.,;:!?'\"()\\-–—/%$€£ \n]|\
+    (million|billion|per cent|percent|troops|km|hours|days|years|about|nearly|more than|\
+    up to|between|and|to|from|since|until|last|next|week|month|year|\
+    January|Feb\\.|March|Monday|2024|1990s|Mr\\.|Dr\\.|U\\.S\\.|a\\.m\\.|\
+    France|Mali|said|denied|did not|will|may|reportedly|withdrew|killed|\
+    é|ß|中|🙂|\u{FFFD}|\u{00A0}|\u{200B}|\r\n)){0,80}";
+
+const HTML_LIKE: &str =
+    "(<(p|div|br|h1|script|style|li|ul|a href=\"x\"|title|!--|/p|/div|/h1|/script|/li)>|\
+    &(amp|lt|#39|#x1F600|nbsp|bogus);?|[a-zé中 .,0-9\n<>&\"]|Price rose 5%\\.){0,60}";
+
+const MD_LIKE: &str =
+    "(---\n|source: [a-z]+\n|published: [0-9-]{0,10}\n|# |## |\\* |- |1\\. |> |`|```\n|\
+    \\*\\*|_|\\[a\\]\\(http://x\\)|<br>|\\\\|[a-zé中 .,0-9\n]){0,60}";
+
+const TOML_LIKE: &str = "(\\[\\[document\\]\\]\n|\\[|\\]|path = |source = |published = |title = |\
+    id = |name = |kind = |severity = |enabled = |fail_on = |ignore = |rules = |\
+    \\[params\\]\n|\\[docs\\]\n|\\[rules\\.[a-z-]+\\]\n|\"[a-z0-9./*-]{0,8}\"|'|[0-9]{1,4}|\
+    true|false|\\{|\\}|,|=|#|\n|quantity-mismatch|date-mismatch|warning|error|\\*\\*|é){0,40}";
+
+const JSONL_LIKE: &str =
+    "(\\{|\\}|\"id\"|\"text\"|\"published\"|\"source\"|: |, |\"[a-zé .0-9-]{0,10}\"|\
+    [0-9]{1,3}|null|\\[|\\]|\\\\u00e9|\\\\ud83d|\\\\n|\n){0,40}";
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn segmentation_any_string(text in any::<String>()) { checks::segmentation(&text); }
+
+    #[test]
+    fn segmentation_newsy(text in NEWSY) { checks::segmentation(&text); }
+
+    #[test]
+    fn quantities_newsy(text in NEWSY) { checks::quantities(&text); }
+
+    #[test]
+    fn quantities_any_string(text in any::<String>()) { checks::quantities(&text); }
+
+    #[test]
+    fn times_newsy(text in NEWSY) { checks::times(&text); }
+
+    #[test]
+    fn times_any_string(text in any::<String>()) { checks::times(&text); }
+
+    #[test]
+    fn claims_newsy(text in NEWSY) { checks::claims(&text); }
+
+    #[test]
+    fn html_reader(src in HTML_LIKE) { checks::reader(Format::Html, src.as_bytes()); }
+
+    #[test]
+    fn html_reader_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+        checks::reader(Format::Html, &bytes);
+    }
+
+    #[test]
+    fn markdown_reader(src in MD_LIKE) { checks::reader(Format::Markdown, src.as_bytes()); }
+
+    #[test]
+    fn text_reader_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+        checks::reader(Format::Text, &bytes);
+    }
+
+    #[test]
+    fn jsonl_reader(src in JSONL_LIKE) { checks::reader(Format::JsonLines, src.as_bytes()); }
+
+    #[test]
+    fn manifest(text in TOML_LIKE) { checks::manifest(&text); }
+
+    #[test]
+    fn rule_file(text in TOML_LIKE) { checks::rule(&text); }
+
+    #[test]
+    fn config_file(text in TOML_LIKE) { checks::config(&text); }
+}
+
+/// A valid rule file mutated at one byte still parses or fails with a position.
+#[test]
+fn rule_file_single_byte_edits() {
+    let text = include_str!("../rules/checks/quantity-mismatch.toml");
+    checks::rule(text);
+    for (i, _) in text.char_indices().step_by(7) {
+        let mut edited = String::from(&text[..i]);
+        edited.push_str("\"[=");
+        edited.push_str(&text[i..]);
+        checks::rule(&edited);
+        checks::rule(&text[..i]);
+    }
+}
