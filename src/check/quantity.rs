@@ -96,9 +96,24 @@ pub fn display(q: &crate::extract::Quantity) -> String {
         _ => q.text.clone(),
     };
     let lower = text.to_lowercase();
-    let stated = ["about", "some", "around", "roughly", "approximately", "nearly", "almost", "at least", "more than", "over", "up to", "fewer than", "less than", "an estimated"]
-        .iter()
-        .any(|w| lower.starts_with(w));
+    let stated = [
+        "about",
+        "some",
+        "around",
+        "roughly",
+        "approximately",
+        "nearly",
+        "almost",
+        "at least",
+        "more than",
+        "over",
+        "up to",
+        "fewer than",
+        "less than",
+        "an estimated",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w));
     let prefix = match q.change {
         _ if stated => "",
         Change::Approx => "about ",
