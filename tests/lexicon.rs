@@ -173,6 +173,18 @@ fn leaders_capitals_and_governments_have_their_form() {
         [("Mali".to_string(), EntityForm::Leader)]
     );
     assert_eq!(
+        forms("the Mali embassy"),
+        [("Mali".to_string(), EntityForm::Name)]
+    );
+    assert_eq!(
+        forms("the Malian embassy"),
+        [("Mali".to_string(), EntityForm::Government)]
+    );
+    assert_eq!(
+        forms("the Mali government"),
+        [("Mali".to_string(), EntityForm::Government)]
+    );
+    assert_eq!(
         forms("the NATO Secretary General"),
         [("NATO".to_string(), EntityForm::Leader)]
     );
