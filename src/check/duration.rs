@@ -25,7 +25,7 @@ pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
         .iter()
         .filter_map(|&i| {
             let c = &ctx.claims[i];
-            let t = c.duration.as_ref().or(c.time.as_ref())?;
+            let t = c.duration.as_ref()?;
             let TimeValue::Duration(d) = &t.value else {
                 return None;
             };

@@ -103,7 +103,7 @@ impl Draft {
 fn applies(kind: Kind, facet: Facet) -> bool {
     match kind {
         Kind::Quantity => facet == Facet::Quantity,
-        Kind::Duration => true,
+        Kind::Duration => facet == Facet::Duration,
         _ => facet == Facet::Event,
     }
 }
@@ -192,6 +192,7 @@ fn evidence(ctx: &Context, claim: usize, value_span: Span, value_text: String) -
 
 fn finding(rule: &Rule, ctx: &Context, slot: &Slot, draft: Draft) -> Finding {
     let labels = ["a", "b", "c", "d", "e", "f", "g", "h"];
+    let side_claims: Vec<Vec<usize>> = draft.sides.iter().map(|(_, m)| m.iter().map(|x| x.0).collect()).collect();
     let sides: Vec<Side> = draft
         .sides
         .into_iter()
@@ -207,7 +208,7 @@ fn finding(rule: &Rule, ctx: &Context, slot: &Slot, draft: Draft) -> Finding {
                 .collect(),
         })
         .collect();
-    let (confidence, notes) = confidence(ctx, slot, &sides);
+    let (confidence, notes) = confidence(ctx, slot, &sides, &side_claims);
     let mut severity = rule.severity;
     if confidence < 0.6 {
         severity = severity.lowered();
@@ -230,13 +231,16 @@ fn finding(rule: &Rule, ctx: &Context, slot: &Slot, draft: Draft) -> Finding {
 }
 
 /// Confidence in [0, 1] and why it was lowered.
-fn confidence(ctx: &Context, slot: &Slot, sides: &[Side]) -> (f64, Vec<String>) {
+fn confidence(ctx: &Context, slot: &Slot, sides: &[Side], side_claims: &[Vec<usize>]) -> (f64, Vec<String>) {
     let mut c: f64 = 1.0;
     let mut notes = Vec::new();
-    for side in sides {
-        if side.claims.iter().all(|e| e.hedged) {
+    for (side, members) in sides.iter().zip(side_claims) {
+        if members.iter().all(|&i| ctx.claims[i].hedged()) {
             c *= 0.7;
-            notes.push(format!("side {} is only hedged or attributed", side.side));
+            notes.push(format!("side {} is only hedged (reportedly, allegedly ...)", side.side));
+        } else if members.iter().all(|&i| ctx.claims[i].attribution.is_some()) {
+            c *= 0.9;
+            notes.push(format!("side {} is only attributed to a source", side.side));
         }
         if side.claims.iter().all(|e| e.headline) {
             c *= 0.8;

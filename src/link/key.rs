@@ -12,6 +12,8 @@ use serde::Serialize;
 pub enum Facet {
     Quantity,
     Event,
+    /// How long something (a mission, an operation) has lasted.
+    Duration,
 }
 
 /// The canonical parts that must be equal for two claims to speak of one fact.
@@ -107,6 +109,16 @@ pub fn keys(claim: &Claim, families: &Families) -> Vec<SlotKey> {
         }
     }
     let located = c.actor.is_some() || c.location.is_some();
+    if let (Some(theme), Some(_), true) = (&claim.theme, &claim.duration, located) {
+        keys.push(SlotKey {
+            facet: Facet::Duration,
+            family: "duration".into(),
+            actor: name(&c.actor),
+            kind: theme.value.clone(),
+            location: name(&c.location),
+            period: String::new(),
+        });
+    }
     if claim.action.is_some() && located {
         keys.push(SlotKey {
             facet: Facet::Event,
@@ -140,7 +152,7 @@ pub fn label(key: &SlotKey) -> String {
     let location = if key.location.is_empty() {
         String::new()
     } else {
-        format!(" / {}", key.location)
+        format!(" ({})", key.location)
     };
     let period = if key.period.is_empty() {
         String::new()
@@ -166,6 +178,10 @@ pub fn label(key: &SlotKey) -> String {
                 format!(" in {}", key.location)
             };
             format!("the number of {whose}{}{event}{place}{period}", key.kind)
+        }
+        Facet::Duration => {
+            let whose = if key.actor.is_empty() { String::new() } else { format!("{}'s ", key.actor) };
+            format!("how long {whose}{} lasted{location}", key.kind)
         }
         Facet::Event => {
             let by = if key.actor.is_empty() {

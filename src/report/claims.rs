@@ -38,6 +38,22 @@ pub fn claim_json(claim: &Claim, doc: &Document) -> Json {
         },
     );
     o.insert("target".into(), entity(&claim.target));
+    o.insert("initiator".into(), entity(&claim.initiator));
+    o.insert(
+        "theme".into(),
+        match &claim.theme {
+            Some(t) => json!({"name": t.value, "text": t.text, "span": span(t.span)}),
+            None => Json::Null,
+        },
+    );
+    o.insert("domain".into(), json!(claim.domain));
+    o.insert(
+        "duration".into(),
+        match &claim.duration {
+            Some(t) => json!({"value": t.value, "text": t.text, "span": span(t.span)}),
+            None => Json::Null,
+        },
+    );
     o.insert("place".into(), entity(&claim.place));
     o.insert(
         "quantity".into(),

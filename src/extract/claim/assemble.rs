@@ -91,6 +91,14 @@ pub fn assemble(facts: &Facts, at: &Place, discourse: &mut Discourse) -> Vec<Cla
         }
         claims.push(quantity_claim(facts, at, discourse, q));
     }
+    for t in &facts.times {
+        let used = claims.iter().any(|c| c.duration.as_ref().is_some_and(|d| d.span == at.span(&t.range)));
+        if !used && matches!(t.value, TimeValue::Duration(_)) {
+            if let Some(c) = duration_claim(facts, at, t) {
+                claims.push(c);
+            }
+        }
+    }
     for c in &claims {
         if c.actor.is_some() && !c.actor_inferred {
             discourse.last_actor = c.actor.clone();
@@ -277,33 +285,35 @@ fn theme_near(
         };
         gap <= 8
     };
-    let mut theme: Option<NearTheme> = None;
-    let mut domain = None;
-    for m in facts
+    // Preference: a theme inside the action phrase ("end its mission"), then the nearest
+    // after it (its object), then the nearest before it ("embassy staff withdrawal").
+    let rank = |r: &Range<usize>| {
+        if r.start >= action.range.start && r.end <= action.range.end {
+            (0, 0)
+        } else if r.start >= action.range.end {
+            (1, r.start - action.range.end)
+        } else {
+            (2, action.range.start.saturating_sub(r.end))
+        }
+    };
+    let nearby = facts
         .themes
         .iter()
-        .filter(|m| m.range.start >= window.start && m.range.end <= window.end && near(&m.range))
-    {
+        .filter(|m| m.range.start >= window.start.min(action.range.start) && m.range.end <= window.end && near(&m.range));
+    let mut theme: Option<(NearTheme, String)> = None;
+    let mut domain_word = None;
+    for m in nearby {
         match &m.hit {
-            ThemeHit::Theme {
-                name,
-                domain: d,
-                scope,
-            } => {
-                let after = m.range.start >= action.range.end;
-                let better = match &theme {
-                    None => true,
-                    Some((r, _, _)) => after && r.start < action.range.end,
-                };
-                if better {
-                    theme = Some((m.range.clone(), name.clone(), *scope));
-                    domain.get_or_insert_with(|| d.clone());
+            ThemeHit::Theme { name, domain, scope } => {
+                if theme.as_ref().is_none_or(|((r, _, _), _)| rank(&m.range) < rank(r)) {
+                    theme = Some(((m.range.clone(), name.clone(), *scope), domain.clone()));
                 }
             }
-            ThemeHit::Domain(d) => domain = Some(d.clone()),
+            ThemeHit::Domain(d) => domain_word = Some(d.clone()),
         }
     }
-    (theme, domain)
+    let domain = domain_word.or_else(|| theme.as_ref().map(|(_, d)| d.clone()));
+    (theme.map(|(t, _)| t), domain)
 }
 
 /// Scope words right before the action or its theme ("partial withdrawal",
@@ -755,6 +765,31 @@ fn infer_location(facts: &Facts, at: &Place, discourse: &Discourse, claim: &mut 
         .map(|e| at.entity(facts, e))
         .or_else(|| discourse.last_place.clone());
     claim.place_inferred = claim.place.is_some();
+}
+
+/// "Spain's six-year naval mission off Mauritania": a duration that modifies a theme noun
+/// is a claim about how long that thing has lasted.
+fn duration_claim(facts: &Facts, at: &Place, t: &TimeMatch) -> Option<Claim> {
+    let theme = facts.themes.iter().find(|m| {
+        m.range.start >= t.range.end && facts.words_between(t.range.end, m.range.start).len() <= 2
+    })?;
+    let ThemeHit::Theme { name, domain, .. } = &theme.hit else { return None };
+    let mut claim = empty_claim(facts, at, &(t.range.start..theme.range.end));
+    claim.duration = Some(time_of(facts, at, t));
+    claim.theme = Some(at.mention(facts, &theme.range, name.clone()));
+    claim.domain = Some(domain.clone());
+    let start = clause_start(facts, 0, t.range.start);
+    claim.actor = roles::possessor(facts, t.range.start)
+        .or_else(|| roles::subject(facts, start, t.range.start))
+        .map(|e| at.entity(facts, e));
+    let reach = facts.text.get(theme.range.end..).and_then(|r| r.find([',', ';'])).map_or(facts.text.len(), |i| theme.range.end + i);
+    claim.place = facts
+        .entities
+        .iter()
+        .filter(|e| e.range.start >= theme.range.end && e.range.end <= reach)
+        .find(|e| matches!(roles::role_after(facts, e), Role::Place | Role::Of))
+        .map(|e| at.entity(facts, e));
+    Some(claim)
 }
 
 /// The claims before the current action in its sentence.

@@ -131,6 +131,7 @@ pub fn is_place_preposition(word: &str) -> bool {
             "onto",
             "toward",
             "towards",
+            "off",
         ],
     )
 }
