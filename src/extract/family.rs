@@ -13,6 +13,8 @@ struct FamilyFile {
     #[serde(default)]
     family: Vec<FamilyEntry>,
     #[serde(default)]
+    antonym: Vec<AntonymEntry>,
+    #[serde(default)]
     converse: Vec<ConverseEntry>,
 }
 
@@ -27,6 +29,13 @@ struct FamilyEntry {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct AntonymEntry {
+    action: String,
+    phrases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ConverseEntry {
     action: String,
     domain: String,
@@ -37,6 +46,9 @@ struct ConverseEntry {
 #[derive(Debug, Default)]
 pub struct Families {
     family_of: HashMap<String, String>,
+    /// Phrases that negate an action ("remained open" negates "close"), and their automaton.
+    antonym_actions: Vec<String>,
+    antonyms: Option<aho_corasick::AhoCorasick>,
     once: std::collections::HashSet<String>,
     converse: HashMap<(String, String), String>,
 }
@@ -60,6 +72,18 @@ impl Families {
                 families.family_of.insert(a.to_lowercase(), f.name.clone());
             }
         }
+        let mut phrases = Vec::new();
+        for a in file.antonym {
+            for p in a.phrases {
+                phrases.push(p.to_lowercase());
+                families.antonym_actions.push(a.action.clone());
+            }
+        }
+        families.antonyms = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&phrases)
+            .ok();
         for c in file.converse {
             families.converse.insert(
                 (c.action.to_lowercase(), c.domain.to_lowercase()),
@@ -73,6 +97,16 @@ impl Families {
     pub fn family(&self, action: &str) -> String {
         let key = action.to_lowercase();
         self.family_of.get(&key).cloned().unwrap_or(key)
+    }
+
+    /// Antonym phrases in `text` as (range, negated action name), whole words only.
+    pub fn antonyms<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (std::ops::Range<usize>, &'a str)> + 'a {
+        let bytes = text.as_bytes();
+        let word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
+        self.antonyms.iter().flat_map(move |ac| ac.find_iter(text)).filter_map(move |m| {
+            let whole = (m.start() == 0 || !word(m.start() - 1)) && !word(m.end());
+            whole.then(|| (m.start()..m.end(), self.antonym_actions[m.pattern().as_usize()].as_str()))
+        })
     }
 
     /// True for a family of events that happen once per actor and place (a coup, a signing).

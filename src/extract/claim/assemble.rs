@@ -519,6 +519,14 @@ fn action_claim(
         claim.polarity = Polarity::Negative;
         claim.negation = Some(neg);
     }
+    if facts.negated.contains(&action.range) {
+        claim.polarity = Polarity::Negative;
+        claim.negation = Some(Cue {
+            kind: "antonym".into(),
+            text: facts.text.get(action.range.clone()).unwrap_or_default().into(),
+            span: at.span(&action.range),
+        });
+    }
     claim.modality = cue_before(
         facts,
         at,
@@ -564,6 +572,19 @@ fn action_claim(
     act.scope = scope;
     claim.action = Some(at.mention(facts, &action.range, act));
 
+    // "leave the country": the other country the sentence names.
+    if place.is_none() && target.is_none() {
+        let after = facts.text.get(action.range.end..reach).unwrap_or_default().to_lowercase();
+        if after.trim_start().starts_with("the country") || after.contains(" the country") {
+            let other = facts.entities.iter().find(|e| {
+                e.entity.kind == EntityKind::Country && actor.as_ref().is_none_or(|a| a.value != e.entity)
+            });
+            if let Some(e) = other {
+                place = Some(at.entity(facts, e));
+                claim.place_inferred = true;
+            }
+        }
+    }
     // Place from the discourse when the sentence names none.
     if place.is_none() && target.is_none() && claim.domain.is_some() && actor.is_some() {
         let other = |p: &Mention<Entity>| actor.as_ref().is_some_and(|a| a.value != p.value);

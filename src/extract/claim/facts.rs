@@ -3,7 +3,9 @@
 use super::theme::{ThemeMatch, Themes};
 use super::words::{self, Word};
 use crate::corpus::PartialDate;
-use crate::extract::lexicon::{ActionMatch, CueMatch, EntityMatch, Lexicon};
+use crate::extract::family::Families;
+use crate::extract::lexicon::{ActionMatch, CueMatch, EntityMatch, Lexicon, VerbForm};
+use std::ops::Range;
 use crate::extract::quantity::{find_quantities, QuantityMatch};
 use crate::extract::time::{find_times, TimeMatch};
 
@@ -19,12 +21,28 @@ pub struct Facts<'a> {
     pub times: Vec<TimeMatch>,
     pub cues: Vec<CueMatch>,
     pub themes: Vec<ThemeMatch>,
+    /// Ranges of actions read from antonym phrases ("remained open" = did not close).
+    pub negated: Vec<Range<usize>>,
 }
 
 impl<'a> Facts<'a> {
     /// Runs every finder over the sentence.
     pub fn read(text: &'a str, published: Option<PartialDate>, lexicon: &'a Lexicon) -> Facts<'a> {
         let mut actions = lexicon.actions(text);
+        let mut negated = Vec::new();
+        for (range, name) in Families::builtin().antonyms(text) {
+            if let Some(action) = lexicon.action(name) {
+                actions.retain(|a| a.range.end <= range.start || a.range.start >= range.end);
+                actions.push(ActionMatch {
+                    range: range.clone(),
+                    action: action.clone(),
+                    nominal: false,
+                    form: VerbForm::Past,
+                    alternatives: Vec::new(),
+                });
+                negated.push(range);
+            }
+        }
         actions.sort_by_key(|a| (a.range.start, a.range.end));
         let mut quantities = find_quantities(text);
         let times = find_times(text, published);
@@ -44,6 +62,7 @@ impl<'a> Facts<'a> {
             times,
             cues: lexicon.cues(text),
             themes: Themes::builtin().find(text),
+            negated,
         }
     }
 
