@@ -16,6 +16,11 @@ use std::time::{Duration, Instant};
 /// Runs the pipeline on one file named `name` holding `bytes`; panics when it takes
 /// longer than `limit`. Returns the analysis and the time taken.
 fn run_on(name: &str, bytes: Vec<u8>, limit: Duration) -> (Analysis, Duration) {
+    try_run_on(name, bytes, limit).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// [`run_on`], with a timeout as an error (the run goes on in its thread).
+fn try_run_on(name: &str, bytes: Vec<u8>, limit: Duration) -> Result<(Analysis, Duration), String> {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join(name);
     std::fs::write(&path, bytes).expect("write input");
@@ -24,24 +29,19 @@ fn run_on(name: &str, bytes: Vec<u8>, limit: Duration) -> (Analysis, Duration) {
         let start = Instant::now();
         let lexicon = Lexicon::builtin();
         let analysis = pipeline::analyse(&[path], &lexicon);
-        let mut mentions = 0;
         for (doc, sentences) in analysis.corpus.documents.iter().zip(&analysis.sentences) {
             for s in sentences {
                 let text = &doc.text[s.range.clone()];
-                mentions += find_quantities(text).len() + find_times(text, doc.published).len();
+                let _ = find_quantities(text);
+                let _ = find_times(text, doc.published);
             }
         }
         let rules = check::load(&[]).expect("built-in rules");
         let _ = pipeline::check(&analysis, &rules);
-        let _ = tx.send((analysis, mentions, start.elapsed()));
+        let _ = tx.send((analysis, start.elapsed()));
     });
-    match rx.recv_timeout(limit) {
-        Ok((analysis, _mentions, took)) => {
-            drop(dir);
-            (analysis, took)
-        }
-        Err(_) => panic!("{name}: not finished within {limit:?}"),
-    }
+    rx.recv_timeout(limit)
+        .map_err(|_| format!("{name}: not finished within {limit:?}"))
 }
 
 fn words_without_punctuation(bytes: usize) -> Vec<u8> {
@@ -159,23 +159,32 @@ fn a_sentence_of_five_thousand_numbers() {
 #[test]
 #[ignore = "large inputs: run in release with --ignored --nocapture"]
 fn full_size_pathological_inputs() {
-    let limit = Duration::from_secs(300);
+    let limit = Duration::from_secs(120);
     let cases: Vec<(&str, Vec<u8>)> = vec![
-        ("flat-50mb.txt", words_without_punctuation(50 << 20)),
-        ("line-10mb.txt", one_long_line(10 << 20)),
         ("commas-1m.txt", run_of(b',', 1_000_000)),
         ("digits-1m.txt", run_of(b'7', 1_000_000)),
         ("deep-10k.html", nested_html(10_000)),
         ("deep-10k.md", nested_markdown(10_000)),
         ("numbers-5k.txt", numbers_sentence(5_000)),
+        // Known to be slow (see the ignored tests above): last, as a timed-out run goes on
+        // in the background.
+        ("line-10mb.txt", one_long_line(10 << 20)),
+        ("flat-50mb.txt", words_without_punctuation(50 << 20)),
     ];
+    let mut slow = Vec::new();
     for (name, bytes) in cases {
         let size = bytes.len();
-        let (a, took) = run_on(name, bytes, limit);
-        println!(
-            "{name}: {size} bytes, {} sentences, {} claims, {took:.2?}",
-            a.sentences.iter().map(Vec::len).sum::<usize>(),
-            a.claims.len()
-        );
+        match try_run_on(name, bytes, limit) {
+            Ok((a, took)) => println!(
+                "{name}: {size} bytes, {} sentences, {} claims, {took:.2?}",
+                a.sentences.iter().map(Vec::len).sum::<usize>(),
+                a.claims.len()
+            ),
+            Err(e) => {
+                println!("{e}");
+                slow.push(e);
+            }
+        }
     }
+    assert!(slow.is_empty(), "{slow:#?}");
 }
