@@ -3,10 +3,42 @@ fn main() {
     for line in std::io::stdin().lines() {
         let line = line.unwrap();
         println!("{line}");
-        for e in lex.entities(&line) { println!("  E {:?} {} {:?}", &line[e.range.clone()], e.entity.name, e.form); }
-        for a in lex.actions(&line) { println!("  A {:?} {} {:?} nominal={}", &line[a.range.clone()], a.action.name, a.action.scope, a.nominal); }
-        for c in lex.cues(&line) { println!("  C {:?} {:?} {}", &line[c.range.clone()], c.kind, c.canonical); }
-        for q in claimcheck::extract::quantity::find_quantities(&line) { println!("  Q {:?} {:?} {:?} {:?}", &line[q.range.clone()], q.value, q.unit, q.change); }
-        for t in claimcheck::extract::time::find_times(&line, None) { println!("  T {:?} {:?}", &line[t.range.clone()], t.value); }
+        for e in lex.entities(&line) {
+            println!(
+                "  E {:?} {} {:?}",
+                &line[e.range.clone()],
+                e.entity.name,
+                e.form
+            );
+        }
+        for a in lex.actions(&line) {
+            println!(
+                "  A {:?} {} {:?} nominal={}",
+                &line[a.range.clone()],
+                a.action.name,
+                a.action.scope,
+                a.nominal
+            );
+        }
+        for c in lex.cues(&line) {
+            println!(
+                "  C {:?} {:?} {}",
+                &line[c.range.clone()],
+                c.kind,
+                c.canonical
+            );
+        }
+        for q in claimcheck::extract::quantity::find_quantities(&line) {
+            println!(
+                "  Q {:?} {:?} {:?} {:?}",
+                &line[q.range.clone()],
+                q.value,
+                q.unit,
+                q.change
+            );
+        }
+        for t in claimcheck::extract::time::find_times(&line, None) {
+            println!("  T {:?} {:?}", &line[t.range.clone()], t.value);
+        }
     }
 }

@@ -152,9 +152,22 @@ fn tens_word(word: &str) -> Option<f64> {
         .map(|i| (i as f64 + 2.0) * 10.0)
 }
 
+/// ASCII-lowercases a short word into `buf` without allocating; `None` when it is longer
+/// than the buffer or not ASCII (no number or calendar word is).
+pub fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    if word.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(word.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..word.len()]).ok()
+}
+
 /// The factor of a scale word: hundred, thousand, million, billion, trillion.
 pub fn scale_word(word: &str) -> Option<f64> {
-    match word.to_ascii_lowercase().as_str() {
+    let mut buf = [0u8; 24];
+    match ascii_lower(word, &mut buf)? {
         "hundred" => Some(1e2),
         "thousand" => Some(1e3),
         "million" => Some(1e6),
@@ -334,8 +347,9 @@ pub fn multiplier(input: &str, after_currency: bool) -> Res<'_, f64> {
 
 /// The denominator of a fraction word: third, quarter, fifth ... tenth (and plurals).
 pub fn denominator_word(word: &str) -> Option<f64> {
-    let w = word.to_ascii_lowercase();
-    let w = w.strip_suffix('s').unwrap_or(&w);
+    let mut buf = [0u8; 24];
+    let w = ascii_lower(word, &mut buf)?;
+    let w = w.strip_suffix('s').unwrap_or(w);
     match w {
         "half" | "halve" => Some(2.0),
         "third" => Some(3.0),
@@ -386,7 +400,11 @@ pub fn fraction_digits(input: &str) -> Res<'_, f64> {
             )))
         }
     };
-    if n >= 1.0 && n < d && d <= 1000.0 && n.fract() == 0.0 {
+    // the denominators fractions are written with; "9/11" and "24/7" are not fractions
+    const DENOMINATORS: [f64; 15] = [
+        2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0, 20.0, 32.0, 64.0, 100.0, 128.0, 1000.0,
+    ];
+    if n >= 1.0 && n < d && DENOMINATORS.contains(&d) && n.fract() == 0.0 {
         Ok((rest, n / d))
     } else {
         Err(nom::Err::Error(nom::error::Error::new(
@@ -466,6 +484,7 @@ mod tests {
         assert_eq!(fraction_digits("1/16 of").unwrap().1, 0.0625);
         assert_eq!(fraction_digits("1\u{2044}32").unwrap().1, 1.0 / 32.0);
         assert!(fraction_digits("24/7").is_err());
+        assert!(fraction_digits("9/11").is_err());
         assert!(fraction_digits("1/2/2020").is_err());
     }
 }

@@ -87,6 +87,8 @@ fn read_at(text: &str, pos: usize, units: &Units) -> Step {
     if let Some(end) = context::not_a_quantity_given_unit(text, &a, unit.as_ref(), units) {
         return Step::Skip(end);
     }
+    // "a magnitude 6.8 earthquake": a unit written before the number
+    let unit = context::unit_before(text, &a, units).or(unit);
     let (mut change, approx_cue) = context::cue_before(text, &a, units);
     if a.plus {
         change = Change::Up;
@@ -101,7 +103,18 @@ fn read_at(text: &str, pos: usize, units: &Units) -> Step {
             unit: u2,
             end: e2,
         } => {
-            let hit = u2.as_ref().or(unit.as_ref());
+            // the second unit, unless the first says more ("$75 per barrel to $45")
+            let rate_first = unit
+                .as_ref()
+                .is_some_and(|u| u.unit.as_deref().is_some_and(|n| n.contains(" per ")))
+                && !u2
+                    .as_ref()
+                    .is_some_and(|u| u.unit.as_deref().is_some_and(|n| n.contains(" per ")));
+            let hit = if rate_first {
+                unit.as_ref()
+            } else {
+                u2.as_ref().or(unit.as_ref())
+            };
             return Step::Found(QuantityMatch {
                 range: a.start..e2,
                 value: Value::Range([low, high]),

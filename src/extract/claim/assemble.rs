@@ -39,7 +39,12 @@ impl Place<'_> {
 
 /// The claims of one sentence.
 pub fn assemble(facts: &Facts, at: &Place, discourse: &mut Discourse) -> Vec<Claim> {
+    // A leader named earlier in the sentence is what "his country" refers to.
+    if let Some(e) = facts.entities.iter().find(|e| e.form == EntityForm::Leader) {
+        discourse.last_leader_country = Some(at.entity(facts, e));
+    }
     let mut claims: Vec<Claim> = Vec::new();
+    let mut last_verbal: Option<usize> = None;
     let mut used_quantities = vec![false; facts.quantities.len()];
     let n = facts.actions.len();
     for i in 0..n {
@@ -53,16 +58,22 @@ pub fn assemble(facts: &Facts, at: &Place, discourse: &mut Discourse) -> Vec<Cla
             .actions
             .get(i + 1)
             .map_or(facts.text.len(), |a| a.range.start);
-        let prev = claims.last().cloned();
+        let prev = Previous {
+            claim: claims.last(),
+            verbal: last_verbal.map(|v| &claims[v]),
+        };
         let claim = action_claim(
             facts,
             at,
             discourse,
             action,
             left..right,
-            prev.as_ref(),
+            &prev,
             &mut used_quantities,
         );
+        if !action.nominal {
+            last_verbal = Some(claims.len());
+        }
         claims.push(claim);
     }
     for (qi, q) in facts.quantities.iter().enumerate() {
@@ -76,8 +87,13 @@ pub fn assemble(facts: &Facts, at: &Place, discourse: &mut Discourse) -> Vec<Cla
         if c.actor.is_some() && !c.actor_inferred {
             discourse.last_actor = c.actor.clone();
         }
-        let own_country = |p: &Mention<Entity>| c.actor.as_ref().is_some_and(|a| a.value == p.value);
-        if let Some(p) = c.place.as_ref().filter(|p| !c.place_inferred && !own_country(p)) {
+        let own_country =
+            |p: &Mention<Entity>| c.actor.as_ref().is_some_and(|a| a.value == p.value);
+        if let Some(p) = c
+            .place
+            .as_ref()
+            .filter(|p| !c.place_inferred && !own_country(p))
+        {
             discourse.last_place = Some(p.clone());
         }
     }
@@ -302,7 +318,7 @@ fn action_claim(
     discourse: &Discourse,
     action: &ActionMatch,
     window: Range<usize>,
-    prev: Option<&Claim>,
+    prev: &Previous,
     used_quantities: &mut [bool],
 ) -> Claim {
     let mut claim = empty_claim(facts, at, &(window.start..window.end));
@@ -360,20 +376,59 @@ fn action_claim(
     }
     if actor.is_none() {
         let gap = facts.words_between(window.start, action.range.start);
-        if let Some(p) = prev {
-            if gap.len() <= 4 && gap.iter().any(|w| words::is_coordinator(w.text)) {
-                actor = p.actor.clone();
-                claim.actor_inferred = p.actor_inferred;
-            }
+        // "suspended cooperation and expelled two diplomats": coordinated verbs share
+        // the subject of the last verb.
+        let coordinated = gap.len() <= 4 && gap.iter().any(|w| words::is_coordinator(w.text));
+        // "this reduction involves recalling staff": a nominal subject lends its actor.
+        let prev_is_nominal = match (prev.claim, prev.verbal) {
+            (Some(c), Some(v)) => !std::ptr::eq(c, v),
+            (Some(_), None) => true,
+            _ => false,
+        };
+        let nominal_subject = prev_is_nominal && gap.len() <= 2;
+        let source = if coordinated {
+            prev.verbal.or(prev.claim)
+        } else if nominal_subject {
+            prev.claim
+        } else {
+            None
+        };
+        if let Some(p) = source {
+            actor = p.actor.clone();
+            claim.actor_inferred = p.actor_inferred;
         }
     }
     if actor.is_none() {
         let start = clause_start(facts, window.start, action.range.start);
         actor = resolve_anaphor(facts, discourse, start, action.range.start);
+        // "this reduction", "that decision": a demonstrative before a nominalization.
+        if actor.is_none() && action.nominal {
+            let before = words::before(&facts.words, action.range.start, 1);
+            if before
+                .iter()
+                .any(|w| matches!(w.text.to_lowercase().as_str(), "this" | "that" | "these"))
+            {
+                actor = discourse.last_actor.clone();
+            }
+        }
         claim.actor_inferred = actor.is_some();
     }
     if target.is_none() {
         target = owner;
+    }
+    if !action.nominal && !passive {
+        // A name right after the verb is its object, before any later apposition.
+        if let Some(r) = roles::name_after(facts, action.range.end, reach) {
+            let name = facts.text.get(r.clone()).unwrap_or_default().to_string();
+            target = Some(at.mention(
+                facts,
+                &r,
+                Entity {
+                    name,
+                    kind: EntityKind::Person,
+                },
+            ));
+        }
     }
 
     // Theme and domain.
@@ -396,7 +451,9 @@ fn action_claim(
             facts.quantities.iter().rposition(|q| {
                 q.range.start >= window.start
                     && q.range.end <= action.range.start
-                    && (action.nominal || passive || facts.words_between(q.range.end, action.range.start).len() <= 2)
+                    && (action.nominal
+                        || passive
+                        || facts.words_between(q.range.end, action.range.start).len() <= 2)
             })
         });
     if let Some(qi) = qpos {
@@ -435,7 +492,7 @@ fn action_claim(
 
     // Initiator.
     let initiative = Initiative::builtin();
-    if let Some(p) = prev {
+    if let Some(p) = prev.claim {
         let causer_gap = facts.words_between(window.start, action.range.start);
         let prev_word = p
             .action
@@ -496,13 +553,20 @@ fn role_reach(facts: &Facts, action: &ActionMatch) -> usize {
 /// "was detained", "have been summoned": an auxiliary of the passive (perhaps with one
 /// adverb between) before a verb that is not an -ing form.
 fn is_passive(facts: &Facts, action: &ActionMatch) -> bool {
-    let first = facts.text.get(action.range.clone()).and_then(|t| t.split_whitespace().next()).unwrap_or("");
+    let first = facts
+        .text
+        .get(action.range.clone())
+        .and_then(|t| t.split_whitespace().next())
+        .unwrap_or("");
     if first.to_lowercase().ends_with("ing") {
         return false;
     }
     let before = words::before(&facts.words, action.range.start, 2);
     match before {
-        [a, b] => words::is_passive_auxiliary(b.text) || (words::is_passive_auxiliary(a.text) && b.text.ends_with("ly")),
+        [a, b] => {
+            words::is_passive_auxiliary(b.text)
+                || (words::is_passive_auxiliary(a.text) && b.text.ends_with("ly"))
+        }
         [b] => words::is_passive_auxiliary(b.text),
         _ => false,
     }
@@ -514,11 +578,19 @@ fn is_passive(facts: &Facts, action: &ActionMatch) -> bool {
 fn clause_start(facts: &Facts, floor: usize, pos: usize) -> usize {
     let mut start = floor;
     if let Some(seg) = facts.text.get(floor..pos) {
-        if let Some(i) = seg.rfind([';', '—', '–', ':']) {
-            start = floor + i + 1;
+        if let Some((i, c)) = seg
+            .char_indices()
+            .rfind(|(_, c)| matches!(c, ';' | '—' | '–' | ':'))
+        {
+            start = floor + i + c.len_utf8();
         }
     }
-    if let Some(w) = facts.words_between(start, pos).iter().rev().find(|w| words::is_clause_opener(w.text)) {
+    if let Some(w) = facts
+        .words_between(start, pos)
+        .iter()
+        .rev()
+        .find(|w| words::is_clause_opener(w.text))
+    {
         start = w.end;
     }
     start
@@ -559,6 +631,14 @@ fn resolve_anaphor(
         }
     }
     None
+}
+
+/// The claims before the current action in its sentence.
+struct Previous<'c> {
+    /// The claim just before.
+    claim: Option<&'c Claim>,
+    /// The last claim anchored on a verb (not a nominalization).
+    verbal: Option<&'c Claim>,
 }
 
 /// A claim anchored on a quantity with a unit that no action took.

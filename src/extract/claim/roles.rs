@@ -6,27 +6,42 @@ use super::words;
 use crate::extract::lexicon::EntityMatch;
 use crate::extract::model::{EntityForm, EntityKind};
 
-/// The word just before an entity, skipping determiners ("from the United States" -> from).
+/// The word just before an entity, skipping determiners ("from the United States" -> from),
+/// within the same stretch of text (no punctuation between).
 fn governing_word<'a>(facts: &'a Facts, entity: &EntityMatch) -> Option<&'a str> {
     let before = words::before(&facts.words, entity.range.start, 4);
-    before
-        .iter()
-        .rev()
-        .map(|w| w.text)
-        .find(|w| !words::is_determiner(w))
+    let mut end = entity.range.start;
+    for w in before.iter().rev() {
+        let gap = facts.text.get(w.end..end)?;
+        if !gap.chars().all(char::is_whitespace) {
+            return None;
+        }
+        if !words::is_determiner(w.text) {
+            return Some(w.text);
+        }
+        end = w.start;
+    }
+    None
 }
 
-/// The word right before an entity (no skipping).
+/// The word right before an entity, when only spaces stand between them.
 fn previous_word<'a>(facts: &'a Facts, entity: &EntityMatch) -> Option<&'a str> {
-    words::before(&facts.words, entity.range.start, 1)
-        .first()
-        .map(|w| w.text)
+    let w = words::before(&facts.words, entity.range.start, 1).first()?;
+    let gap = facts.text.get(w.end..entity.range.start)?;
+    gap.chars().all(char::is_whitespace).then_some(w.text)
 }
 
 /// True when the entity stands after a preposition or a number, so it cannot be a subject.
 fn is_oblique(facts: &Facts, entity: &EntityMatch) -> bool {
     if previous_word(facts, entity).is_some_and(words::is_counter) {
         return true;
+    }
+    // "hundreds of Wagner mercenaries deployed": the counted group is the subject.
+    let before = words::before(&facts.words, entity.range.start, 2);
+    if let [counter, of] = before {
+        if of.text.eq_ignore_ascii_case("of") && words::is_counter(counter.text) {
+            return false;
+        }
     }
     governing_word(facts, entity).is_some_and(|w| words::is_preposition(w) || words::is_counter(w))
 }
@@ -90,4 +105,38 @@ pub fn role_after(facts: &Facts, entity: &EntityMatch) -> Role {
         Some(w) if words::is_preposition(w) => Role::Other,
         _ => Role::Target,
     }
+}
+
+/// A personal name right after an action ("detained Yann Vezilier"): two or more
+/// capitalised words that the lexicons do not know, read as a person. Returns its range.
+pub fn name_after(facts: &Facts, pos: usize, reach: usize) -> Option<std::ops::Range<usize>> {
+    let following = words::after_words(&facts.words, pos);
+    let mut iter = following.iter().take_while(|w| w.end <= reach);
+    let first = iter.next()?;
+    let capitalised = |w: &words::Word| {
+        w.text.chars().next().is_some_and(char::is_uppercase)
+            && w.text
+                .chars()
+                .skip(1)
+                .all(|c| c.is_lowercase() || c == '-' || c == '\'')
+    };
+    if !capitalised(first)
+        || facts
+            .entities
+            .iter()
+            .any(|e| e.range.start <= first.start && first.start < e.range.end)
+    {
+        return None;
+    }
+    let mut end = first.end;
+    let mut count = 1;
+    for w in iter {
+        let gap = facts.text.get(end..w.start).unwrap_or("x");
+        if !capitalised(w) || gap != " " {
+            break;
+        }
+        end = w.end;
+        count += 1;
+    }
+    (count >= 2).then_some(first.start..end)
 }

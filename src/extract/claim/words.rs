@@ -53,6 +53,11 @@ pub fn before<'a>(words: &'a [Word<'a>], pos: usize, n: usize) -> &'a [Word<'a>]
     &words[end.saturating_sub(n)..end]
 }
 
+/// The words starting at or after `pos`.
+pub fn after_words<'a>(words: &'a [Word<'a>], pos: usize) -> &'a [Word<'a>] {
+    &words[word_at_or_after(words, pos)..]
+}
+
 #[cfg(test)]
 /// Up to `n` words starting at or after `pos`.
 pub fn after<'a>(words: &'a [Word<'a>], pos: usize, n: usize) -> &'a [Word<'a>] {

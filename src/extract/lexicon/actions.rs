@@ -3,7 +3,7 @@
 
 use super::data::Merged;
 use super::inflect::{noun_forms, verb_forms};
-use super::matcher::{phrase_before, prev_char, word_after, word_before, Matcher};
+use super::matcher::{prev_char, word_after, word_before, Matcher};
 use super::{ActionMatch, LexiconError, VerbForm};
 use crate::extract::model::{Action, Scope};
 use std::collections::HashMap;
@@ -23,8 +23,13 @@ struct Payload {
     alternatives: Vec<usize>,
 }
 
+/// The action index of a blocking phrase.
+const NOT_AN_ACTION: usize = usize::MAX;
+
 /// Words before a noun that make an ambiguous verb/noun surface a noun.
 const DETERMINERS: &[&str] = &[
+    "no",
+    "without",
     "the",
     "a",
     "an",
@@ -34,7 +39,6 @@ const DETERMINERS: &[&str] = &[
     "her",
     "our",
     "this",
-    "that",
     "these",
     "those",
     "any",
@@ -56,7 +60,8 @@ pub struct ActionIndex {
     matcher: Matcher<Payload>,
     /// Scope modifiers (lower case), longest first.
     modifiers: Vec<(String, Scope)>,
-    modifier_words: Vec<String>,
+    /// Adjectives and adverbs that set the scope of the action they precede.
+    action_modifiers: HashMap<String, Scope>,
     object_scope: HashMap<String, Scope>,
 }
 
@@ -90,6 +95,19 @@ impl ActionIndex {
                 }
             }
         };
+        // Blocking phrases first: the automaton prefers them and `find` drops them.
+        for phrase in &merged.not_actions {
+            for (surface, form) in verb_forms(phrase, &merged.irregular) {
+                add(
+                    surface,
+                    Candidate {
+                        action: NOT_AN_ACTION,
+                        form,
+                        scope: None,
+                    },
+                );
+            }
+        }
         for (i, entry) in merged.actions.iter().enumerate() {
             by_name.insert(entry.name.clone(), i);
             actions.push(Action {
@@ -168,13 +186,25 @@ impl ActionIndex {
             )
             .collect();
         modifiers.sort_by_key(|(m, _)| std::cmp::Reverse(m.len()));
-        let modifier_words = modifiers.iter().map(|(m, _)| m.clone()).collect();
+        let action_modifiers = merged
+            .action_scope_modifiers
+            .partial
+            .iter()
+            .map(|m| (m.to_lowercase(), Scope::Partial))
+            .chain(
+                merged
+                    .action_scope_modifiers
+                    .full
+                    .iter()
+                    .map(|m| (m.to_lowercase(), Scope::Full)),
+            )
+            .collect();
         Ok(ActionIndex {
             actions,
             by_name,
             matcher: Matcher::new(entries, true),
             modifiers,
-            modifier_words,
+            action_modifiers,
             object_scope: merged.object_scope.clone(),
         })
     }
@@ -199,25 +229,21 @@ impl ActionIndex {
             let mut form = p.primary.form;
             let mut nominal = form == VerbForm::Noun;
             let floor = out.last().map_or(0, |m| m.range.end);
-            // A scope modifier right before: "partial withdrawal", "fully withdrawn".
-            if let Some(start) =
-                phrase_before(text, range.start, &self.modifier_words).filter(|&s| s >= floor)
-            {
-                let written = text
-                    .get(start..range.start)
-                    .unwrap_or("")
-                    .trim()
-                    .to_lowercase();
-                if let Some((_, scope)) = self.modifiers.iter().find(|(m, _)| *m == written) {
-                    action.scope = Some(*scope);
-                    range.start = start;
-                    if !nominal && (p.noun_too || form == VerbForm::ThirdPerson) {
-                        nominal = true;
-                        form = VerbForm::Noun;
-                    }
+            // A scope modifier right before, or before one other word: "partial
+            // withdrawal", "fully withdrawn", "complete military withdrawal".
+            if let Some((start, scope)) = self.action_modifier_before(text, range.start, floor) {
+                action.scope = Some(scope);
+                range.start = start;
+                if !nominal && (p.noun_too || form == VerbForm::ThirdPerson) {
+                    nominal = true;
+                    form = VerbForm::Noun;
                 }
             }
-            if !nominal && (p.noun_too || matches!(form, VerbForm::Gerund | VerbForm::ThirdPerson))
+            if !nominal
+                && matches!(
+                    form,
+                    VerbForm::Base | VerbForm::Gerund | VerbForm::ThirdPerson
+                )
             {
                 let after_determiner = word_before(text, hit.range.start).is_some_and(|(r, w)| {
                     let possessive =
@@ -277,6 +303,34 @@ impl ActionIndex {
             .get(head)
             .or_else(|| self.object_scope.get(&singular(head)))
             .copied()
+    }
+
+    /// A scope adjective or adverb ending before `at`, directly or with one other word
+    /// between ("complete military withdrawal"), starting at or after `floor`.
+    fn action_modifier_before(
+        &self,
+        text: &str,
+        at: usize,
+        floor: usize,
+    ) -> Option<(usize, Scope)> {
+        let (range, word) = word_before(text, at)?;
+        if let Some(scope) = self.action_modifiers.get(&word.to_lowercase()) {
+            return (range.start >= floor).then_some((range.start, *scope));
+        }
+        if DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word)) {
+            return None;
+        }
+        let gap = text.get(range.end..at)?;
+        if gap.chars().any(|c| !c.is_whitespace()) {
+            return None;
+        }
+        let (outer, modifier) = word_before(text, range.start)?;
+        let between = text.get(outer.end..range.start)?;
+        if between.chars().any(|c| !c.is_whitespace()) {
+            return None;
+        }
+        let scope = self.action_modifiers.get(&modifier.to_lowercase())?;
+        (outer.start >= floor).then_some((outer.start, *scope))
     }
 
     fn leading_modifier(&self, phrase: &str) -> Option<Scope> {

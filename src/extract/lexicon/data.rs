@@ -26,6 +26,10 @@ pub fn builtin_sources() -> Vec<Source> {
             include_str!("../../../rules/lexicon/organisations.toml"),
         ),
         (
+            "rules/lexicon/regions.toml",
+            include_str!("../../../rules/lexicon/regions.toml"),
+        ),
+        (
             "rules/lexicon/titles.toml",
             include_str!("../../../rules/lexicon/titles.toml"),
         ),
@@ -90,6 +94,7 @@ const KNOWN_KEYS: &[&str] = &[
     "country",
     "organisation",
     "armed_group",
+    "region",
     "institution",
     "person",
     "titles",
@@ -98,6 +103,7 @@ const KNOWN_KEYS: &[&str] = &[
     "action",
     "irregular",
     "scope_modifiers",
+    "action_scope_modifiers",
     "object_scope",
     "negation",
     "modality",
@@ -105,6 +111,7 @@ const KNOWN_KEYS: &[&str] = &[
     "attribution",
     "exact_case",
     "not_entities",
+    "not_actions",
 ];
 
 /// Whether a file is this lexicon's: it holds at least one known table. Files of other
@@ -219,6 +226,9 @@ pub struct LexiconFile {
     pub organisation: BTreeMap<String, OrgEntry>,
     #[serde(default)]
     pub armed_group: BTreeMap<String, OrgEntry>,
+    /// Continents, world regions and disputed or subnational areas (kind "other").
+    #[serde(default)]
+    pub region: BTreeMap<String, OrgEntry>,
     /// Seats of government standing for a country ("Kremlin" = "Russia").
     #[serde(default)]
     pub institution: BTreeMap<String, String>,
@@ -236,9 +246,12 @@ pub struct LexiconFile {
     pub action: Vec<ActionEntry>,
     /// Irregular verbs: lemma = [past, participle].
     #[serde(default)]
-    pub irregular: BTreeMap<String, [String; 2]>,
+    pub irregular: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub scope_modifiers: ScopeModifiers,
+    /// Adjectives and adverbs that set the scope of the action they precede.
+    #[serde(default)]
+    pub action_scope_modifiers: ScopeModifiers,
     /// Object nouns that set an action's scope ("ambassador" = "full").
     #[serde(default)]
     pub object_scope: BTreeMap<String, Scope>,
@@ -256,6 +269,9 @@ pub struct LexiconFile {
     /// Phrases that contain an entity's name but do not name it ("Indian Ocean").
     #[serde(default)]
     pub not_entities: Vec<String>,
+    /// Phrases that contain an action's word but are no action ("declined to": a cue).
+    #[serde(default)]
+    pub not_actions: Vec<String>,
 }
 
 /// A country, organisation or armed group with every surface that names it.
@@ -302,9 +318,11 @@ pub struct Merged {
     pub actions: Vec<ActionEntry>,
     pub irregular: HashMap<String, [String; 2]>,
     pub scope_modifiers: ScopeModifiers,
+    pub action_scope_modifiers: ScopeModifiers,
     pub object_scope: HashMap<String, Scope>,
     pub cues: CueDefs,
     pub not_entities: Vec<String>,
+    pub not_actions: Vec<String>,
 }
 
 impl Merged {
@@ -338,6 +356,7 @@ impl Merged {
         for (kind, table) in [
             (EntityKind::Organisation, file.organisation),
             (EntityKind::ArmedGroup, file.armed_group),
+            (EntityKind::Other, file.region),
         ] {
             for (name, entry) in table {
                 self.add_entity(source, kind, name, entry, CountryExtra::default())?;
@@ -383,11 +402,27 @@ impl Merged {
                 self.actions.push(action);
             }
         }
-        self.irregular.extend(file.irregular);
+        for (lemma, forms) in file.irregular {
+            match <[String; 2]>::try_from(forms) {
+                Ok(forms) => {
+                    self.irregular.insert(lemma, forms);
+                }
+                Err(_) => {
+                    let message = format!("irregular verb {lemma:?}: expected [past, participle]");
+                    return Err(located(source, &format!("\n{lemma} ="), message));
+                }
+            }
+        }
         self.scope_modifiers
             .partial
             .extend(file.scope_modifiers.partial);
         self.scope_modifiers.full.extend(file.scope_modifiers.full);
+        self.action_scope_modifiers
+            .partial
+            .extend(file.action_scope_modifiers.partial);
+        self.action_scope_modifiers
+            .full
+            .extend(file.action_scope_modifiers.full);
         self.object_scope.extend(
             file.object_scope
                 .into_iter()
@@ -406,6 +441,7 @@ impl Merged {
         }
         self.cues.exact_case.extend(file.exact_case);
         self.not_entities.extend(file.not_entities);
+        self.not_actions.extend(file.not_actions);
         self.check_references(source)
     }
 
@@ -512,7 +548,12 @@ fn located(source: &Source, needle: &str, message: String) -> LexiconError {
     let (line, column) = source
         .text
         .find(needle)
-        .map(|at| line_column(&source.text, at))
+        .map(|at| {
+            line_column(
+                &source.text,
+                at + (needle.len() - needle.trim_start().len()),
+            )
+        })
         .unwrap_or((1, 1));
     LexiconError::Syntax {
         path: source.path.clone(),

@@ -27,6 +27,9 @@ pub struct EntityIndex {
     /// Known people: (canonical name, role).
     people: Vec<(String, String)>,
     matcher: Matcher<Payload>,
+    /// The names (not acronyms) matched ignoring case, for text in capitals
+    /// ("PARIS –", "FRANCE RECALLS ENVOY").
+    caps_matcher: Matcher<Payload>,
     titles: Vec<String>,
     title_matcher: Matcher<()>,
     government_nouns: Vec<String>,
@@ -120,6 +123,17 @@ impl EntityIndex {
             entities,
             by_name,
             people,
+            caps_matcher: Matcher::new(
+                entries
+                    .iter()
+                    .filter(|(surface, _)| {
+                        surface.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                            && surface.chars().any(char::is_lowercase)
+                    })
+                    .cloned()
+                    .collect(),
+                true,
+            ),
             matcher: Matcher::new(entries, false),
             titles,
             title_matcher,
@@ -134,13 +148,16 @@ impl EntityIndex {
 
     /// Entities in `text`, non-overlapping, in text order.
     pub fn find(&self, text: &str) -> Vec<EntityMatch> {
-        let hits: Vec<(std::ops::Range<usize>, Payload)> = self
+        let mut hits: Vec<(std::ops::Range<usize>, Payload)> = self
             .matcher
             .find(text)
             .into_iter()
-            .filter(|h| h.value.entity != NOT_AN_ENTITY)
             .map(|h| (h.range, h.value.clone()))
             .collect();
+        if has_capitals_run(text) {
+            self.add_capitals_hits(text, &mut hits);
+        }
+        hits.retain(|(_, p)| p.entity != NOT_AN_ENTITY);
         let mut out: Vec<EntityMatch> = Vec::with_capacity(hits.len());
         let mut i = 0;
         while let Some((range, p)) = hits.get(i) {
@@ -166,9 +183,10 @@ impl EntityIndex {
                     }
                 }
             }
-            if entity.kind == EntityKind::Country
+            if entity.kind != EntityKind::Person
                 && matches!(p.form, EntityForm::Name | EntityForm::Demonym)
             {
+                let is_country = entity.kind == EntityKind::Country;
                 let next = hits.get(i);
                 let after = skip_possessive(text, m.range.end);
                 // "French President Emmanuel Macron": one leader match.
@@ -191,17 +209,19 @@ impl EntityIndex {
                     }
                 }
                 let limit = next.map_or(text.len(), |(r, _)| r.start);
-                if let Some(end) =
-                    phrase_after(text, after, &self.government_nouns).filter(|&e| e <= limit)
+                if let Some(end) = phrase_after(text, after, &self.government_nouns)
+                    .filter(|&e| is_country && e <= limit)
                 {
                     // "the French government", "Mali's junta".
                     m.range.end = end;
                     m.form = EntityForm::Government;
                     m.ambiguous = false;
-                } else if let Some(end) =
-                    phrase_after(text, after, &self.titles).filter(|&e| e <= limit)
-                {
-                    // "France's foreign minister", "the Nigerian President Bola Tinubu".
+                } else if let Some(end) = phrase_after(text, after, &self.titles).filter(|&e| {
+                    e <= limit
+                        && (p.form == EntityForm::Demonym || after > m.range.end || !is_country)
+                }) {
+                    // "France's foreign minister", "the Nigerian President Bola Tinubu"; not
+                    // "Mali ambassador", which may be anyone's ambassador to Mali.
                     m.role = text.get(after..end).map(|t| t.trim().to_string());
                     m.range.end = self.extend_over_name(text, end, limit);
                     m.person = text
@@ -213,7 +233,7 @@ impl EntityIndex {
                     m.ambiguous = false;
                 } else if let Some(start) =
                     phrase_before(text, m.range.start, &self.government_prefixes)
-                        .filter(|&s| s >= floor)
+                        .filter(|&s| is_country && s >= floor)
                 {
                     // "the government of Mali".
                     m.range.start = start;
@@ -225,6 +245,26 @@ impl EntityIndex {
         }
         self.add_titled_people(text, &mut out);
         out
+    }
+
+    /// Names written in capitals, where the case-sensitive pass found nothing.
+    fn add_capitals_hits(&self, text: &str, hits: &mut Vec<(std::ops::Range<usize>, Payload)>) {
+        let mut extra = Vec::new();
+        for hit in self.caps_matcher.find(text) {
+            let written = text.get(hit.range.clone()).unwrap_or("");
+            // `hits` is sorted and non-overlapping: binary search keeps this linear.
+            let first_after = hits.partition_point(|(r, _)| r.end <= hit.range.start);
+            let overlaps = hits
+                .get(first_after)
+                .is_some_and(|(r, _)| r.start < hit.range.end);
+            if !overlaps && !written.chars().any(char::is_lowercase) {
+                extra.push((hit.range, hit.value.clone()));
+            }
+        }
+        if !extra.is_empty() {
+            hits.extend(extra);
+            hits.sort_by_key(|(r, _)| r.start);
+        }
     }
 
     /// Capitalized words (at most four) after `at`, ending before `limit`: a name after a
@@ -255,18 +295,20 @@ impl EntityIndex {
     fn add_titled_people(&self, text: &str, out: &mut Vec<EntityMatch>) {
         let mut added = Vec::new();
         for hit in self.title_matcher.find(text) {
-            if out
-                .iter()
-                .any(|m| m.range.start < hit.range.end && hit.range.start < m.range.end)
-            {
+            // `out` is sorted and non-overlapping: binary search keeps this linear.
+            let first_after = out.partition_point(|m| m.range.end <= hit.range.start);
+            let overlaps = out
+                .get(first_after)
+                .is_some_and(|m| m.range.start < hit.range.end);
+            let after_added = added
+                .last()
+                .is_none_or(|m: &EntityMatch| hit.range.start >= m.range.end);
+            if !after_added || overlaps {
                 continue;
             }
             let next_start = out
-                .iter()
-                .map(|m| m.range.start)
-                .filter(|&s| s >= hit.range.end)
-                .min()
-                .unwrap_or(text.len());
+                .get(out.partition_point(|m| m.range.start < hit.range.end))
+                .map_or(text.len(), |m| m.range.start);
             let end = self.extend_over_name(text, hit.range.end, next_start);
             let Some(name) = text
                 .get(hit.range.end..end)
@@ -305,6 +347,18 @@ const FUNCTION_WORDS: &[&str] = &[
     "says", "the", "to", "under", "until", "was", "will", "with", "without", "who", "says",
     "tells", "told", "visits", "meets", "calls",
 ];
+
+/// Whether `text` holds four capital letters in a row (a word in capitals).
+fn has_capitals_run(text: &str) -> bool {
+    let mut run = 0;
+    for b in text.bytes() {
+        run = if b.is_ascii_uppercase() { run + 1 } else { 0 };
+        if run >= 4 {
+            return true;
+        }
+    }
+    false
+}
 
 /// Past a possessive "'s", "’s" or "'" at `at`.
 fn skip_possessive(text: &str, at: usize) -> usize {

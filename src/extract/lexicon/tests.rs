@@ -248,6 +248,7 @@ fn unknown_fields_and_references_are_positioned_errors() {
         ("[[action]]\nname = \"x\"\nclass = \"military\"\ncode = \"CAMEO:x1\"\nverbs = [\"x\"]\n", 4),
         ("[person]\n\"A B\" = { entity = \"Atlantis\", role = \"King\" }\n", 2),
         ("[[action]]\nname = \"y\"\nclass = \"naval\"\n", 3),
+        ("[irregular]\ngo = [\"went\"]\n", 2),
     ];
     for (text, want_line) in cases {
         let mut sources = builtin_sources();

@@ -108,19 +108,21 @@ pub fn amount_at<'u>(text: &str, pos: usize, units: &'u Units) -> Option<Amount<
                 },
             )
         } else {
-            let (r, n) = number::numeral(rest).ok()?;
-            match number::multiplier(r, currency.is_some()) {
-                Ok((r2, m)) => (
-                    r2,
-                    Number {
-                        value: n.value * m,
-                        plain_integer: false,
-                        multiplier: m,
-                        ..n
-                    },
-                ),
-                Err(_) => (r, n),
+            let (mut r, mut n) = number::numeral(rest).ok()?;
+            // "1.2 million", "4 hundred million"
+            for _ in 0..2 {
+                let Ok((r2, m)) = number::multiplier(r, currency.is_some()) else {
+                    break;
+                };
+                n = Number {
+                    value: n.value * m,
+                    plain_integer: false,
+                    multiplier: n.multiplier * m,
+                    ..n
+                };
+                r = r2;
             }
+            (r, n)
         }
     } else if currency.is_none()
         && !plus
@@ -181,7 +183,7 @@ fn out_of(rest: &str, n: Number) -> (&str, Number) {
             if m.value > n.value
                 && n.value >= 1.0
                 && m.value <= 1000.0
-                && (!in_form || !n.digits) =>
+                && (!in_form || !n.digits || m.plain_integer) =>
         {
             (
                 r2,
@@ -373,6 +375,15 @@ const STOP: &[&str] = &[
     "like",
     "near",
     "till",
+    "fewer",
+    "higher",
+    "lower",
+    "overnight",
+    "today",
+    "yesterday",
+    "tonight",
+    "tomorrow",
+    "previously",
     "how",
     "why",
     "am",
@@ -435,20 +446,37 @@ fn counted_noun(text: &str, pos: usize, units: &Units) -> Option<UnitHit> {
             break;
         }
     }
-    let last = *words.last()?;
+    let mut last = *words.last()?;
     let first = words[0];
-    let unit = units
-        .unit(last.text)
+    // the longest known unit ending the phrase: "embassy staff members", "aid workers"
+    let mut info = units.unit(last.text);
+    if info.is_some() {
+        if let Some(next) = word_at(text, last.end).filter(|n| n.start == last.end + 1) {
+            if let Some(longer) = units.unit(&text[last.start..next.end]) {
+                info = Some(longer);
+                last = Word {
+                    text: &text[last.start..next.end],
+                    start: last.start,
+                    end: next.end,
+                };
+            }
+        }
+    }
+    if words.len() >= 2 {
+        let prev = words[words.len() - 2];
+        if let Some(longer) = units.unit(&text[prev.start..last.end]) {
+            info = Some(longer);
+        }
+    }
+    let unit = info
         .map(|u| u.unit.clone())
         .unwrap_or_else(|| last.text.to_lowercase());
     Some(UnitHit {
         unit: Some(unit),
         counted: Some(text[first.start..last.end].to_string()),
         end: last.end,
-        known: units.unit(last.text).is_some(),
-        time_unit: units
-            .unit(last.text)
-            .is_some_and(|u| u.measure.as_deref() == Some("time")),
+        known: info.is_some(),
+        time_unit: info.is_some_and(|u| u.measure.as_deref() == Some("time")),
         hyphenated: false,
     })
 }
@@ -489,14 +517,12 @@ fn unit_phrase(text: &str, pos: usize, units: &Units) -> Option<(UnitHit, &'stat
         if let Some(info) = units.unit(phrase) {
             return Some((known_hit(info, phrase, end, false), ""));
         }
-        // "year-old", "ft-long", "percent-owned": the part before a hyphen
-        if let Some(h) = phrase.find('-').filter(|h| *h > 0) {
-            if let Some(info) = units.unit(&phrase[..h]) {
-                return Some((known_hit(info, &phrase[..h], pos + h, false), ""));
-            }
-        }
     }
-    None
+    // "ft-long", "percent-owned": the part of the first token before a hyphen
+    let first = &text[pos..*ends.first()?];
+    let h = first.find('-').filter(|h| *h > 0)?;
+    let info = units.unit(&first[..h])?;
+    Some((known_hit(info, &first[..h], pos + h, false), ""))
 }
 
 /// The unit after an amount. `Err(end)` when letters glued to the number make it no
@@ -504,7 +530,7 @@ fn unit_phrase(text: &str, pos: usize, units: &Units) -> Option<(UnitHit, &'stat
 pub fn unit_after(text: &str, a: &Amount<'_>, units: &Units) -> Result<Option<UnitHit>, usize> {
     let end = a.end;
     if let Some(cur) = a.currency {
-        let hit = UnitHit {
+        let mut hit = UnitHit {
             unit: Some(cur.unit.clone()),
             counted: None,
             end,
@@ -512,6 +538,16 @@ pub fn unit_after(text: &str, a: &Amount<'_>, units: &Units) -> Result<Option<Un
             time_unit: false,
             hyphenated: false,
         };
+        // "$76 US", "$75 U.S. per barrel": the currency named again after the number
+        if char_at(text, end) == Some(' ') {
+            if let Some((again, _)) = unit_phrase(text, end + 1, units) {
+                if again.unit == hit.unit {
+                    let dotted = text[end + 1..again.end].contains('.')
+                        && char_at(text, again.end) == Some('.');
+                    hit.end = again.end + usize::from(dotted);
+                }
+            }
+        }
         return Ok(Some(with_rate(text, hit, units)));
     }
     let Some(c) = char_at(text, end) else {
@@ -615,11 +651,20 @@ fn with_rate(text: &str, hit: UnitHit, units: &Units) -> UnitHit {
     }
 }
 
-fn singular(unit: &str) -> &str {
-    match unit {
-        "people" => "person",
-        "feet" => "foot",
-        _ => unit.strip_suffix('s').unwrap_or(unit),
+fn singular(unit: &str) -> String {
+    let (head, last) = unit.rsplit_once(' ').map_or(("", unit), |(h, l)| (h, l));
+    let one = match last {
+        "people" => "person".to_string(),
+        "feet" => "foot".to_string(),
+        "centuries" => "century".to_string(),
+        l if l.ends_with("ies") => format!("{}y", &l[..l.len() - 3]),
+        l if l.ends_with('s') && !l.ends_with("ss") => l[..l.len() - 1].to_string(),
+        l => l.to_string(),
+    };
+    if head.is_empty() {
+        one
+    } else {
+        format!("{head} {one}")
     }
 }
 
@@ -696,7 +741,7 @@ fn range_at(
     };
     let trimmed = rest.trim_start_matches(' ');
     let lead = rest.len() - trimmed.len();
-    let (conn, len) = if let Some(c @ ('-' | '–' | '—')) = char_at(trimmed, 0) {
+    let (conn, len) = if let Some(c @ ('-' | '–')) = char_at(trimmed, 0) {
         (Conn::Dash, c.len_utf8())
     } else if let Some(w) = word_after(trimmed, 0).filter(|w| w.start == 0) {
         match w.text.to_ascii_lowercase().as_str() {
@@ -729,7 +774,14 @@ fn range_at(
     }
     let has_own_unit =
         unit_a.is_some_and(|u| u.known) || a.currency.is_some() || a.number.multiplier > 1.0;
-    if matches!(conn, Conn::To) && matches!(change, Change::Up | Change::Down) && has_own_unit {
+    // "by 0.25 points to 5.5%": a change and its result, not a range
+    let after_by = super::text::words_before(text, a.start, 1)
+        .first()
+        .is_some_and(|w| w.text.eq_ignore_ascii_case("by"));
+    if matches!(conn, Conn::To)
+        && (matches!(change, Change::Up | Change::Down) || after_by)
+        && has_own_unit
+    {
         return RangeStep::None;
     }
     if matches!(conn, Conn::Or) && (unit_a.is_some() || a.currency.is_some()) {
@@ -767,9 +819,14 @@ fn range_at(
         low *= b.number.multiplier;
     }
     let b_end = b_unit.as_ref().map_or(b.end, |u| u.end);
+    if matches!(conn, Conn::Dash) && a.currency.is_none() && super::context::is_address(text, b.end)
+    {
+        return RangeStep::Score(b_end);
+    }
     let bare_ints = a.number.plain_integer && b.number.plain_integer && unit_a.is_none();
     match conn {
         Conn::Dash if bare_ints && low >= high => RangeStep::Score(b_end),
+        Conn::Dash if low >= high => RangeStep::None,
         Conn::Or if low >= high => RangeStep::None,
         _ => RangeStep::Range {
             low,
@@ -799,6 +856,12 @@ pub fn vague_at(text: &str, pos: usize, units: &Units) -> Option<QuantityMatch> 
         let range = units.vague_range(phrase).flatten();
         // "hundreds" must not be part of "two hundreds"; "of" joins the noun
         let mut noun_from = end;
+        // "a several hundred-strong force"
+        if text[end..].starts_with("-strong")
+            && !char_at(text, end + 7).is_some_and(char::is_alphabetic)
+        {
+            noun_from = end + 7;
+        }
         if let Some(of) = word_after(text, end)
             .filter(|w| w.text.eq_ignore_ascii_case("of") && w.start == end + 1)
         {

@@ -115,10 +115,8 @@ pub fn not_a_quantity(text: &str, a: &Amount<'_>, units: &Units) -> Option<usize
     // glued before: "COVID-19", "F-35", "#3", "'90s"
     if a.start == a.num_start || a.negative {
         match char_before(text, a.start) {
-            Some('-') => {
-                if !letters_before(text, a.start - 1).eq_ignore_ascii_case("sub") {
-                    return Some(a.end);
-                }
+            Some('-') if !letters_before(text, a.start - 1).eq_ignore_ascii_case("sub") => {
+                return Some(a.end)
             }
             Some('#' | '№' | '/' | ':' | '\'' | '’' | '‘' | '@' | '_' | '=' | '&') => {
                 return Some(a.end)
@@ -269,6 +267,25 @@ pub fn not_a_quantity_given_unit(
     None
 }
 
+/// A unit written before the number: "magnitude 6.8". The counted thing is the noun
+/// after the number, when there is one.
+pub fn unit_before(text: &str, a: &Amount<'_>, units: &Units) -> Option<UnitHit> {
+    let w = *words_before(text, a.start, 1).first()?;
+    let info = units
+        .unit(w.text)
+        .filter(|u| u.measure.as_deref() == Some("magnitude"))?;
+    let noun = word_after(text, a.end)
+        .filter(|n| n.start == a.end + 1 && !n.text.starts_with(char::is_uppercase));
+    Some(UnitHit {
+        unit: Some(info.unit.clone()),
+        counted: noun.map(|n| n.text.to_string()),
+        end: a.end,
+        known: true,
+        time_unit: false,
+        hyphenated: false,
+    })
+}
+
 /// Number words need something counted: "the bottom three" is no quantity.
 pub fn bare_number_word(text: &str, a: &Amount<'_>, unit: Option<&UnitHit>) -> Option<usize> {
     if !a.number.digits && unit.is_none() && a.number.value >= 1.0 {
@@ -318,7 +335,7 @@ const STREET_WORDS: &[&str] = &[
 
 /// True when the words after a number read as a street address ("575 Wilbraham Road",
 /// "22 Ave Foch", "9 E 71st St") or a postal code ("90049 ZIP Code").
-fn is_address(text: &str, end: usize) -> bool {
+pub fn is_address(text: &str, end: usize) -> bool {
     let mut p = end;
     for _ in 0..4 {
         let Some(w) = word_after(text, p)

@@ -210,19 +210,31 @@ impl Units {
         Ok(())
     }
 
-    /// The unit a form names, matched exactly or, for forms of three letters or more, in
-    /// any case.
+    /// The unit a form names, matched exactly or, for forms of three letters or more
+    /// written all in lower or all in upper case, in any case ("PER CENT"); a capitalized
+    /// word matches only as listed ("National" is no unit).
     pub fn unit(&self, form: &str) -> Option<&UnitInfo> {
+        let one_case =
+            !form.chars().any(char::is_uppercase) || !form.chars().any(char::is_lowercase);
         self.exact
             .get(form)
             .or_else(|| {
-                if form.chars().count() >= 3 {
+                if one_case && form.chars().count() >= 3 {
                     self.folded.get(&form.to_lowercase())
                 } else {
                     None
                 }
             })
             .map(|&i| &self.infos[i])
+    }
+
+    /// The measure class of a normalized unit ("soldiers" and "troops" both count
+    /// "military personnel"), for comparing counts.
+    pub fn measure(&self, unit: &str) -> Option<&str> {
+        self.infos
+            .iter()
+            .find(|i| i.unit == unit)
+            .and_then(|i| i.measure.as_deref())
     }
 
     /// The currency prefix at the start of `text` and its length in bytes.
@@ -272,12 +284,16 @@ mod tests {
     fn builtin_units_load_and_normalize() {
         let u = Units::builtin();
         assert_eq!(u.unit("%").unwrap().unit, "percent");
-        assert_eq!(u.unit("Per Cent").unwrap().unit, "percent");
+        assert_eq!(u.unit("PER CENT").unwrap().unit, "percent");
+        assert!(u.unit("National").is_none());
         assert_eq!(
             u.unit("soldiers").unwrap().measure.as_deref(),
             Some("military personnel")
         );
         assert_eq!(u.unit("troops").unwrap().unit, "troops");
+        assert_eq!(u.unit("soldier").unwrap().unit, "soldiers");
+        assert_eq!(u.measure("soldiers"), u.measure("troops"));
+        assert_eq!(u.unit("km").unwrap().unit, "kilometres");
         assert!(u.unit("M").is_none());
         assert_eq!(u.currency_prefix("US$5").unwrap().1, 3);
         assert_eq!(u.currency_prefix("$5").unwrap().0.unit, "dollars");

@@ -7,7 +7,8 @@ pub fn month_number(word: &str) -> Option<u8> {
         return None;
     }
     let w = word.strip_suffix('.').unwrap_or(word);
-    let lower = w.to_ascii_lowercase();
+    let mut buf = [0u8; 24];
+    let lower = crate::extract::number::ascii_lower(w, &mut buf)?;
     const FULL: [&str; 12] = [
         "january",
         "february",
@@ -48,7 +49,8 @@ pub fn weekday_number(word: &str) -> Option<u8> {
     if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    let w = word.strip_suffix('.').unwrap_or(word).to_ascii_lowercase();
+    let mut buf = [0u8; 24];
+    let w = crate::extract::number::ascii_lower(word.strip_suffix('.').unwrap_or(word), &mut buf)?;
     const FULL: [&str; 7] = [
         "monday",
         "tuesday",
@@ -62,7 +64,7 @@ pub fn weekday_number(word: &str) -> Option<u8> {
     FULL.iter()
         .position(|d| *d == w)
         .or_else(|| ABBR.iter().position(|d| *d == w))
-        .or(match w.as_str() {
+        .or(match w {
             "tues" => Some(1),
             "thur" | "thurs" => Some(3),
             _ => None,

@@ -1,0 +1,87 @@
+//! Snapshots of the time expressions read from `tests/fixtures/quantity/time/`, without and
+//! with a publication date.
+
+mod common;
+
+use claimcheck::corpus::PartialDate;
+use claimcheck::extract::time::find_times;
+use std::fmt::Write;
+
+fn render(line: &str, published: Option<PartialDate>) -> String {
+    let mut out = String::new();
+    for t in find_times(line, published) {
+        let _ = writeln!(
+            out,
+            "  {:?} = {} resolved={} event_year={}",
+            &line[t.range.clone()],
+            serde_json::to_string(&t.value).unwrap(),
+            t.resolved,
+            t.event_year
+        );
+    }
+    out
+}
+
+#[test]
+fn time_fixtures() {
+    let dir = common::repo_path("tests/fixtures/quantity/time");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 4);
+    // Thursday 17 February 2022
+    let published = PartialDate::day(2022, 2, 17);
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut rendered = String::new();
+        for line in text
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            let _ = writeln!(
+                rendered,
+                "{line}\n unpublished:\n{} published 2022-02-17:\n{}",
+                render(line, None),
+                render(line, Some(published))
+            );
+        }
+        let name = format!("time_{}", path.file_stem().unwrap().to_string_lossy());
+        common::snapshot_settings().bind(|| insta::assert_snapshot!(name, rendered));
+    }
+}
+
+#[test]
+fn weekday_resolves_to_latest_on_or_before_publication() {
+    let t = find_times(
+        "The minister resigned on Tuesday.",
+        Some(PartialDate::day(2022, 2, 17)),
+    );
+    assert_eq!(t.len(), 1);
+    let v = serde_json::to_value(&t[0].value).unwrap();
+    assert_eq!(v["date"]["day"], 15);
+    assert!(t[0].resolved);
+    let t = find_times("The minister resigned on Tuesday.", None);
+    assert!(!t[0].resolved);
+}
+
+#[test]
+fn event_years_modify_nouns() {
+    let t = find_times("the 2021 military coup, in 2020", None);
+    assert_eq!(t.len(), 2);
+    assert!(t[0].event_year);
+    assert!(!t[1].event_year);
+}
+
+#[test]
+fn month_without_year_needs_publication() {
+    let t = find_times("in August", None);
+    assert!(!t[0].resolved);
+    let t = find_times("in August", Some(PartialDate::year(2021)));
+    assert!(t[0].resolved);
+    assert_eq!(
+        serde_json::to_value(&t[0].value).unwrap()["date"]["month"],
+        8
+    );
+}
