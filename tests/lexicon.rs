@@ -173,6 +173,18 @@ fn leaders_capitals_and_governments_have_their_form() {
         [("Mali".to_string(), EntityForm::Leader)]
     );
     assert_eq!(
+        forms("the Mali embassy"),
+        [("Mali".to_string(), EntityForm::Name)]
+    );
+    assert_eq!(
+        forms("the Malian embassy"),
+        [("Mali".to_string(), EntityForm::Government)]
+    );
+    assert_eq!(
+        forms("the Mali government"),
+        [("Mali".to_string(), EntityForm::Government)]
+    );
+    assert_eq!(
         forms("the NATO Secretary General"),
         [("NATO".to_string(), EntityForm::Leader)]
     );
@@ -205,6 +217,13 @@ fn verb_forms_and_nominalizations_are_told_apart() {
     assert!(first("in the fight against terror").nominal);
     assert!(lex.actions("the ruling junta").is_empty());
     assert!(lex.actions("they declined to comment").is_empty());
+    // A verb of deciding or intending before "to" is a cue, not the action.
+    let names: Vec<String> = lex
+        .actions("France decided to withdraw and threatened to expel envoys")
+        .into_iter()
+        .map(|a| a.action.name)
+        .collect();
+    assert_eq!(names, ["withdraw", "expel"]);
 }
 
 #[test]

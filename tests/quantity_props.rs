@@ -115,3 +115,16 @@ proptest! {
         check(&text);
     }
 }
+
+#[test]
+fn long_inputs_without_spaces_finish_with_valid_ranges() {
+    // look-ahead is bounded, so these run in linear time
+    for text in [
+        "1-".repeat(20_000),
+        "$".repeat(40_000),
+        "one two ".repeat(5_000),
+        "5,".repeat(20_000),
+    ] {
+        check(&text);
+    }
+}

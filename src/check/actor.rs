@@ -2,7 +2,7 @@
 
 use super::engine::{conflicting_groups, Context, Draft, Reading};
 use super::rule::Rule;
-use crate::link::family::Families;
+use crate::extract::family::Families;
 use crate::link::key::canonical;
 use crate::link::Slot;
 

@@ -3,6 +3,7 @@
 use super::engine::{conflicting_groups, Context, Draft, Reading};
 use super::rule::Rule;
 use crate::corpus::PartialDate;
+use crate::extract::family::Families;
 use crate::extract::TimeValue;
 use crate::link::Slot;
 
@@ -15,6 +16,10 @@ pub fn same_date(a: &PartialDate, b: &PartialDate) -> bool {
 
 /// Checks one slot.
 pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
+    // Repeated events (attacks, cuts) on different days are different events.
+    if !Families::builtin().is_once(&slot.key.family) {
+        return None;
+    }
     let readings: Vec<Reading<PartialDate>> = slot
         .claims
         .iter()

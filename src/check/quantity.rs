@@ -49,10 +49,7 @@ fn reading(rule: &Rule, ctx: &Context, i: usize, claim: &Claim) -> Option<Readin
         rule.number("tolerance", 0.05),
         rule.number("approx_tolerance", 0.2),
     )?;
-    let display = match &q.unit {
-        Some(u) if !q.text.to_lowercase().contains(&u.to_lowercase()) => format!("{} {u}", q.text),
-        _ => q.text.clone(),
-    };
+    let display = display(q);
     let published = ctx.docs.get(claim.doc_index).and_then(|d| d.published);
     Some(Reading {
         claim: i,
@@ -90,4 +87,40 @@ pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
         false
     });
     Draft::from_groups(groups)
+}
+
+/// A quantity as a reader would say it: its bound or approximation, then the figure.
+pub fn display(q: &crate::extract::Quantity) -> String {
+    let text = match &q.unit {
+        Some(u) if !q.text.to_lowercase().contains(&u.to_lowercase()) => format!("{} {u}", q.text),
+        _ => q.text.clone(),
+    };
+    let lower = text.to_lowercase();
+    let stated = [
+        "about",
+        "some",
+        "around",
+        "roughly",
+        "approximately",
+        "nearly",
+        "almost",
+        "at least",
+        "more than",
+        "over",
+        "up to",
+        "fewer than",
+        "less than",
+        "an estimated",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w));
+    let prefix = match q.change {
+        _ if stated => "",
+        Change::Approx => "about ",
+        Change::AtLeast => "at least ",
+        Change::AtMost => "at most ",
+        _ if q.approx => "about ",
+        _ => "",
+    };
+    format!("{prefix}{text}")
 }

@@ -3,6 +3,7 @@
 
 pub mod claim;
 pub mod cues;
+pub mod family;
 pub mod lexicon;
 pub mod model;
 pub mod number;

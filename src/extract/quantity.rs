@@ -43,7 +43,7 @@ pub fn find_quantities_with(text: &str, units: &Units) -> Vec<QuantityMatch> {
     let mut out: Vec<QuantityMatch> = Vec::new();
     let mut pos = 0;
     while let Some(c) = text::char_at(text, pos) {
-        let step = if context::starts_candidate(text, pos, c) {
+        let step = if context::starts_candidate(text, pos, c, units) {
             read_at(text, pos, units)
         } else {
             Step::Nothing

@@ -123,7 +123,12 @@ impl<'t, 'a> Reader<'t, 'a> {
         }
         if i > 0 && self.glued(i - 1, i) {
             let p = self.toks[i - 1].text;
-            if !matches!(p, "(" | "[" | "\"" | "“" | "'" | "‘") {
+            // "mid-2021", "pre-2020"
+            let prefix = p == "-"
+                && i > 1
+                && self.glued(i - 2, i - 1)
+                && self.word_is(i - 2, &["mid", "early", "late", "pre", "post"]);
+            if !matches!(p, "(" | "[" | "\"" | "“" | "'" | "‘") && !prefix {
                 return None;
             }
         }
@@ -725,17 +730,23 @@ impl<'t, 'a> Reader<'t, 'a> {
             return None;
         };
         let consumed = start + (rest.len() - after.len());
-        let unit_i = self
-            .toks
-            .iter()
-            .position(|x| x.start >= consumed && x.kind == Kind::Word)?;
+        let unit_i = i
+            + 1
+            + self
+                .toks
+                .get(i + 1..)?
+                .iter()
+                .take(8)
+                .position(|x| x.start >= consumed && x.kind == Kind::Word)?;
         let u = self.tok(unit_i)?;
         let gap = self.text.get(consumed..u.start)?;
         if gap != " " && gap != "-" {
             return None;
         }
         // "a year" only after a time word ("over a decade", "for a year"), not "$5 a year"
+        let relative = self.word_is(unit_i + 1, &["ago", "after", "later", "earlier", "before"]);
         if (t.is("a") || t.is("an"))
+            && !relative
             && !(i > 0
                 && self.word_is(
                     i - 1,

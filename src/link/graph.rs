@@ -1,8 +1,8 @@
 //! Building the claim graph: candidate pairs from blocking keys (never all pairs),
 //! `same-slot` edges inside each block, slots as connected components.
 
-use super::family::Families;
 use super::key::{self, Facet, SlotKey};
+use crate::extract::family::Families;
 use crate::extract::{Claim, TimeValue};
 use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::unionfind::UnionFind;

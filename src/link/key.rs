@@ -1,7 +1,8 @@
 //! Canonical views of claims and the blocking keys that decide which claims share a slot.
 
-use super::family::Families;
 use crate::extract::claim::theme::{ThemeHit, Themes};
+use crate::extract::family::Families;
+use crate::extract::quantity::Units;
 use crate::extract::{Claim, Entity, Mention, Value};
 use serde::Serialize;
 
@@ -63,10 +64,14 @@ pub fn canonical(claim: &Claim, families: &Families) -> Canonical {
     }
 }
 
-/// The measure a quantity counts: the theme of its unit ("soldiers" -> troops), else the unit.
+/// The measure a quantity counts: the unit lexicon's measure ("soldiers" and "troops" are
+/// both military personnel), else the theme of its unit, else the unit itself.
 pub fn measure(claim: &Claim) -> Option<String> {
     let q = claim.quantity.as_ref()?;
     let unit = q.unit.as_deref().or(q.counted.as_deref())?;
+    if let Some(m) = Units::builtin().measure(unit) {
+        return Some(m.to_string());
+    }
     let themes = Themes::builtin().find(unit);
     let theme = themes.iter().rev().find_map(|m| match &m.hit {
         ThemeHit::Theme { name, .. } => Some(name.clone()),
@@ -142,30 +147,38 @@ pub fn label(key: &SlotKey) -> String {
     } else {
         format!(" ({})", key.period)
     };
+    let _ = or;
     match key.facet {
         Facet::Quantity => {
+            let whose = if key.actor.is_empty() {
+                String::new()
+            } else {
+                format!("{}'s ", key.actor)
+            };
             let event = if key.family == "count" {
                 String::new()
             } else {
-                format!(" {}", key.family)
+                format!(" ({})", key.family)
             };
-            format!(
-                "{}: {}{event}{location}{period} (how many)",
-                or(&key.actor, "unknown actor"),
-                key.kind
-            )
+            let place = if key.location.is_empty() {
+                String::new()
+            } else {
+                format!(" in {}", key.location)
+            };
+            format!("the number of {whose}{}{event}{place}{period}", key.kind)
         }
         Facet::Event => {
+            let by = if key.actor.is_empty() {
+                String::new()
+            } else {
+                format!(" by {}", key.actor)
+            };
             let kind = if key.kind.is_empty() {
                 String::new()
             } else {
                 format!(" ({})", key.kind)
             };
-            format!(
-                "{}: {}{kind}{location} (what happened)",
-                or(&key.actor, "unknown actor"),
-                key.family
-            )
+            format!("the {}{by}{kind}{location}", key.family)
         }
     }
 }

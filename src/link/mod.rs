@@ -2,7 +2,6 @@
 //! canonical keys (entity names, action families, themes and measures).
 
 pub mod export;
-pub mod family;
 pub mod graph;
 pub mod key;
 

@@ -95,7 +95,7 @@ fn render_finding(input: &ReportInput, finding: &Finding, renderer: &Renderer) -
         .iter()
         .flat_map(|side| side.claims.iter().map(move |ev| (side, ev)))
         .map(|(side, ev)| {
-            let label = format!("{}: {} ({})", side.side, side.value, source_and_date(ev));
+            let label = format!("{}: {} ({})", side.side, ev.value_text, source_and_date(ev));
             (label, excerpt(ev, input.document(&ev.doc)))
         })
         .collect();

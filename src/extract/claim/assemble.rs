@@ -7,6 +7,7 @@ use super::roles::{self, Role};
 use super::theme::ThemeHit;
 use super::words;
 use crate::corpus::{Document, Sentence, Span};
+use crate::extract::family::Families;
 use crate::extract::lexicon::{ActionMatch, CueKind, EntityMatch};
 use crate::extract::model::*;
 use crate::extract::quantity::QuantityMatch;
@@ -61,6 +62,7 @@ pub fn assemble(facts: &Facts, at: &Place, discourse: &mut Discourse) -> Vec<Cla
         let prev = Previous {
             claim: claims.last(),
             verbal: last_verbal.map(|v| &claims[v]),
+            verbal_range: last_verbal.map(|v| facts.actions[v].range.clone()),
         };
         let claim = action_claim(
             facts,
@@ -76,6 +78,12 @@ pub fn assemble(facts: &Facts, at: &Place, discourse: &mut Discourse) -> Vec<Cla
         }
         claims.push(claim);
     }
+    let ranges: Vec<Range<usize>> = facts.actions.iter().map(|a| a.range.clone()).collect();
+    let mut claims = merge_same_event(facts, claims.into_iter().zip(ranges).collect());
+    for (c, range) in &mut claims {
+        infer_location(facts, at, discourse, c, range.end);
+    }
+    let mut claims: Vec<Claim> = claims.into_iter().map(|(c, _)| c).collect();
     for (qi, q) in facts.quantities.iter().enumerate() {
         if used_quantities[qi] || q.unit.is_none() || matches!(q.change, Change::Up | Change::Down)
         {
@@ -386,9 +394,24 @@ fn action_claim(
             _ => false,
         };
         let nominal_subject = prev_is_nominal && gap.len() <= 2;
-        let source = if coordinated {
+        // "Kenya ordered a partial drawdown": a nominalization as the object of a verb
+        // is done by that verb's subject.
+        let verb_object =
+            action.nominal && !prev_is_nominal && prev.claim.is_some() && gap.len() <= 3;
+        // "Canada decided to withdraw": the subject of a control verb does the action.
+        let control = match &prev.verbal_range {
+            Some(r) if !action.nominal => {
+                let between = facts.words_between(r.end, action.range.start);
+                between.len() <= 4
+                    && between
+                        .last()
+                        .is_some_and(|w| w.text.eq_ignore_ascii_case("to"))
+            }
+            _ => false,
+        };
+        let source = if coordinated || control {
             prev.verbal.or(prev.claim)
-        } else if nominal_subject {
+        } else if nominal_subject || verb_object {
             prev.claim
         } else {
             None
@@ -433,7 +456,10 @@ fn action_claim(
 
     // Theme and domain.
     let (theme, domain) = theme_near(facts, &window, action);
-    let mut scope = action.action.scope;
+    let mut scope = action
+        .action
+        .scope
+        .or_else(|| object_scope(facts, action, theme.as_ref()));
     if let Some((r, name, theme_scope)) = &theme {
         claim.theme = Some(at.mention(facts, r, name.clone()));
         scope = scope.or(*theme_scope);
@@ -451,18 +477,20 @@ fn action_claim(
             facts.quantities.iter().rposition(|q| {
                 q.range.start >= window.start
                     && q.range.end <= action.range.start
-                    && (action.nominal
-                        || passive
-                        || facts.words_between(q.range.end, action.range.start).len() <= 2)
+                    && facts.words_between(q.range.end, action.range.start).len()
+                        <= if passive { 3 } else { 2 }
             })
         });
     if let Some(qi) = qpos {
         used_quantities[qi] = true;
         claim.quantity = Some(quantity_of(facts, at, &facts.quantities[qi]));
-        if let Value::Vague { vague, .. } = &facts.quantities[qi].value {
-            if vague.contains("number") || vague.contains("some") {
-                scope = Some(Scope::Partial);
+        match &facts.quantities[qi].value {
+            Value::Vague { vague, .. } if vague.contains("number") || vague.contains("some") => {
+                scope = scope.or(Some(Scope::Partial));
             }
+            // "about half of its soldiers", "a third of the staff".
+            Value::Number(v) if *v < 1.0 && *v > 0.0 => scope = scope.or(Some(Scope::Partial)),
+            _ => {}
         }
     }
     let (time, duration) = times_in(facts, at, &window, action.range.start);
@@ -492,18 +520,24 @@ fn action_claim(
 
     // Initiator.
     let initiative = Initiative::builtin();
-    if let Some(p) = prev.claim {
-        let causer_gap = facts.words_between(window.start, action.range.start);
-        let prev_word = p
-            .action
-            .as_ref()
-            .map(|a| a.text.as_str())
+    if let (Some(p), Some(r)) = (prev.verbal, &prev.verbal_range) {
+        let gap = facts.words_between(r.end, action.range.start);
+        let verb = facts
+            .text
+            .get(r.clone())
+            .and_then(|t| t.split_whitespace().next())
             .unwrap_or_default();
-        if initiative.is_causative(prev_word)
-            && causer_gap.iter().any(|w| w.text == "to")
-            && causer_gap.len() <= 6
+        if gap.len() <= 8
+            && gap
+                .last()
+                .is_some_and(|w| w.text.eq_ignore_ascii_case("to"))
         {
-            claim.initiator = p.actor.clone();
+            if initiative.is_causative(verb) {
+                // "Mali ordered French forces to leave": Mali initiated France's leaving.
+                claim.initiator = p.actor.clone();
+            } else if initiative.is_volitional(verb) {
+                claim.initiator = actor.clone();
+            }
         }
     }
     if claim.initiator.is_none() && actor.is_some() {
@@ -545,9 +579,29 @@ fn role_reach(facts: &Facts, action: &ActionMatch) -> usize {
     let clause_break = facts
         .text
         .get(action.range.end..next_verb)
-        .and_then(|t| t.find([';', '—', '–']))
+        .and_then(|t| t.find([';', '—', '–', ',']))
         .map_or(next_verb, |i| action.range.end + i);
     clause_break.min(next_verb)
+}
+
+/// The scope the object of an action gives it: "all its soldiers", "some staff", "its
+/// ambassador" (the lexicon's scope modifiers and object table), read from the words after
+/// the action up to its theme.
+fn object_scope(facts: &Facts, action: &ActionMatch, theme: Option<&NearTheme>) -> Option<Scope> {
+    let end = match theme {
+        Some((r, _, _)) if r.start >= action.range.end => r.end,
+        _ => {
+            facts
+                .words_between(action.range.end, facts.text.len())
+                .iter()
+                .take(4)
+                .last()?
+                .end
+        }
+    };
+    let phrase = facts.text.get(action.range.end..end)?.trim_start();
+    let phrase = phrase.strip_prefix("of ").unwrap_or(phrase);
+    facts.lexicon.object_scope(phrase)
 }
 
 /// "was detained", "have been summoned": an auxiliary of the passive (perhaps with one
@@ -633,12 +687,84 @@ fn resolve_anaphor(
     None
 }
 
+/// "a military coup ousted the government": adjacent words of one action family tell one
+/// event; the later claim takes what the earlier one found, and the earlier is dropped.
+fn merge_same_event(
+    facts: &Facts,
+    claims: Vec<(Claim, Range<usize>)>,
+) -> Vec<(Claim, Range<usize>)> {
+    let families = Families::builtin();
+    let family = |c: &Claim| c.action.as_ref().map(|a| families.family(&a.value.name));
+    let mut out: Vec<(Claim, Range<usize>)> = Vec::with_capacity(claims.len());
+    for (mut c, range) in claims {
+        if let Some((prev, prev_range)) = out.last() {
+            let between = facts.words_between(prev_range.end.min(range.start), range.start);
+            let adjacent = prev_range.end <= range.start && between.is_empty();
+            // "destroyed or damaged": an alternative of two actions is a measure of its own.
+            let alternative = prev_range.end <= range.start
+                && matches!(between, [w] if w.text.eq_ignore_ascii_case("or") || w.text.eq_ignore_ascii_case("and/or"));
+            if alternative && family(prev) != family(&c) {
+                let (prev, _) = out.pop().expect("checked above");
+                if let (Some(a), Some(b)) = (&prev.action, c.action.as_mut()) {
+                    b.value.name = format!("{} or {}", a.value.name, b.value.name);
+                    b.value.scope = None;
+                    b.span = a.span.cover(b.span);
+                    b.text = format!("{} or {}", a.text, b.text);
+                }
+                c.actor = c.actor.or(prev.actor);
+                c.quantity = c.quantity.or(prev.quantity);
+                c.place = c.place.or(prev.place);
+                c.target = c.target.or(prev.target);
+                c.time = c.time.or(prev.time);
+            } else if adjacent && family(prev) == family(&c) {
+                let (prev, _) = out.pop().expect("checked above");
+                c.actor = c.actor.or(prev.actor);
+                c.target = c.target.or(prev.target);
+                c.place = c.place.or(prev.place);
+                c.time = c.time.or(prev.time);
+                c.duration = c.duration.or(prev.duration);
+                c.quantity = c.quantity.or(prev.quantity);
+                c.theme = c.theme.or(prev.theme);
+                c.domain = c.domain.or(prev.domain);
+                c.span = prev.span.cover(c.span);
+            }
+        }
+        out.push((c, range));
+    }
+    out
+}
+
+/// An event with no actor, target or place ("since the 2021 military coup, Mali's junta
+/// ...") is located at the nearest country of its sentence, after it first, else at the
+/// place the document last named; the place is marked as inferred.
+fn infer_location(facts: &Facts, at: &Place, discourse: &Discourse, claim: &mut Claim, pos: usize) {
+    if claim.actor.is_some()
+        || claim.target.is_some()
+        || claim.place.is_some()
+        || claim.action.is_none()
+    {
+        return;
+    }
+    let countries = facts
+        .entities
+        .iter()
+        .filter(|e| e.entity.kind == EntityKind::Country);
+    let after = countries.clone().find(|e| e.range.start >= pos);
+    let nearest = after.or_else(|| countries.filter(|e| e.range.end <= pos).last());
+    claim.place = nearest
+        .map(|e| at.entity(facts, e))
+        .or_else(|| discourse.last_place.clone());
+    claim.place_inferred = claim.place.is_some();
+}
+
 /// The claims before the current action in its sentence.
 struct Previous<'c> {
     /// The claim just before.
     claim: Option<&'c Claim>,
     /// The last claim anchored on a verb (not a nominalization).
     verbal: Option<&'c Claim>,
+    /// The range of that verb in the sentence.
+    verbal_range: Option<Range<usize>>,
 }
 
 /// A claim anchored on a quantity with a unit that no action took.
@@ -661,7 +787,14 @@ fn quantity_claim(facts: &Facts, at: &Place, discourse: &Discourse, q: &Quantity
     let mut claim = empty_claim(facts, at, &(q.range.start..q.range.end));
     claim.quantity = Some(quantity_of(facts, at, q));
     let start = clause_start(facts, window.start, q.range.start);
-    claim.actor = roles::possessor(facts, q.range.start)
+    // "a 400-strong force of European allies": the owner named right after the count.
+    let owner = facts.entities.iter().find(|e| {
+        e.range.start >= q.range.end
+            && facts.words_between(q.range.end, e.range.start).len() <= 1
+            && matches!(roles::role_after(facts, e), Role::Of)
+    });
+    claim.actor = owner
+        .or_else(|| roles::possessor(facts, q.range.start))
         .or_else(|| roles::subject(facts, start, q.range.start))
         .map(|e| at.entity(facts, e))
         .or_else(|| {
@@ -689,7 +822,13 @@ fn quantity_claim(facts: &Facts, at: &Place, discourse: &Discourse, q: &Quantity
             claim.place = Some(at.entity(facts, e));
         }
     }
-    let (time, duration) = times_in(facts, at, &window, q.range.start);
+    // A time past a finite auxiliary ("... was joined in 2020") dates another predicate.
+    let aux = facts
+        .words_between(q.range.end, window.end)
+        .iter()
+        .find(|w| words::is_finite_auxiliary(w.text))
+        .map_or(window.end, |w| w.start);
+    let (time, duration) = times_in(facts, at, &(window.start..aux), q.range.start);
     claim.time = time;
     claim.duration = duration;
     let themes = facts

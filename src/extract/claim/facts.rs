@@ -11,6 +11,7 @@ use crate::extract::time::{find_times, TimeMatch};
 #[derive(Debug)]
 pub struct Facts<'a> {
     pub text: &'a str,
+    pub lexicon: &'a Lexicon,
     pub words: Vec<Word<'a>>,
     pub entities: Vec<EntityMatch>,
     pub actions: Vec<ActionMatch>,
@@ -22,7 +23,7 @@ pub struct Facts<'a> {
 
 impl<'a> Facts<'a> {
     /// Runs every finder over the sentence.
-    pub fn read(text: &'a str, published: Option<PartialDate>, lexicon: &Lexicon) -> Facts<'a> {
+    pub fn read(text: &'a str, published: Option<PartialDate>, lexicon: &'a Lexicon) -> Facts<'a> {
         let mut actions = lexicon.actions(text);
         actions.sort_by_key(|a| (a.range.start, a.range.end));
         let mut quantities = find_quantities(text);
@@ -35,6 +36,7 @@ impl<'a> Facts<'a> {
         });
         Facts {
             text,
+            lexicon,
             words: words::words(text),
             entities: lexicon.entities(text),
             actions,

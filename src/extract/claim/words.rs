@@ -153,6 +153,21 @@ pub fn is_determiner(word: &str) -> bool {
             "those",
             "neighbouring",
             "neighboring",
+            "northern",
+            "southern",
+            "eastern",
+            "western",
+            "central",
+            "northeastern",
+            "northwestern",
+            "southeastern",
+            "southwestern",
+            "north",
+            "south",
+            "east",
+            "west",
+            "coastal",
+            "rural",
         ],
     )
 }
@@ -163,6 +178,16 @@ pub fn is_passive_auxiliary(word: &str) -> bool {
         word,
         &[
             "was", "were", "been", "being", "is", "are", "be", "got", "gets",
+        ],
+    )
+}
+
+/// Finite auxiliaries: past one, a new predicate begins.
+pub fn is_finite_auxiliary(word: &str) -> bool {
+    lower_in(
+        word,
+        &[
+            "was", "were", "is", "are", "has", "have", "had", "will", "would",
         ],
     )
 }

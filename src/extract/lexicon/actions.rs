@@ -285,7 +285,7 @@ impl ActionIndex {
             .join(" ")
             .to_lowercase();
         let mut rest = phrase.as_str();
-        for _ in 0..2 {
+        for _ in 0..4 {
             if let Some(scope) = self.leading_modifier(rest) {
                 return Some(scope);
             }
@@ -345,9 +345,27 @@ impl ActionIndex {
     }
 }
 
+/// Drops one leading determiner or approximator ("its", "about").
 fn strip_determiner(phrase: &str) -> &str {
     for d in [
-        "the ", "its ", "their ", "his ", "her ", "our ", "a ", "an ", "this ", "these ", "those ",
+        "the ",
+        "its ",
+        "their ",
+        "his ",
+        "her ",
+        "our ",
+        "a ",
+        "an ",
+        "this ",
+        "these ",
+        "those ",
+        "about ",
+        "around ",
+        "roughly ",
+        "nearly ",
+        "almost ",
+        "approximately ",
+        "some ",
     ] {
         if let Some(rest) = phrase.strip_prefix(d) {
             return rest;

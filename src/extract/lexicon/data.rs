@@ -100,6 +100,7 @@ const KNOWN_KEYS: &[&str] = &[
     "titles",
     "government_nouns",
     "government_prefixes",
+    "foreign_posts",
     "action",
     "irregular",
     "scope_modifiers",
@@ -242,6 +243,10 @@ pub struct LexiconFile {
     /// Words before a country making it its government ("government of").
     #[serde(default)]
     pub government_prefixes: Vec<String>,
+    /// Government nouns naming a post abroad ("embassy"): after a bare country name they
+    /// may belong to any country, so only a demonym or possessive folds them in.
+    #[serde(default)]
+    pub foreign_posts: Vec<String>,
     #[serde(default)]
     pub action: Vec<ActionEntry>,
     /// Irregular verbs: lemma = [past, participle].
@@ -315,6 +320,7 @@ pub struct Merged {
     pub titles: Vec<String>,
     pub government_nouns: Vec<String>,
     pub government_prefixes: Vec<String>,
+    pub foreign_posts: Vec<String>,
     pub actions: Vec<ActionEntry>,
     pub irregular: HashMap<String, [String; 2]>,
     pub scope_modifiers: ScopeModifiers,
@@ -377,6 +383,7 @@ impl Merged {
         self.titles.extend(file.titles);
         self.government_nouns.extend(file.government_nouns);
         self.government_prefixes.extend(file.government_prefixes);
+        self.foreign_posts.extend(file.foreign_posts);
         for action in file.action {
             if let Some(code) = &action.code {
                 if !code_is_well_formed(code) {

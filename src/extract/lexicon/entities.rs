@@ -34,6 +34,7 @@ pub struct EntityIndex {
     title_matcher: Matcher<()>,
     government_nouns: Vec<String>,
     government_prefixes: Vec<String>,
+    foreign_posts: Vec<String>,
 }
 
 impl EntityIndex {
@@ -139,6 +140,7 @@ impl EntityIndex {
             title_matcher,
             government_nouns: merged.government_nouns.clone(),
             government_prefixes: merged.government_prefixes.clone(),
+            foreign_posts: merged.foreign_posts.clone(),
         })
     }
 
@@ -209,17 +211,17 @@ impl EntityIndex {
                     }
                 }
                 let limit = next.map_or(text.len(), |(r, _)| r.start);
-                if let Some(end) = phrase_after(text, after, &self.government_nouns)
-                    .filter(|&e| is_country && e <= limit)
-                {
+                let owned = p.form == EntityForm::Demonym || after > m.range.end;
+                if let Some(end) = phrase_after(text, after, &self.government_nouns).filter(|&e| {
+                    is_country && e <= limit && (owned || !self.is_foreign_post(text, after, e))
+                }) {
                     // "the French government", "Mali's junta".
                     m.range.end = end;
                     m.form = EntityForm::Government;
                     m.ambiguous = false;
-                } else if let Some(end) = phrase_after(text, after, &self.titles).filter(|&e| {
-                    e <= limit
-                        && (p.form == EntityForm::Demonym || after > m.range.end || !is_country)
-                }) {
+                } else if let Some(end) = phrase_after(text, after, &self.titles)
+                    .filter(|&e| e <= limit && (owned || !is_country))
+                {
                     // "France's foreign minister", "the Nigerian President Bola Tinubu"; not
                     // "Mali ambassador", which may be anyone's ambassador to Mali.
                     m.role = text.get(after..end).map(|t| t.trim().to_string());
@@ -245,6 +247,15 @@ impl EntityIndex {
         }
         self.add_titled_people(text, &mut out);
         out
+    }
+
+    /// Whether the words in `text[from..to]` name a post abroad ("embassy"), which after a
+    /// bare country name may belong to anyone ("the Mali embassy").
+    fn is_foreign_post(&self, text: &str, from: usize, to: usize) -> bool {
+        let words = text.get(from..to).unwrap_or("").trim();
+        self.foreign_posts
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(words))
     }
 
     /// Names written in capitals, where the case-sensitive pass found nothing.

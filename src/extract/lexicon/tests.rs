@@ -217,6 +217,11 @@ fn object_scopes_come_from_modifiers_and_the_object_table() {
     );
     assert_eq!(lex.object_scope("all of its diplomats"), Some(Scope::Full));
     assert_eq!(lex.object_scope("the remaining troops"), Some(Scope::Full));
+    assert_eq!(
+        lex.object_scope("about half of its soldiers"),
+        Some(Scope::Partial)
+    );
+    assert_eq!(lex.object_scope("all its soldiers"), Some(Scope::Full));
     assert_eq!(lex.object_scope("troops"), None);
     assert_eq!(lex.object_scope(""), None);
 }

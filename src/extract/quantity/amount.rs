@@ -115,12 +115,24 @@ pub fn amount_at<'u>(text: &str, pos: usize, units: &'u Units) -> Option<Amount<
                     break;
                 };
                 n = Number {
-                    value: n.value * m,
+                    value: scaled(n.value, m),
                     plain_integer: false,
                     multiplier: n.multiplier * m,
                     ..n
                 };
                 r = r2;
+            }
+            // "4.5m people": a glued "m" before a counted noun is million, not metres
+            if n.multiplier == 1.0 && (!n.plain_integer || n.int_digits <= 3) {
+                if let Some(after_m) = million_m(r, units) {
+                    n = Number {
+                        value: scaled(n.value, 1e6),
+                        plain_integer: false,
+                        multiplier: 1e6,
+                        ..n
+                    };
+                    r = after_m;
+                }
             }
             (r, n)
         }
@@ -128,7 +140,18 @@ pub fn amount_at<'u>(text: &str, pos: usize, units: &'u Units) -> Option<Amount<
         && !plus
         && char_at(text, i).is_some_and(|c| c.is_ascii_alphabetic())
     {
-        if let Ok((r, f)) = number::fraction_words(rest) {
+        if starts_with_ci(rest, "half of ") {
+            (
+                &rest[4..],
+                Number {
+                    value: 0.5,
+                    digits: false,
+                    plain_integer: false,
+                    int_digits: 0,
+                    multiplier: 1.0,
+                },
+            )
+        } else if let Ok((r, f)) = number::fraction_words(rest) {
             (
                 r,
                 Number {
@@ -162,6 +185,34 @@ pub fn amount_at<'u>(text: &str, pos: usize, units: &'u Units) -> Option<Amount<
         negative,
         plus,
     })
+}
+
+/// The text after a glued "m" that means million: followed by a plural noun or a
+/// counted unit that is no length ("4.5m people", "3m barrels"), not "37m long".
+fn million_m<'t>(rest: &'t str, units: &Units) -> Option<&'t str> {
+    let after = rest.strip_prefix('m')?;
+    let w = word_after(after, 0).filter(|w| w.start == 1 && after.starts_with(' '))?;
+    if !w.text.chars().all(|c| c.is_ascii_lowercase()) || is_stop(w.text) {
+        return None;
+    }
+    let counted = match units.unit(w.text) {
+        Some(u) => !matches!(
+            u.measure.as_deref(),
+            Some("length" | "area" | "time" | "speed")
+        ),
+        None => w.text.ends_with('s') && !matches!(w.text, "across" | "less" | "nautical"),
+    };
+    counted.then_some(after)
+}
+
+/// `v * m` without binary noise when `m` is a power of ten ("65.9 million" is 65900000).
+fn scaled(v: f64, m: f64) -> f64 {
+    let exp = m.log10();
+    if exp.fract() == 0.0 && (1.0..=15.0).contains(&exp) {
+        format!("{v}e{}", exp as i32).parse().unwrap_or(v * m)
+    } else {
+        v * m
+    }
 }
 
 /// "one out of three": the share `n / m`.
@@ -495,7 +546,8 @@ fn known_hit(info: &UnitInfo, counted: &str, end: usize, hyphenated: bool) -> Un
 
 /// The longest unit form of up to `max_words` whitespace-separated tokens at `pos`.
 fn unit_phrase(text: &str, pos: usize, units: &Units) -> Option<(UnitHit, &'static str)> {
-    let rest = text.get(pos..)?;
+    // a unit form is a few short words
+    let rest = text::bounded(text.get(pos..)?, 64);
     let mut ends = Vec::new();
     let mut offset = 0;
     for tok in rest.split(' ').take(units.max_words.max(1)) {
@@ -572,9 +624,8 @@ pub fn unit_after(text: &str, a: &Amount<'_>, units: &Units) -> Result<Option<Un
         hit.hyphenated = hyphen;
         return Ok(Some(with_rate(text, hit, units)));
     }
-    let tok_end = text[body_start..]
-        .find(char::is_whitespace)
-        .map_or(text.len(), |i| body_start + i);
+    let ahead = text::bounded(&text[body_start..], 64);
+    let tok_end = body_start + ahead.find(char::is_whitespace).unwrap_or(ahead.len());
     let tok = trim_token(&text[body_start..tok_end]);
     if tok.is_empty() || !tok.starts_with(|c: char| c.is_alphabetic()) {
         return Ok(None);
@@ -816,7 +867,7 @@ fn range_at(
         && a.number.multiplier == 1.0
         && a.number.value <= b.number.value / b.number.multiplier
     {
-        low *= b.number.multiplier;
+        low = scaled(low, b.number.multiplier);
     }
     let b_end = b_unit.as_ref().map_or(b.end, |u| u.end);
     if matches!(conn, Conn::Dash) && a.currency.is_none() && super::context::is_address(text, b.end)
@@ -824,10 +875,25 @@ fn range_at(
         return RangeStep::Score(b_end);
     }
     let bare_ints = a.number.plain_integer && b.number.plain_integer && unit_a.is_none();
+    let after_from = super::text::words_before(text, a.start, 1)
+        .first()
+        .is_some_and(|w| w.text.eq_ignore_ascii_case("from"));
+    if matches!(conn, Conn::Dash) && bare_ints && !b_unit.as_ref().is_some_and(|u| u.known) {
+        let b_text = &text[b.num_start..b.end];
+        let phone = (b_text.starts_with('0') && b_text.len() > 1)
+            || (a.number.int_digits >= 3 && b.number.int_digits >= 4)
+            || (text[b.end..].starts_with('-') && is_digit_at(text, b.end + 1));
+        if phone || super::context::is_score(text, a.start, b.end, units) {
+            return RangeStep::Score(b_end);
+        }
+    }
     match conn {
         Conn::Dash if bare_ints && low >= high => RangeStep::Score(b_end),
         Conn::Dash if low >= high => RangeStep::None,
         Conn::Or if low >= high => RangeStep::None,
+        // "51 to 49" without "from" is a tally, not a falling range
+        Conn::To if low > high && !after_from && bare_ints => RangeStep::Score(b_end),
+        Conn::To if low > high && !after_from => RangeStep::None,
         _ => RangeStep::Range {
             low,
             high,

@@ -17,7 +17,7 @@ const SIGNS: [char; 14] = [
 ];
 
 /// True when an amount may start at `pos` (whose char is `c`).
-pub fn starts_candidate(text: &str, pos: usize, c: char) -> bool {
+pub fn starts_candidate(text: &str, pos: usize, c: char, units: &Units) -> bool {
     let prev = char_before(text, pos);
     if prev.is_some_and(|p| p.is_alphanumeric()) {
         return false;
@@ -31,7 +31,23 @@ pub fn starts_candidate(text: &str, pos: usize, c: char) -> bool {
     c.is_ascii_digit()
         || (c == '.' && char_at(text, pos + 1).is_some_and(|n| n.is_ascii_digit()))
         || SIGNS.contains(&c)
-        || c.is_alphabetic()
+        || (c.is_alphabetic() && starts_amount_word(text, pos, units))
+}
+
+/// True for a word that may open an amount: a number word, "a"/"an"/"half"/"minus", the
+/// first word of a vague amount, or the letters of a currency prefix ("USD", "RM").
+fn starts_amount_word(text: &str, pos: usize, units: &Units) -> bool {
+    let Some(w) = word_after(text, pos).filter(|w| w.start == pos) else {
+        return false;
+    };
+    let mut buf = [0u8; 32];
+    let Some(l) = lower(w.text, &mut buf) else {
+        return false;
+    };
+    crate::extract::number::small_word(l).is_some()
+        || crate::extract::number::scale_word(l).is_some()
+        || matches!(l, "a" | "an" | "half" | "minus")
+        || units.starts_amount(l)
 }
 
 /// The change and approximation signalled just before the amount.
@@ -406,6 +422,22 @@ pub fn inherit_over_ellipsis(text: &str, out: &mut [QuantityMatch], units: &Unit
             out[i].change = prev.change;
         }
     }
+}
+
+/// True when "A-B" is a score or a vote tally: "won 3-1", "a 6-3 ruling".
+pub fn is_score(text: &str, start: usize, end: usize, units: &Units) -> bool {
+    let mut buf = [0u8; 32];
+    let prev = words_before(text, start, 1);
+    let verb = prev
+        .first()
+        .and_then(|w| lower(w.text, &mut buf).map(|l| units.score_word(l)))
+        .unwrap_or(false);
+    let next = word_after(text, end).filter(|w| w.start == end + 1);
+    let mut buf2 = [0u8; 32];
+    let noun = next
+        .and_then(|w| lower(w.text, &mut buf2).map(|l| units.score_word(l)))
+        .unwrap_or(false);
+    verb || noun
 }
 
 /// A conversion in parentheses inherits the bounds of what it converts:

@@ -96,6 +96,19 @@ pub fn at_sentence_start(text: &str, pos: usize) -> bool {
     }
 }
 
+/// The first `max` bytes of `s` (cut back to a char boundary): look-ahead stays bounded, so
+/// scanning stays linear on text without spaces.
+pub fn bounded(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// True for a word with an upper-case letter.
 pub fn has_upper(word: &str) -> bool {
     word.chars().any(|c| c.is_uppercase())

@@ -59,6 +59,8 @@ struct WordsFile {
     #[serde(default)]
     particle_verbs: Vec<String>,
     #[serde(default)]
+    score_words: Vec<String>,
+    #[serde(default)]
     vague: HashMap<String, Vec<f64>>,
 }
 
@@ -78,6 +80,10 @@ pub struct Units {
     infos: Vec<UnitInfo>,
     /// Currency prefixes, longest first.
     prefixes: Vec<(String, usize)>,
+    /// Currency prefixes by their first char, longest first.
+    prefixes_by_char: HashMap<char, Vec<(String, usize)>>,
+    /// Lowercase words that may open an amount (vague phrases, lettered currency prefixes).
+    starters: std::collections::HashSet<String>,
     exact: HashMap<String, usize>,
     folded: HashMap<String, usize>,
     /// Most words in a unit form.
@@ -86,6 +92,7 @@ pub struct Units {
     /// Most words in a cue phrase.
     pub(crate) max_cue_words: usize,
     particle_verbs: std::collections::HashSet<String>,
+    score_words: std::collections::HashSet<String>,
     vague: HashMap<String, Option<[f64; 2]>>,
     /// First words of vague phrases.
     vague_starts: HashMap<String, Vec<String>>,
@@ -134,6 +141,10 @@ impl Units {
                 currency: true,
             });
             for p in c.prefixes {
+                let letters: String = p.chars().take_while(|c| c.is_alphabetic()).collect();
+                if !letters.is_empty() {
+                    self.starters.insert(letters.to_lowercase());
+                }
                 self.prefixes.push((p, idx));
             }
             for f in c.forms {
@@ -152,6 +163,15 @@ impl Units {
         }
         self.prefixes
             .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        self.prefixes_by_char.clear();
+        for (p, i) in &self.prefixes {
+            if let Some(c) = p.chars().next() {
+                self.prefixes_by_char
+                    .entry(c)
+                    .or_default()
+                    .push((p.clone(), *i));
+            }
+        }
         Ok(())
     }
 
@@ -191,6 +211,8 @@ impl Units {
         }
         self.particle_verbs
             .extend(parsed.particle_verbs.iter().map(|w| w.to_lowercase()));
+        self.score_words
+            .extend(parsed.score_words.iter().map(|w| w.to_lowercase()));
         for (phrase, range) in parsed.vague {
             let key = normalize_phrase(&phrase);
             let range = match range.as_slice() {
@@ -239,10 +261,18 @@ impl Units {
 
     /// The currency prefix at the start of `text` and its length in bytes.
     pub fn currency_prefix(&self, text: &str) -> Option<(&UnitInfo, usize)> {
-        self.prefixes
+        let first = text.chars().next()?;
+        self.prefixes_by_char
+            .get(&first)?
             .iter()
             .find(|(p, _)| text.starts_with(p.as_str()))
             .map(|(p, i)| (&self.infos[*i], p.len()))
+    }
+
+    /// True for a lowercase word that may open an amount besides number words: the first
+    /// word of a vague amount or the letters of a currency prefix.
+    pub fn starts_amount(&self, word: &str) -> bool {
+        self.starters.contains(word) || self.vague_starts.contains_key(word)
     }
 
     /// The change a lowercase cue phrase (words joined by single spaces) signals.
@@ -253,6 +283,11 @@ impl Units {
     /// True for a verb whose "up" or "down" is a particle ("gave up").
     pub fn particle_verb(&self, word: &str) -> bool {
         self.particle_verbs.contains(word)
+    }
+
+    /// True for a word around "A-B" that makes it a score ("won", "defeat", "ruling").
+    pub fn score_word(&self, word: &str) -> bool {
+        self.score_words.contains(word)
     }
 
     /// Vague phrases starting with this lowercase word, longest first.

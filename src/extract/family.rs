@@ -20,6 +20,8 @@ struct FamilyFile {
 #[serde(deny_unknown_fields)]
 struct FamilyEntry {
     name: String,
+    #[serde(default)]
+    once: bool,
     actions: Vec<String>,
 }
 
@@ -35,6 +37,7 @@ struct ConverseEntry {
 #[derive(Debug, Default)]
 pub struct Families {
     family_of: HashMap<String, String>,
+    once: std::collections::HashSet<String>,
     converse: HashMap<(String, String), String>,
 }
 
@@ -50,6 +53,9 @@ impl Families {
         let file: FamilyFile = toml::from_str(text)?;
         let mut families = Families::default();
         for f in file.family {
+            if f.once {
+                families.once.insert(f.name.clone());
+            }
             for a in f.actions {
                 families.family_of.insert(a.to_lowercase(), f.name.clone());
             }
@@ -69,6 +75,11 @@ impl Families {
         self.family_of.get(&key).cloned().unwrap_or(key)
     }
 
+    /// True for a family of events that happen once per actor and place (a coup, a signing).
+    pub fn is_once(&self, family: &str) -> bool {
+        self.once.contains(family)
+    }
+
     /// The family an action becomes when seen from its target's side, for a domain.
     pub fn converse(&self, action: &str, domain: &str) -> Option<&str> {
         self.converse
@@ -85,7 +96,8 @@ mod tests {
     fn families_group_actions_and_converse_turns_expulsion_into_withdrawal() {
         let f = Families::builtin();
         assert_eq!(f.family("recall"), "withdraw");
-        assert_eq!(f.family("drawdown"), "withdraw");
+        assert_eq!(f.family("reduce"), "withdraw");
+        assert!(f.is_once("coup") && !f.is_once("withdraw"));
         assert_eq!(f.family("unheard-of"), "unheard-of");
         assert_eq!(f.converse("expel", "military"), Some("withdraw"));
         assert_eq!(f.converse("expel", "diplomatic"), None);
