@@ -16,6 +16,11 @@ use std::time::{Duration, Instant};
 /// Runs the pipeline on one file named `name` holding `bytes`; panics when it takes
 /// longer than `limit`. Returns the analysis and the time taken.
 fn run_on(name: &str, bytes: Vec<u8>, limit: Duration) -> (Analysis, Duration) {
+    try_run_on(name, bytes, limit).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// [`run_on`], with a timeout as an error (the run goes on in its thread).
+fn try_run_on(name: &str, bytes: Vec<u8>, limit: Duration) -> Result<(Analysis, Duration), String> {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join(name);
     std::fs::write(&path, bytes).expect("write input");
@@ -24,24 +29,19 @@ fn run_on(name: &str, bytes: Vec<u8>, limit: Duration) -> (Analysis, Duration) {
         let start = Instant::now();
         let lexicon = Lexicon::builtin();
         let analysis = pipeline::analyse(&[path], &lexicon);
-        let mut mentions = 0;
         for (doc, sentences) in analysis.corpus.documents.iter().zip(&analysis.sentences) {
             for s in sentences {
                 let text = &doc.text[s.range.clone()];
-                mentions += find_quantities(text).len() + find_times(text, doc.published).len();
+                let _ = find_quantities(text);
+                let _ = find_times(text, doc.published);
             }
         }
         let rules = check::load(&[]).expect("built-in rules");
         let _ = pipeline::check(&analysis, &rules);
-        let _ = tx.send((analysis, mentions, start.elapsed()));
+        let _ = tx.send((analysis, start.elapsed()));
     });
-    match rx.recv_timeout(limit) {
-        Ok((analysis, _mentions, took)) => {
-            drop(dir);
-            (analysis, took)
-        }
-        Err(_) => panic!("{name}: not finished within {limit:?}"),
-    }
+    rx.recv_timeout(limit)
+        .map_err(|_| format!("{name}: not finished within {limit:?}"))
 }
 
 fn words_without_punctuation(bytes: usize) -> Vec<u8> {
@@ -103,17 +103,22 @@ fn numbers_sentence(n: usize) -> Vec<u8> {
 
 const LIMIT: Duration = Duration::from_secs(20);
 
+// Without punctuation the text is one endless sentence; claim assembly is quadratic in a
+// sentence's length (0.56 s, 1.9 s, 6.2 s on 64, 128, 256 KB of one sentence, debug), so
+// segmentation cuts runs longer than 4 KB (`segment::MAX_SENTENCE_BYTES`).
 #[test]
 fn text_without_punctuation() {
-    let (a, _) = run_on("flat.txt", words_without_punctuation(5 << 20), LIMIT);
+    let (a, took) = run_on("flat.txt", words_without_punctuation(1 << 20), LIMIT);
+    println!("1 MB without punctuation: {took:.2?}");
     assert_eq!(a.corpus.documents.len(), 1);
     assert!(!a.sentences[0].is_empty());
 }
 
 #[test]
-fn one_line_of_two_megabytes() {
-    let (a, _) = run_on("line.txt", one_long_line(2 << 20), LIMIT);
-    assert!(a.sentences[0].len() > 10_000, "{}", a.sentences[0].len());
+fn one_line_of_half_a_megabyte() {
+    let (a, took) = run_on("line.txt", one_long_line(512 << 10), LIMIT);
+    println!("a line of 512 KB: {took:.2?}");
+    assert!(a.sentences[0].len() > 5_000, "{}", a.sentences[0].len());
 }
 
 #[test]
@@ -144,30 +149,39 @@ fn deeply_nested_markdown() {
 #[test]
 fn a_sentence_of_five_thousand_numbers() {
     let (a, _) = run_on("numbers.txt", numbers_sentence(5_000), LIMIT);
-    assert_eq!(a.sentences[0].len(), 1);
+    // One sentence of 34 KB, read in pieces of at most 4 KB.
+    assert!(a.sentences[0].len() >= 8, "{}", a.sentences[0].len());
 }
 
 /// The full sizes of issue 8; run by hand in release (see the README, "Input handling").
 #[test]
 #[ignore = "large inputs: run in release with --ignored --nocapture"]
 fn full_size_pathological_inputs() {
-    let limit = Duration::from_secs(300);
+    let limit = Duration::from_secs(120);
     let cases: Vec<(&str, Vec<u8>)> = vec![
-        ("flat-50mb.txt", words_without_punctuation(50 << 20)),
-        ("line-10mb.txt", one_long_line(10 << 20)),
         ("commas-1m.txt", run_of(b',', 1_000_000)),
         ("digits-1m.txt", run_of(b'7', 1_000_000)),
         ("deep-10k.html", nested_html(10_000)),
         ("deep-10k.md", nested_markdown(10_000)),
         ("numbers-5k.txt", numbers_sentence(5_000)),
+        // The slowest last, as a timed-out run goes on in the background.
+        ("line-10mb.txt", one_long_line(10 << 20)),
+        ("flat-50mb.txt", words_without_punctuation(50 << 20)),
     ];
+    let mut slow = Vec::new();
     for (name, bytes) in cases {
         let size = bytes.len();
-        let (a, took) = run_on(name, bytes, limit);
-        println!(
-            "{name}: {size} bytes, {} sentences, {} claims, {took:.2?}",
-            a.sentences.iter().map(Vec::len).sum::<usize>(),
-            a.claims.len()
-        );
+        match try_run_on(name, bytes, limit) {
+            Ok((a, took)) => println!(
+                "{name}: {size} bytes, {} sentences, {} claims, {took:.2?}",
+                a.sentences.iter().map(Vec::len).sum::<usize>(),
+                a.claims.len()
+            ),
+            Err(e) => {
+                println!("{e}");
+                slow.push(e);
+            }
+        }
     }
+    assert!(slow.is_empty(), "{slow:#?}");
 }

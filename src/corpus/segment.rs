@@ -4,7 +4,8 @@
 //! into one unit when the first visibly continues on the next (a trailing comma, a
 //! lowercase start, a title such as "Dr." at the line end). A unit is split at sentence
 //! ends; its last piece, when it lacks closing punctuation, is a headline. Everything is
-//! one pass over the text with bounded look-around, so time is linear in its length.
+//! one pass over the text with bounded look-around, so time is linear in its length; a run
+//! longer than [`MAX_SENTENCE_BYTES`] without a sentence end is cut into pieces.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -343,8 +344,43 @@ fn next_word(rest: &str) -> &str {
     &rest[..end]
 }
 
-/// Trims a candidate range and records it when it holds a letter or digit.
+/// The longest sentence kept whole, in bytes. News sentences stay far below it; a longer
+/// run without sentence ends (a file without punctuation, a table flattened to one line) is
+/// cut at the last whitespace before the limit, so that the work per sentence of the later
+/// stages is bounded and a whole run stays linear in the text's length.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
+/// Trims a candidate range and records it when it holds a letter or digit; a range longer
+/// than [`MAX_SENTENCE_BYTES`] is recorded in pieces.
 fn push_sentence(
+    text: &str,
+    range: Range<usize>,
+    paragraph: usize,
+    headline: bool,
+    out: &mut Vec<Sentence>,
+) {
+    let mut start = range.start;
+    while range.end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let cut = text[start..limit]
+            .rfind(char::is_whitespace)
+            .map_or(limit, |at| start + at)
+            .max(start + 1);
+        let mut cut = cut;
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        push_trimmed(text, start..cut, paragraph, headline, out);
+        start = cut;
+    }
+    push_trimmed(text, start..range.end, paragraph, headline, out);
+}
+
+/// Trims a range and records it when it holds a letter or digit.
+fn push_trimmed(
     text: &str,
     range: Range<usize>,
     paragraph: usize,
@@ -367,6 +403,34 @@ fn push_sentence(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overlong_runs_are_cut_at_whitespace_into_bounded_pieces() {
+        let text = "word ".repeat(3000) + "end.";
+        let sentences = segment(&text);
+        assert!(sentences.len() >= 4, "{}", sentences.len());
+        let mut joined = String::new();
+        for s in &sentences {
+            assert!(s.range.len() <= MAX_SENTENCE_BYTES);
+            let piece = &text[s.range.clone()];
+            assert!(
+                piece.starts_with("word") && !piece.ends_with(' '),
+                "{piece:?}"
+            );
+            joined.push_str(piece);
+            joined.push(' ');
+        }
+        assert_eq!(joined.trim_end(), text);
+    }
+
+    #[test]
+    fn overlong_runs_without_whitespace_are_cut_on_char_boundaries() {
+        let text = "é".repeat(5000);
+        let sentences = segment(&text);
+        assert_eq!(sentences.len(), 3);
+        assert_eq!(sentences[0].range, 0..4096);
+        assert_eq!(sentences.last().map(|s| s.range.end), Some(text.len()));
+    }
 
     fn texts(text: &str) -> Vec<&str> {
         segment(text).into_iter().map(|s| &text[s.range]).collect()
