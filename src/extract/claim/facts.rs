@@ -2,6 +2,7 @@
 
 use super::theme::{ThemeMatch, Themes};
 use super::words::{self, Word};
+use crate::extract::model::{Entity, EntityForm, EntityKind};
 use crate::corpus::PartialDate;
 use crate::extract::family::Families;
 use crate::extract::lexicon::{ActionMatch, CueMatch, EntityMatch, Lexicon, VerbForm};
@@ -52,11 +53,16 @@ impl<'a> Facts<'a> {
                 .iter()
                 .any(|t| t.range.start <= q.range.start && q.range.end <= t.range.end)
         });
+        let words = words::words(text);
+        let mut entities = lexicon.entities(text);
+        let unknown = unknown_places(text, &words, &entities);
+        entities.extend(unknown);
+        entities.sort_by_key(|e| (e.range.start, e.range.end));
         Facts {
             text,
             lexicon,
-            words: words::words(text),
-            entities: lexicon.entities(text),
+            words,
+            entities,
             actions,
             quantities,
             times,
@@ -72,4 +78,52 @@ impl<'a> Facts<'a> {
         let to = words::word_at_or_after(&self.words, end).max(from);
         &self.words[from..to]
     }
+}
+
+/// Capitalised names the lexicons do not know, right after a place preposition or "of"
+/// ("in Mtwara", "the port of Callao"): read as places of kind `Other`.
+fn unknown_places(text: &str, words: &[Word], known: &[EntityMatch]) -> Vec<EntityMatch> {
+    let capitalised = |w: &Word| {
+        w.text.chars().next().is_some_and(char::is_uppercase)
+            && w.text.chars().skip(1).any(char::is_lowercase)
+    };
+    let mut out = Vec::new();
+    let mut i = 1;
+    while i < words.len() {
+        let prev = words[i - 1];
+        let w = words[i];
+        let governed = words::is_place_preposition(prev.text) || prev.text == "of";
+        let spaced = text.get(prev.end..w.start).is_some_and(|g| g == " ");
+        let taken = known.iter().any(|e| e.range.start < w.end && w.start < e.range.end);
+        if governed && spaced && capitalised(&w) && !taken && !is_calendar_word(w.text) {
+            let mut end = w.end;
+            let mut j = i + 1;
+            while j < words.len() && capitalised(&words[j]) && text.get(end..words[j].start) == Some(" ") {
+                end = words[j].end;
+                j += 1;
+            }
+            let name = text.get(w.start..end).unwrap_or_default().to_string();
+            out.push(EntityMatch {
+                range: w.start..end,
+                entity: Entity { name, kind: EntityKind::Other },
+                form: EntityForm::Name,
+                person: None,
+                role: None,
+                ambiguous: false,
+            });
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_calendar_word(word: &str) -> bool {
+    const WORDS: [&str; 21] = [
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+        "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "Jan", "Sept",
+    ];
+    WORDS.contains(&word)
 }
