@@ -192,7 +192,11 @@ fn evidence(ctx: &Context, claim: usize, value_span: Span, value_text: String) -
 
 fn finding(rule: &Rule, ctx: &Context, slot: &Slot, draft: Draft) -> Finding {
     let labels = ["a", "b", "c", "d", "e", "f", "g", "h"];
-    let side_claims: Vec<Vec<usize>> = draft.sides.iter().map(|(_, m)| m.iter().map(|x| x.0).collect()).collect();
+    let side_claims: Vec<Vec<usize>> = draft
+        .sides
+        .iter()
+        .map(|(_, m)| m.iter().map(|x| x.0).collect())
+        .collect();
     let sides: Vec<Side> = draft
         .sides
         .into_iter()
@@ -231,13 +235,21 @@ fn finding(rule: &Rule, ctx: &Context, slot: &Slot, draft: Draft) -> Finding {
 }
 
 /// Confidence in [0, 1] and why it was lowered.
-fn confidence(ctx: &Context, slot: &Slot, sides: &[Side], side_claims: &[Vec<usize>]) -> (f64, Vec<String>) {
+fn confidence(
+    ctx: &Context,
+    slot: &Slot,
+    sides: &[Side],
+    side_claims: &[Vec<usize>],
+) -> (f64, Vec<String>) {
     let mut c: f64 = 1.0;
     let mut notes = Vec::new();
     for (side, members) in sides.iter().zip(side_claims) {
         if members.iter().all(|&i| ctx.claims[i].hedged()) {
             c *= 0.7;
-            notes.push(format!("side {} is only hedged (reportedly, allegedly ...)", side.side));
+            notes.push(format!(
+                "side {} is only hedged (reportedly, allegedly ...)",
+                side.side
+            ));
         } else if members.iter().all(|&i| ctx.claims[i].attribution.is_some()) {
             c *= 0.9;
             notes.push(format!("side {} is only attributed to a source", side.side));

@@ -100,13 +100,24 @@ impl Families {
     }
 
     /// Antonym phrases in `text` as (range, negated action name), whole words only.
-    pub fn antonyms<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (std::ops::Range<usize>, &'a str)> + 'a {
+    pub fn antonyms<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = (std::ops::Range<usize>, &'a str)> + 'a {
         let bytes = text.as_bytes();
         let word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
-        self.antonyms.iter().flat_map(move |ac| ac.find_iter(text)).filter_map(move |m| {
-            let whole = (m.start() == 0 || !word(m.start() - 1)) && !word(m.end());
-            whole.then(|| (m.start()..m.end(), self.antonym_actions[m.pattern().as_usize()].as_str()))
-        })
+        self.antonyms
+            .iter()
+            .flat_map(move |ac| ac.find_iter(text))
+            .filter_map(move |m| {
+                let whole = (m.start() == 0 || !word(m.start() - 1)) && !word(m.end());
+                whole.then(|| {
+                    (
+                        m.start()..m.end(),
+                        self.antonym_actions[m.pattern().as_usize()].as_str(),
+                    )
+                })
+            })
     }
 
     /// True for a family of events that happen once per actor and place (a coup, a signing).

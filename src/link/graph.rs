@@ -99,6 +99,32 @@ fn split_by_period(
         .collect()
 }
 
+/// An event told without its actor ("the port remained open") joins the slot of the same
+/// event, kind and place told with one, when exactly one such slot exists.
+fn merge_unnamed_actors(blocks: &mut BTreeMap<SlotKey, Vec<usize>>) {
+    let unnamed: Vec<SlotKey> = blocks
+        .keys()
+        .filter(|k| k.facet == Facet::Event && k.actor.is_empty() && !k.location.is_empty())
+        .cloned()
+        .collect();
+    for key in unnamed {
+        let mut named = blocks.keys().filter(|k| {
+            k.facet == Facet::Event
+                && !k.actor.is_empty()
+                && k.family == key.family
+                && k.kind == key.kind
+                && k.location == key.location
+        });
+        if let (Some(target), None) = (named.next().cloned(), named.next()) {
+            if let Some(members) = blocks.remove(&key) {
+                let slot = blocks.entry(target).or_default();
+                slot.extend(members);
+                slot.sort_unstable();
+            }
+        }
+    }
+}
+
 /// Builds the graph. Claims must be in corpus order; the result does not depend on
 /// thread count.
 pub fn build(claims: &[Claim]) -> ClaimGraph {
@@ -110,6 +136,7 @@ pub fn build(claims: &[Claim]) -> ClaimGraph {
             blocks.entry(k).or_default().push(i);
         }
     }
+    merge_unnamed_actors(&mut blocks);
     let mut graph = UnGraph::new_undirected();
     let mut slots = Vec::new();
     let mut nodes = Vec::new();

@@ -180,7 +180,11 @@ pub fn label(key: &SlotKey) -> String {
             format!("the number of {whose}{}{event}{place}{period}", key.kind)
         }
         Facet::Duration => {
-            let whose = if key.actor.is_empty() { String::new() } else { format!("{}'s ", key.actor) };
+            let whose = if key.actor.is_empty() {
+                String::new()
+            } else {
+                format!("{}'s ", key.actor)
+            };
             format!("how long {whose}{} lasted{location}", key.kind)
         }
         Facet::Event => {

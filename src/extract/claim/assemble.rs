@@ -92,7 +92,11 @@ pub fn assemble(facts: &Facts, at: &Place, discourse: &mut Discourse) -> Vec<Cla
         claims.push(quantity_claim(facts, at, discourse, q));
     }
     for t in &facts.times {
-        let used = claims.iter().any(|c| c.duration.as_ref().is_some_and(|d| d.span == at.span(&t.range)));
+        let used = claims.iter().any(|c| {
+            c.duration
+                .as_ref()
+                .is_some_and(|d| d.span == at.span(&t.range))
+        });
         if !used && matches!(t.value, TimeValue::Duration(_)) {
             if let Some(c) = duration_claim(facts, at, t) {
                 claims.push(c);
@@ -164,6 +168,49 @@ fn sentence_cues(facts: &Facts, at: &Place, kind: CueKind) -> Vec<Cue> {
             span: at.span(&c.range),
         })
         .collect()
+}
+
+/// True when the last negation cue before the action is separated from it only by
+/// auxiliaries and adverbs ("has not yet closed"), not by another verb's phrase ("failure
+/// to restore democracy leaves ...").
+fn negation_reaches(facts: &Facts, action: &ActionMatch) -> bool {
+    let Some(cue) = facts
+        .cues
+        .iter()
+        .rfind(|c| c.kind == CueKind::Negation && c.range.end <= action.range.start)
+    else {
+        return false;
+    };
+    facts
+        .words_between(cue.range.end, action.range.start)
+        .iter()
+        .all(|w| is_negation_filler(w.text))
+}
+
+/// Words that may stand between a negation and its verb ("has not yet formally closed").
+fn is_negation_filler(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "yet"
+            | "still"
+            | "ever"
+            | "been"
+            | "be"
+            | "have"
+            | "has"
+            | "had"
+            | "officially"
+            | "formally"
+            | "fully"
+            | "actually"
+            | "immediately"
+            | "so"
+            | "far"
+            | "to"
+            | "completely"
+            | "entirely"
+            | "really"
+    )
 }
 
 /// A cue of `kind` ending at most `max_words` words before `pos`, not before `floor`.
@@ -296,16 +343,24 @@ fn theme_near(
             (2, action.range.start.saturating_sub(r.end))
         }
     };
-    let nearby = facts
-        .themes
-        .iter()
-        .filter(|m| m.range.start >= window.start.min(action.range.start) && m.range.end <= window.end && near(&m.range));
+    let nearby = facts.themes.iter().filter(|m| {
+        m.range.start >= window.start.min(action.range.start)
+            && m.range.end <= window.end
+            && near(&m.range)
+    });
     let mut theme: Option<(NearTheme, String)> = None;
     let mut domain_word = None;
     for m in nearby {
         match &m.hit {
-            ThemeHit::Theme { name, domain, scope } => {
-                if theme.as_ref().is_none_or(|((r, _, _), _)| rank(&m.range) < rank(r)) {
+            ThemeHit::Theme {
+                name,
+                domain,
+                scope,
+            } => {
+                if theme
+                    .as_ref()
+                    .is_none_or(|((r, _, _), _)| rank(&m.range) < rank(r))
+                {
                     theme = Some(((m.range.clone(), name.clone(), *scope), domain.clone()));
                 }
             }
@@ -449,6 +504,17 @@ fn action_claim(
     if target.is_none() {
         target = owner;
     }
+    if actor.is_none() && target.is_none() && place.is_none() && !action.nominal {
+        // "The port of Mtwara remained open": with no agent, the subject's "of" phrase
+        // names what the action is about.
+        let start = clause_start(facts, window.start, action.range.start);
+        let subject_of = facts.entities.iter().rfind(|e| {
+            e.range.start >= start
+                && e.range.end <= action.range.start
+                && matches!(roles::role_after(facts, e), Role::Of)
+        });
+        target = subject_of.map(|e| at.entity(facts, e));
+    }
     if !action.nominal && !passive {
         // A name right after the verb is its object, before any later apposition.
         if let Some(r) = roles::name_after(facts, action.range.end, reach) {
@@ -508,14 +574,15 @@ fn action_claim(
     claim.duration = duration;
 
     // Polarity and modality.
-    if let Some(neg) = cue_before(
+    let negation = cue_before(
         facts,
         at,
         CueKind::Negation,
         window.start,
         action.range.start,
         3,
-    ) {
+    );
+    if let Some(neg) = negation.filter(|_| negation_reaches(facts, action)) {
         claim.polarity = Polarity::Negative;
         claim.negation = Some(neg);
     }
@@ -523,7 +590,11 @@ fn action_claim(
         claim.polarity = Polarity::Negative;
         claim.negation = Some(Cue {
             kind: "antonym".into(),
-            text: facts.text.get(action.range.clone()).unwrap_or_default().into(),
+            text: facts
+                .text
+                .get(action.range.clone())
+                .unwrap_or_default()
+                .into(),
             span: at.span(&action.range),
         });
     }
@@ -574,10 +645,15 @@ fn action_claim(
 
     // "leave the country": the other country the sentence names.
     if place.is_none() && target.is_none() {
-        let after = facts.text.get(action.range.end..reach).unwrap_or_default().to_lowercase();
+        let after = facts
+            .text
+            .get(action.range.end..reach)
+            .unwrap_or_default()
+            .to_lowercase();
         if after.trim_start().starts_with("the country") || after.contains(" the country") {
             let other = facts.entities.iter().find(|e| {
-                e.entity.kind == EntityKind::Country && actor.as_ref().is_none_or(|a| a.value != e.entity)
+                e.entity.kind == EntityKind::Country
+                    && actor.as_ref().is_none_or(|a| a.value != e.entity)
             });
             if let Some(e) = other {
                 place = Some(at.entity(facts, e));
@@ -612,7 +688,13 @@ fn role_reach(facts: &Facts, action: &ActionMatch) -> usize {
         .get(action.range.end..next_verb)
         .and_then(|t| t.find([';', '—', '–', ',']))
         .map_or(next_verb, |i| action.range.end + i);
-    clause_break.min(next_verb)
+    // "expelled French forces and turned to Russia": a coordinated verb starts a new clause.
+    let coordinated = facts
+        .words_between(action.range.end, clause_break)
+        .windows(2)
+        .find(|p| p[0].text == "and" && (p[1].text.ends_with("ed") || p[1].text.ends_with("ing")))
+        .map_or(clause_break, |p| p[0].start);
+    coordinated.min(next_verb)
 }
 
 /// The scope the object of an action gives it: "all its soldiers", "some staff", "its
@@ -794,7 +876,9 @@ fn duration_claim(facts: &Facts, at: &Place, t: &TimeMatch) -> Option<Claim> {
     let theme = facts.themes.iter().find(|m| {
         m.range.start >= t.range.end && facts.words_between(t.range.end, m.range.start).len() <= 2
     })?;
-    let ThemeHit::Theme { name, domain, .. } = &theme.hit else { return None };
+    let ThemeHit::Theme { name, domain, .. } = &theme.hit else {
+        return None;
+    };
     let mut claim = empty_claim(facts, at, &(t.range.start..theme.range.end));
     claim.duration = Some(time_of(facts, at, t));
     claim.theme = Some(at.mention(facts, &theme.range, name.clone()));
@@ -803,7 +887,11 @@ fn duration_claim(facts: &Facts, at: &Place, t: &TimeMatch) -> Option<Claim> {
     claim.actor = roles::possessor(facts, t.range.start)
         .or_else(|| roles::subject(facts, start, t.range.start))
         .map(|e| at.entity(facts, e));
-    let reach = facts.text.get(theme.range.end..).and_then(|r| r.find([',', ';'])).map_or(facts.text.len(), |i| theme.range.end + i);
+    let reach = facts
+        .text
+        .get(theme.range.end..)
+        .and_then(|r| r.find([',', ';']))
+        .map_or(facts.text.len(), |i| theme.range.end + i);
     claim.place = facts
         .entities
         .iter()

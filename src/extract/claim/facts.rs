@@ -2,13 +2,13 @@
 
 use super::theme::{ThemeMatch, Themes};
 use super::words::{self, Word};
-use crate::extract::model::{Entity, EntityForm, EntityKind};
 use crate::corpus::PartialDate;
 use crate::extract::family::Families;
 use crate::extract::lexicon::{ActionMatch, CueMatch, EntityMatch, Lexicon, VerbForm};
-use std::ops::Range;
+use crate::extract::model::{Entity, EntityForm, EntityKind};
 use crate::extract::quantity::{find_quantities, QuantityMatch};
 use crate::extract::time::{find_times, TimeMatch};
+use std::ops::Range;
 
 /// The matches of one sentence (ranges relative to the sentence text).
 #[derive(Debug)]
@@ -94,18 +94,26 @@ fn unknown_places(text: &str, words: &[Word], known: &[EntityMatch]) -> Vec<Enti
         let w = words[i];
         let governed = words::is_place_preposition(prev.text) || prev.text == "of";
         let spaced = text.get(prev.end..w.start).is_some_and(|g| g == " ");
-        let taken = known.iter().any(|e| e.range.start < w.end && w.start < e.range.end);
+        let taken = known
+            .iter()
+            .any(|e| e.range.start < w.end && w.start < e.range.end);
         if governed && spaced && capitalised(&w) && !taken && !is_calendar_word(w.text) {
             let mut end = w.end;
             let mut j = i + 1;
-            while j < words.len() && capitalised(&words[j]) && text.get(end..words[j].start) == Some(" ") {
+            while j < words.len()
+                && capitalised(&words[j])
+                && text.get(end..words[j].start) == Some(" ")
+            {
                 end = words[j].end;
                 j += 1;
             }
             let name = text.get(w.start..end).unwrap_or_default().to_string();
             out.push(EntityMatch {
                 range: w.start..end,
-                entity: Entity { name, kind: EntityKind::Other },
+                entity: Entity {
+                    name,
+                    kind: EntityKind::Other,
+                },
                 form: EntityForm::Name,
                 person: None,
                 role: None,
@@ -121,9 +129,27 @@ fn unknown_places(text: &str, words: &[Word], known: &[EntityMatch]) -> Vec<Enti
 
 fn is_calendar_word(word: &str) -> bool {
     const WORDS: [&str; 21] = [
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-        "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-        "Jan", "Sept",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Sept",
     ];
     WORDS.contains(&word)
 }
