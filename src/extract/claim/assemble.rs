@@ -704,12 +704,8 @@ fn object_scope(facts: &Facts, action: &ActionMatch, theme: Option<&NearTheme>) 
     let end = match theme {
         Some((r, _, _)) if r.start >= action.range.end => r.end,
         _ => {
-            facts
-                .words_between(action.range.end, facts.text.len())
-                .iter()
-                .take(4)
-                .last()?
-                .end
+            let following = facts.words_between(action.range.end, facts.text.len());
+            following.get(..following.len().min(4))?.last()?.end
         }
     };
     let phrase = facts.text.get(action.range.end..end)?.trim_start();
@@ -863,7 +859,7 @@ fn infer_location(facts: &Facts, at: &Place, discourse: &Discourse, claim: &mut 
         .iter()
         .filter(|e| e.entity.kind == EntityKind::Country);
     let after = countries.clone().find(|e| e.range.start >= pos);
-    let nearest = after.or_else(|| countries.filter(|e| e.range.end <= pos).last());
+    let nearest = after.or_else(|| countries.clone().rfind(|e| e.range.end <= pos));
     claim.place = nearest
         .map(|e| at.entity(facts, e))
         .or_else(|| discourse.last_place.clone());

@@ -1,0 +1,131 @@
+//! Linking time against the number of claims: 10k, 100k and 1M synthetic claims built
+//! directly (no text), over 200 actors, 200 places, a handful of actions and 36 years,
+//! so the number of slots grows with the corpus as it does for real news.
+
+use claimcheck::corpus::{PartialDate, Span};
+use claimcheck::extract::{
+    Action, ActionClass, Change, Claim, Entity, EntityKind, Granularity, Mention, Polarity,
+    Quantity, Time, TimeValue, Value,
+};
+use claimcheck::link;
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use std::hint::black_box;
+use std::time::Duration;
+
+const ACTIONS: &[(&str, ActionClass, &str)] = &[
+    ("deploy", ActionClass::Military, "military"),
+    ("withdraw", ActionClass::Military, "military"),
+    ("expel", ActionClass::Diplomatic, "diplomatic"),
+    ("recall", ActionClass::Diplomatic, "diplomatic"),
+    ("sanction", ActionClass::Economic, "economic"),
+];
+
+/// A cheap deterministic mixer (SplitMix64 step).
+fn mix(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+fn entity(name: &str) -> Mention<Entity> {
+    Mention {
+        value: Entity {
+            name: name.to_string(),
+            kind: EntityKind::Country,
+        },
+        text: String::new(),
+        span: Span::new(0, 0),
+    }
+}
+
+/// `n` claims, ten to a document, in corpus order.
+fn synthetic_claims(n: usize) -> Vec<Claim> {
+    let names: Vec<String> = (0..200).map(|i| format!("Country{i:03}")).collect();
+    (0..n)
+        .map(|i| {
+            let r = mix(i as u64);
+            let actor = &names[(r % 200) as usize];
+            let place = &names[((r >> 8) % 200) as usize];
+            let (action, class, domain) = ACTIONS[((r >> 16) % ACTIONS.len() as u64) as usize];
+            let year = 1990 + ((r >> 24) % 36) as i32;
+            let quantity = (r >> 32).is_multiple_of(2);
+            Claim {
+                doc: String::new(),
+                doc_index: i / 10,
+                ordinal: i % 10,
+                span: Span::new(0, 0),
+                sentence: Span::new(0, 0),
+                quote: String::new(),
+                headline: false,
+                actor: Some(entity(actor)),
+                action: Some(Mention {
+                    value: Action {
+                        name: action.to_string(),
+                        class,
+                        scope: None,
+                        code: None,
+                    },
+                    text: String::new(),
+                    span: Span::new(0, 0),
+                }),
+                target: Some(entity(place)),
+                place: None,
+                theme: None,
+                domain: Some(domain.to_string()),
+                initiator: None,
+                quantity: quantity.then(|| Quantity {
+                    value: Value::Number(((r >> 40) % 100 * 100) as f64),
+                    unit: Some("troops".to_string()),
+                    change: Change::Exact,
+                    approx: false,
+                    counted: None,
+                    text: String::new(),
+                    span: Span::new(0, 0),
+                }),
+                time: Some(Time {
+                    value: TimeValue::Point {
+                        date: Some(PartialDate::year(year)),
+                        weekday: None,
+                        month: None,
+                        granularity: Granularity::Year,
+                    },
+                    resolved: true,
+                    event_year: false,
+                    text: String::new(),
+                    span: Span::new(0, 0),
+                }),
+                duration: None,
+                place_inferred: false,
+                actor_inferred: false,
+                polarity: Polarity::Positive,
+                negation: None,
+                modality: None,
+                hedges: Vec::new(),
+                attribution: None,
+            }
+        })
+        .collect()
+}
+
+fn linking(c: &mut Criterion) {
+    let mut group = c.benchmark_group("link");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+    for n in [10_000, 100_000, 1_000_000] {
+        let claims = synthetic_claims(n);
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(n), &claims, |b, claims| {
+            b.iter(|| {
+                let g = link::build(black_box(claims));
+                black_box(g.slots.len())
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, linking);
+criterion_main!(benches);
