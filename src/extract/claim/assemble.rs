@@ -550,8 +550,9 @@ fn action_claim(
         .or_else(|| {
             // A quantity before the action is its subject only right before it
             // ("2,400 troops based in Mali") or before a nominalization.
-            facts.quantities.iter().rposition(|q| {
-                q.range.start >= window.start
+            facts.quantities.iter().enumerate().rposition(|(i, q)| {
+                !used_quantities[i]
+                    && q.range.start >= window.start
                     && q.range.end <= action.range.start
                     && facts.words_between(q.range.end, action.range.start).len()
                         <= if passive { 3 } else { 2 }
