@@ -62,11 +62,9 @@ fn analyse(args: &CorpusArgs) -> Result<Analysis> {
             .num_threads(jobs.max(1))
             .build_global()?;
     }
-    let mut lexicon = Lexicon::builtin();
-    for dir in &args.rules {
-        lexicon = Lexicon::with_extra_dir(dir)?;
-    }
     let config = Config::discover(args.config.as_deref(), &std::env::current_dir()?)?;
+    let folders: Vec<_> = args.rules.iter().chain(&config.rules).cloned().collect();
+    let lexicon = Lexicon::with_extra_dirs(&folders)?;
     let progress = (!args.quiet && io::stderr().is_terminal()).then(|| {
         let bar = ProgressBar::new(0);
         bar.set_style(

@@ -160,7 +160,16 @@ impl Lexicon {
     /// holding none of this lexicon's tables, such as `units.toml`, are left to their
     /// own loaders).
     pub fn with_extra_dir(dir: &Path) -> Result<Lexicon, LexiconError> {
-        let extra = data::read_extra_dir(&dir.join("lexicon"))?;
+        Lexicon::with_extra_dirs(std::slice::from_ref(&dir.to_path_buf()))
+    }
+
+    /// The built-in lexicons extended by the `lexicon/` folder of every given rules folder,
+    /// in order (later files add to and override earlier ones).
+    pub fn with_extra_dirs(dirs: &[std::path::PathBuf]) -> Result<Lexicon, LexiconError> {
+        let mut extra = Vec::new();
+        for dir in dirs {
+            extra.extend(data::read_extra_dir(&dir.join("lexicon"))?);
+        }
         if extra.is_empty() {
             return Ok(Lexicon::builtin());
         }
