@@ -112,7 +112,7 @@ pub fn assemble(facts: &Facts, at: &Place, discourse: &mut Discourse) -> Vec<Cla
         if let Some(p) = c
             .place
             .as_ref()
-            .filter(|p| !c.place_inferred && !own_country(p))
+            .filter(|p| !c.place_inferred && !own_country(p) && p.value.kind == EntityKind::Country)
         {
             discourse.last_place = Some(p.clone());
         }
@@ -464,16 +464,20 @@ fn action_claim(
         let verb_object =
             action.nominal && !prev_is_nominal && prev.claim.is_some() && gap.len() <= 3;
         // "Canada decided to withdraw": the subject of a control verb does the action.
-        let control = match &prev.verbal_range {
-            Some(r) if !action.nominal => {
-                let between = facts.words_between(r.end, action.range.start);
-                between.len() <= 4
-                    && between
-                        .last()
-                        .is_some_and(|w| w.text.eq_ignore_ascii_case("to"))
+        // "Mozambique ordered the eight Norwegian observers to leave": the object of a
+        // causative verb does the action, counted or not.
+        let mut control = false;
+        if let Some(r) = prev.verbal_range.as_ref().filter(|_| !action.nominal) {
+            let between = facts.words_between(r.end, action.range.start);
+            let to = between.last().is_some_and(|w| w.text.eq_ignore_ascii_case("to"));
+            let verb = facts.text.get(r.clone()).and_then(|t| t.split_whitespace().next()).unwrap_or_default();
+            if to && Initiative::builtin().is_causative(verb) {
+                let object = facts.entities.iter().find(|e| e.range.start >= r.end && e.range.end <= action.range.start);
+                actor = object.map(|e| at.entity(facts, e));
+            } else {
+                control = to && between.len() <= 4;
             }
-            _ => false,
-        };
+        }
         let source = if coordinated || control {
             prev.verbal.or(prev.claim)
         } else if nominal_subject || verb_object {
@@ -514,6 +518,13 @@ fn action_claim(
                 && matches!(roles::role_after(facts, e), Role::Of)
         });
         target = subject_of.map(|e| at.entity(facts, e));
+    }
+    if action.nominal && target.is_none() {
+        // "the Rovuma maritime accord": a name inside the noun phrase identifies the thing.
+        target = named_modifier(facts, action).map(|r| {
+            let name = facts.text.get(r.clone()).unwrap_or_default().to_string();
+            at.mention(facts, &r, Entity { name, kind: EntityKind::Other })
+        });
     }
     if !action.nominal && !passive {
         // A name right after the verb is its object, before any later apposition.
@@ -698,6 +709,18 @@ fn role_reach(facts: &Facts, action: &ActionMatch) -> usize {
     coordinated.min(next_verb)
 }
 
+/// Capitalised words (not known entities) between a determiner and a nominal action:
+/// "the Rovuma maritime accord" gives "Rovuma maritime accord".
+fn named_modifier(facts: &Facts, action: &ActionMatch) -> Option<Range<usize>> {
+    let before = words::before(&facts.words, action.range.start, 4);
+    let start = before.iter().rposition(|w| words::is_determiner(w.text))?;
+    let np = &before[start + 1..];
+    let first = np.iter().find(|w| w.text.chars().next().is_some_and(char::is_uppercase))?;
+    let known = facts.entities.iter().any(|e| e.range.start < action.range.start && first.start < e.range.end);
+    let sentence_start = first.start == 0;
+    (!known && !sentence_start).then(|| first.start..action.range.end)
+}
+
 /// The scope the object of an action gives it: "all its soldiers", "some staff", "its
 /// ambassador" (the lexicon's scope modifiers and object table), read from the words after
 /// the action up to its theme.
@@ -809,7 +832,11 @@ fn merge_same_event(
     for (mut c, range) in claims {
         if let Some((prev, prev_range)) = out.last() {
             let between = facts.words_between(prev_range.end.min(range.start), range.start);
-            let adjacent = prev_range.end <= range.start && between.is_empty();
+            // "the accord, which was signed in 2019": a relative clause continues the event.
+            let relative = between.len() <= 3
+                && between.first().is_some_and(|w| matches!(w.text, "which" | "that"))
+                && between.iter().skip(1).all(|w| words::is_passive_auxiliary(w.text) || words::is_finite_auxiliary(w.text));
+            let adjacent = prev_range.end <= range.start && (between.is_empty() || relative);
             // "destroyed or damaged": an alternative of two actions is a measure of its own.
             let alternative = prev_range.end <= range.start
                 && matches!(between, [w] if w.text.eq_ignore_ascii_case("or") || w.text.eq_ignore_ascii_case("and/or"));

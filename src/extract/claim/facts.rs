@@ -90,10 +90,15 @@ fn unknown_places(text: &str, words: &[Word], known: &[EntityMatch]) -> Vec<Enti
     let mut out = Vec::new();
     let mut i = 1;
     while i < words.len() {
-        let prev = words[i - 1];
+        // The preposition, skipping one determiner ("from the Rovuma estuary").
+        let mut p = i - 1;
+        if words::is_determiner(words[p].text) && p > 0 && text.get(words[p].end..words[i].start) == Some(" ") {
+            p -= 1;
+        }
+        let prev = words[p];
         let w = words[i];
         let governed = words::is_place_preposition(prev.text) || prev.text == "of";
-        let spaced = text.get(prev.end..w.start).is_some_and(|g| g == " ");
+        let spaced = text.get(prev.end..w.start).is_some_and(|g| g.chars().all(|c| c == ' ')) || p + 1 < i;
         let taken = known
             .iter()
             .any(|e| e.range.start < w.end && w.start < e.range.end);
@@ -128,6 +133,7 @@ fn unknown_places(text: &str, words: &[Word], known: &[EntityMatch]) -> Vec<Enti
 }
 
 fn is_calendar_word(word: &str) -> bool {
+    let word = word.trim_end_matches("'s").trim_end_matches("’s");
     const WORDS: [&str; 21] = [
         "Monday",
         "Tuesday",
