@@ -121,7 +121,11 @@ pub fn keys(claim: &Claim, families: &Families) -> Vec<SlotKey> {
     }
     if claim.action.is_some() && located {
         // A one-off event (a coup, a signing) is one event whatever domain its words suggest.
-        let kind = if families.is_once(&c.family) { String::new() } else { claim.domain.clone().unwrap_or_default() };
+        let kind = if families.is_once(&c.family) {
+            String::new()
+        } else {
+            claim.domain.clone().unwrap_or_default()
+        };
         keys.push(SlotKey {
             facet: Facet::Event,
             family: c.family,

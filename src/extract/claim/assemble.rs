@@ -286,10 +286,20 @@ fn times_in(
             t.range.start.saturating_sub(anchor)
         }
     };
-    let point = inside
+    // A time after the anchor in its own clause ("suspended by Brazil on Tuesday") wins
+    // over one before it across a comma ("signed in 2018, was suspended").
+    let clause_end = facts
+        .text
+        .get(anchor..window.end)
+        .and_then(clause_punctuation)
+        .map_or(window.end, |i| anchor + i);
+    let points = inside
         .clone()
-        .filter(|t| !matches!(t.value, TimeValue::Duration(_)))
-        .min_by_key(dist);
+        .filter(|t| !matches!(t.value, TimeValue::Duration(_)));
+    let point = points
+        .clone()
+        .find(|t| t.range.start >= anchor && t.range.end <= clause_end)
+        .or_else(|| points.min_by_key(dist));
     let duration = inside
         .filter(|t| matches!(t.value, TimeValue::Duration(_)))
         .min_by_key(dist);
@@ -406,6 +416,25 @@ fn action_claim(
     } else if action.nominal {
         actor = roles::possessor(facts, action.range.start).map(|e| at.entity(facts, e));
     }
+    // "summoned the Chinese ambassador and demanded": a verb right after a coordinator
+    // (or a list comma) shares the subject of the previous verb, whatever stands between.
+    let after_coordinator = !action.nominal
+        && prev.verbal.is_some()
+        && words::before(&facts.words, action.range.start, 1)
+            .first()
+            .is_some_and(|w| {
+                words::is_coordinator(w.text)
+                    || facts
+                        .text
+                        .get(w.end..action.range.start)
+                        .is_some_and(|g| g.trim() == ",")
+            });
+    if after_coordinator && actor.is_none() && !passive {
+        if let Some(p) = prev.verbal {
+            actor = p.actor.clone();
+            claim.actor_inferred = p.actor_inferred;
+        }
+    }
     if actor.is_none() && !passive {
         actor = roles::subject(
             facts,
@@ -439,8 +468,20 @@ fn action_claim(
         }
     }
     if passive && actor.is_some() {
-        // "Vezilier was detained by Malian authorities": the subject is the target.
-        if let Some(s) = roles::subject(facts, window.start, action.range.start) {
+        // "Marta Ruiz, a Spanish engineer, was released by ...": a name opening the clause
+        // is what the action was done to; else the subject entity is.
+        let start = clause_start(facts, window.start, action.range.start);
+        if let Some(r) = roles::name_after(facts, start, action.range.start) {
+            let name = facts.text.get(r.clone()).unwrap_or_default().to_string();
+            target = Some(at.mention(
+                facts,
+                &r,
+                Entity {
+                    name,
+                    kind: EntityKind::Person,
+                },
+            ));
+        } else if let Some(s) = roles::subject(facts, window.start, action.range.start) {
             target.get_or_insert_with(|| at.entity(facts, s));
         }
     }
@@ -451,7 +492,8 @@ fn action_claim(
         let gap = facts.words_between(window.start, action.range.start);
         // "suspended cooperation and expelled two diplomats": coordinated verbs share
         // the subject of the last verb.
-        let coordinated = gap.len() <= 4 && gap.iter().any(|w| words::is_coordinator(w.text));
+        let coordinated = (gap.len() <= 4 && gap.iter().any(|w| words::is_coordinator(w.text)))
+            || gap.last().is_some_and(|w| words::is_coordinator(w.text));
         // "this reduction involves recalling staff": a nominal subject lends its actor.
         let prev_is_nominal = match (prev.claim, prev.verbal) {
             (Some(c), Some(v)) => !std::ptr::eq(c, v),
@@ -469,10 +511,19 @@ fn action_claim(
         let mut control = false;
         if let Some(r) = prev.verbal_range.as_ref().filter(|_| !action.nominal) {
             let between = facts.words_between(r.end, action.range.start);
-            let to = between.last().is_some_and(|w| w.text.eq_ignore_ascii_case("to"));
-            let verb = facts.text.get(r.clone()).and_then(|t| t.split_whitespace().next()).unwrap_or_default();
+            let to = between
+                .last()
+                .is_some_and(|w| w.text.eq_ignore_ascii_case("to"));
+            let verb = facts
+                .text
+                .get(r.clone())
+                .and_then(|t| t.split_whitespace().next())
+                .unwrap_or_default();
             if to && Initiative::builtin().is_causative(verb) {
-                let object = facts.entities.iter().find(|e| e.range.start >= r.end && e.range.end <= action.range.start);
+                let object = facts
+                    .entities
+                    .iter()
+                    .find(|e| e.range.start >= r.end && e.range.end <= action.range.start);
                 actor = object.map(|e| at.entity(facts, e));
             } else {
                 control = to && between.len() <= 4;
@@ -523,7 +574,14 @@ fn action_claim(
         // "the Rovuma maritime accord": a name inside the noun phrase identifies the thing.
         target = named_modifier(facts, action).map(|r| {
             let name = facts.text.get(r.clone()).unwrap_or_default().to_string();
-            at.mention(facts, &r, Entity { name, kind: EntityKind::Other })
+            at.mention(
+                facts,
+                &r,
+                Entity {
+                    name,
+                    kind: EntityKind::Other,
+                },
+            )
         });
     }
     if !action.nominal && !passive {
@@ -698,7 +756,7 @@ fn role_reach(facts: &Facts, action: &ActionMatch) -> usize {
     let clause_break = facts
         .text
         .get(action.range.end..next_verb)
-        .and_then(|t| t.find([';', '—', '–', ',']))
+        .and_then(clause_punctuation)
         .map_or(next_verb, |i| action.range.end + i);
     // "expelled French forces and turned to Russia": a coordinated verb starts a new clause.
     let coordinated = facts
@@ -709,14 +767,30 @@ fn role_reach(facts: &Facts, action: &ActionMatch) -> usize {
     coordinated.min(next_verb)
 }
 
+/// The first clause-breaking mark in `text`: a semicolon, a dash, or a comma followed by a
+/// space (not the separator in "1,200").
+fn clause_punctuation(text: &str) -> Option<usize> {
+    text.char_indices()
+        .find(|&(i, c)| {
+            matches!(c, ';' | '—' | '–')
+                || (c == ',' && text[i + 1..].starts_with(char::is_whitespace))
+        })
+        .map(|(i, _)| i)
+}
+
 /// Capitalised words (not known entities) between a determiner and a nominal action:
 /// "the Rovuma maritime accord" gives "Rovuma maritime accord".
 fn named_modifier(facts: &Facts, action: &ActionMatch) -> Option<Range<usize>> {
     let before = words::before(&facts.words, action.range.start, 4);
     let start = before.iter().rposition(|w| words::is_determiner(w.text))?;
     let np = &before[start + 1..];
-    let first = np.iter().find(|w| w.text.chars().next().is_some_and(char::is_uppercase))?;
-    let known = facts.entities.iter().any(|e| e.range.start < action.range.start && first.start < e.range.end);
+    let first = np
+        .iter()
+        .find(|w| w.text.chars().next().is_some_and(char::is_uppercase))?;
+    let known = facts
+        .entities
+        .iter()
+        .any(|e| e.range.start < action.range.start && first.start < e.range.end);
     let sentence_start = first.start == 0;
     (!known && !sentence_start).then(|| first.start..action.range.end)
 }
@@ -834,8 +908,12 @@ fn merge_same_event(
             let between = facts.words_between(prev_range.end.min(range.start), range.start);
             // "the accord, which was signed in 2019": a relative clause continues the event.
             let relative = between.len() <= 3
-                && between.first().is_some_and(|w| matches!(w.text, "which" | "that"))
-                && between.iter().skip(1).all(|w| words::is_passive_auxiliary(w.text) || words::is_finite_auxiliary(w.text));
+                && between
+                    .first()
+                    .is_some_and(|w| matches!(w.text, "which" | "that"))
+                && between.iter().skip(1).all(|w| {
+                    words::is_passive_auxiliary(w.text) || words::is_finite_auxiliary(w.text)
+                });
             let adjacent = prev_range.end <= range.start && (between.is_empty() || relative);
             // "destroyed or damaged": an alternative of two actions is a measure of its own.
             let alternative = prev_range.end <= range.start
@@ -914,7 +992,7 @@ fn duration_claim(facts: &Facts, at: &Place, t: &TimeMatch) -> Option<Claim> {
     let reach = facts
         .text
         .get(theme.range.end..)
-        .and_then(|r| r.find([',', ';']))
+        .and_then(clause_punctuation)
         .map_or(facts.text.len(), |i| theme.range.end + i);
     claim.place = facts
         .entities

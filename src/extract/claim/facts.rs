@@ -92,13 +92,19 @@ fn unknown_places(text: &str, words: &[Word], known: &[EntityMatch]) -> Vec<Enti
     while i < words.len() {
         // The preposition, skipping one determiner ("from the Rovuma estuary").
         let mut p = i - 1;
-        if words::is_determiner(words[p].text) && p > 0 && text.get(words[p].end..words[i].start) == Some(" ") {
+        if words::is_determiner(words[p].text)
+            && p > 0
+            && text.get(words[p].end..words[i].start) == Some(" ")
+        {
             p -= 1;
         }
         let prev = words[p];
         let w = words[i];
         let governed = words::is_place_preposition(prev.text) || prev.text == "of";
-        let spaced = text.get(prev.end..w.start).is_some_and(|g| g.chars().all(|c| c == ' ')) || p + 1 < i;
+        let spaced = text
+            .get(prev.end..w.start)
+            .is_some_and(|g| g.chars().all(|c| c == ' '))
+            || p + 1 < i;
         let taken = known
             .iter()
             .any(|e| e.range.start < w.end && w.start < e.range.end);

@@ -128,11 +128,20 @@ pub fn name_after(facts: &Facts, pos: usize, reach: usize) -> Option<std::ops::R
     {
         return None;
     }
+    if words::is_determiner(first.text) {
+        return None;
+    }
+    let known = |w: &words::Word| {
+        facts
+            .entities
+            .iter()
+            .any(|e| e.range.start < w.end && w.start < e.range.end)
+    };
     let mut end = first.end;
     let mut count = 1;
     for w in iter {
         let gap = facts.text.get(end..w.start).unwrap_or("x");
-        if !capitalised(w) || gap != " " {
+        if !capitalised(w) || gap != " " || known(w) {
             break;
         }
         end = w.end;
