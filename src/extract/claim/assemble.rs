@@ -543,7 +543,9 @@ fn action_claim(
     }
     if actor.is_none() {
         let start = clause_start(facts, window.start, action.range.start);
-        actor = resolve_anaphor(facts, discourse, start, action.range.start);
+        if !action.nominal {
+            actor = resolve_anaphor(facts, discourse, start, action.range.start);
+        }
         // "this reduction", "that decision": a demonstrative before a nominalization.
         if actor.is_none() && action.nominal {
             let before = words::before(&facts.words, action.range.start, 1);
@@ -792,7 +794,7 @@ fn named_modifier(facts: &Facts, action: &ActionMatch) -> Option<Range<usize>> {
         .iter()
         .any(|e| e.range.start < action.range.start && first.start < e.range.end);
     let sentence_start = first.start == 0;
-    (!known && !sentence_start).then(|| first.start..action.range.end)
+    (!known && !sentence_start).then_some(first.start..action.range.end)
 }
 
 /// The scope the object of an action gives it: "all its soldiers", "some staff", "its
