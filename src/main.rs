@@ -100,6 +100,18 @@ fn print_diagnostics(corpus: &Corpus, quiet: bool) {
     }
 }
 
+/// The findings the corpus's `claimcheck-ignore` comments leave, warning of the comments
+/// that hide nothing.
+fn suppress(findings: Vec<check::Finding>, a: &Analysis, quiet: bool) -> Vec<check::Finding> {
+    let (kept, unused) = check::suppress::apply(findings, &a.corpus.documents);
+    if !quiet {
+        for u in unused {
+            eprintln!("warning: {}", u.message());
+        }
+    }
+    kept
+}
+
 /// Exit status for a read corpus: 2 when something could not be read or nothing was.
 fn input_status(corpus: &Corpus) -> Option<u8> {
     (corpus.has_errors() || corpus.documents.is_empty()).then_some(2)
@@ -120,7 +132,8 @@ fn run(cli: Cli) -> Result<u8> {
                 .or(config.fail_on)
                 .unwrap_or(check::Severity::Warning);
             let a = analyse(&corpus)?;
-            let (graph, mut findings) = pipeline::check(&a, &rules);
+            let (graph, findings) = pipeline::check(&a, &rules);
+            let mut findings = suppress(findings, &a, corpus.quiet);
             if let Some(path) = &baseline {
                 let recorded = Baseline::load(path)?;
                 let comparison = recorded.compare(&findings);
@@ -273,6 +286,7 @@ fn run(cli: Cli) -> Result<u8> {
             let (_, rules) = setup(&corpus)?;
             let a = analyse(&corpus)?;
             let (_, findings) = pipeline::check(&a, &rules);
+            let findings = suppress(findings, &a, corpus.quiet);
             if let Some(code) = input_status(&a.corpus) {
                 return Ok(code);
             }

@@ -338,11 +338,6 @@ fn python(script: &str, args: &[&std::path::Path]) -> Option<std::process::Outpu
         .ok()
 }
 
-/// True where the helpers' Python packages must be present (CI installs them).
-fn required() -> bool {
-    std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false")
-}
-
 #[test]
 fn sarif_validates_against_the_2_1_0_schema() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -355,7 +350,7 @@ fn sarif_validates_against_the_2_1_0_schema() {
         let schema = common::repo_path("tests/fixtures/sarif-schema-2.1.0.json");
         match python("tests/validate_sarif.py", &[&schema, &file]) {
             Some(o) if o.status.success() => {}
-            Some(o) if o.status.code() == Some(3) && !required() => {
+            Some(o) if o.status.code() == Some(3) && !common::required() => {
                 eprintln!("skipped: python3 has no jsonschema (pip install jsonschema)");
                 return;
             }
@@ -363,7 +358,7 @@ fn sarif_validates_against_the_2_1_0_schema() {
                 "{name} does not validate:\n{}",
                 String::from_utf8_lossy(&o.stderr)
             ),
-            None if !required() => {
+            None if !common::required() => {
                 eprintln!("skipped: no python3");
                 return;
             }
@@ -419,7 +414,7 @@ fn junit_parses_and_counts_testcases() {
                 "{name} is not well-formed JUnit:\n{}",
                 String::from_utf8_lossy(&o.stderr)
             ),
-            None if !required() => eprintln!("skipped: no python3"),
+            None if !common::required() => eprintln!("skipped: no python3"),
             None => panic!("python3 is needed to parse JUnit"),
         }
     }
@@ -555,49 +550,19 @@ fn odd_evidence_renders_in_every_format_without_panicking() {
     }
 }
 
-/// A headless Chromium or Chrome on this machine, if any (`.ci/run` installs Debian's chromium).
-fn browser() -> Option<&'static str> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|b| {
-            std::process::Command::new(b)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-}
-
 #[test]
 fn html_renders_in_a_headless_browser() {
-    let Some(browser) = browser() else {
-        assert!(!required(), "CI needs chromium to test the HTML report");
+    let Some(browser) = common::browser() else {
+        assert!(
+            !common::required(),
+            "CI needs chromium to test the HTML report"
+        );
         eprintln!("skipped: no chromium");
         return;
     };
     let dir = tempfile::tempdir().expect("temp dir");
-    let file = dir.path().join("report.html");
-    std::fs::write(&file, rendered(ReportFormat::Html)).expect("write HTML");
-    let out = std::process::Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-        ])
-        .arg(format!(
-            "--user-data-dir={}",
-            dir.path().join("profile").display()
-        ))
-        .arg("--dump-dom")
-        .arg(format!("file://{}", file.display()))
-        .output()
-        .expect("run the browser");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let dom = scraper::Html::parse_document(&String::from_utf8_lossy(&out.stdout));
+    let dom = common::browser_dom(browser, &rendered(ReportFormat::Html), dir.path());
+    let dom = scraper::Html::parse_document(&dom);
     let sel = |s: &str| scraper::Selector::parse(s).expect("selector");
     // The script ran: it counts the cards it shows.
     let shown: String = dom

@@ -10,6 +10,7 @@ pub mod finding;
 pub mod polarity;
 pub mod quantity;
 pub mod rule;
+pub mod suppress;
 
 pub use engine::{run, Context};
 pub use finding::{Evidence, Finding, Severity, Side};

@@ -4,6 +4,33 @@
 
 use super::document::OffsetMap;
 use super::span::Span;
+use std::ops::Range;
+
+/// A `claimcheck-ignore` comment met while building, and the text of the block after it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextSuppression {
+    /// The rule ids named; empty for every rule.
+    pub rules: Vec<String>,
+    /// The range of the built text the comment covers.
+    pub text: Range<usize>,
+    /// The comment's source span.
+    pub comment: Span,
+}
+
+/// The rules of a comment's body (between `<!--` and `-->`) when it is a
+/// `claimcheck-ignore` comment: the ids it names, separated by spaces or commas.
+pub fn ignore_rules(body: &str) -> Option<Vec<String>> {
+    let rest = body.trim().strip_prefix("claimcheck-ignore")?;
+    if !rest.is_empty() && !rest.starts_with(|c: char| c.is_whitespace() || c == ',') {
+        return None;
+    }
+    Some(
+        rest.split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|r| !r.is_empty())
+            .map(str::to_string)
+            .collect(),
+    )
+}
 
 /// Extracted text and its map to source offsets.
 #[derive(Default)]
@@ -16,6 +43,12 @@ pub struct TextBuilder {
     pending_line: Option<Span>,
     /// Source offset just past the last content pushed.
     last_end: usize,
+    /// Ignore comments waiting for the next block's text (rules, comment span).
+    waiting: Vec<(Vec<String>, Span)>,
+    /// Ignore comments whose block is being built (rules, comment span, text start).
+    open: Vec<(Vec<String>, Span, usize)>,
+    /// Ignore comments whose block is complete.
+    suppressions: Vec<TextSuppression>,
 }
 
 impl TextBuilder {
@@ -23,6 +56,41 @@ impl TextBuilder {
     pub fn paragraph_break(&mut self) {
         if !self.text.is_empty() {
             self.pending_break = true;
+        }
+        self.close_open_blocks();
+    }
+
+    /// Notes a comment of the source at `comment` with body `body`: a `claimcheck-ignore`
+    /// comment covers the next block of text.
+    pub fn comment(&mut self, body: &str, comment: Span) {
+        if let Some(rules) = ignore_rules(body) {
+            self.waiting.push((rules, comment));
+        }
+    }
+
+    /// The ignore comments met, each with the text of the block it covers (empty when no
+    /// text followed it).
+    pub fn take_suppressions(&mut self) -> Vec<TextSuppression> {
+        self.close_open_blocks();
+        let end = self.text.len();
+        for (rules, comment) in self.waiting.drain(..) {
+            self.suppressions.push(TextSuppression {
+                rules,
+                text: end..end,
+                comment,
+            });
+        }
+        std::mem::take(&mut self.suppressions)
+    }
+
+    fn close_open_blocks(&mut self) {
+        let end = self.text.len();
+        for (rules, comment, start) in self.open.drain(..) {
+            self.suppressions.push(TextSuppression {
+                rules,
+                text: start..end,
+                comment,
+            });
         }
     }
 
@@ -62,6 +130,10 @@ impl TextBuilder {
         }
         self.pending_break = false;
         self.pending_line = None;
+        let start = self.text.len();
+        for (rules, comment) in self.waiting.drain(..) {
+            self.open.push((rules, comment, start));
+        }
     }
 
     /// Appends text copied verbatim from source offset `src_start`.
@@ -110,5 +182,29 @@ mod tests {
         assert_eq!(b.map.to_file(0..2), Span::new(3, 5));
         assert_eq!(b.map.to_file(4..11), Span::new(12, 23));
         assert_eq!(b.map.to_file(7..8), Span::new(15, 20));
+    }
+
+    #[test]
+    fn an_ignore_comment_covers_the_next_block() {
+        let mut b = TextBuilder::default();
+        b.verbatim("One.", 0);
+        b.paragraph_break();
+        b.comment(" claimcheck-ignore a-rule, b-rule ", Span::new(10, 50));
+        b.comment(" an ordinary comment ", Span::new(50, 80));
+        b.paragraph_break();
+        b.verbatim("Two.", 90);
+        b.line_break(Span::new(94, 95));
+        b.verbatim("Still two.", 95);
+        b.paragraph_break();
+        b.verbatim("Three.", 110);
+        b.comment("claimcheck-ignore", Span::new(120, 140));
+        let found = b.take_suppressions();
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].rules, ["a-rule", "b-rule"]);
+        assert_eq!(&b.text[found[0].text.clone()], "Two.\nStill two.");
+        assert!(found[1].rules.is_empty());
+        assert!(found[1].text.is_empty(), "nothing after the last comment");
+        assert_eq!(ignore_rules("claimcheck-ignored"), None);
+        assert_eq!(ignore_rules(" other "), None);
     }
 }

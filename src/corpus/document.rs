@@ -117,6 +117,27 @@ pub struct Document {
     /// The file bytes spans index, kept only when they differ from `text`
     /// (markup, decoded entities, invalid UTF-8); `None` means `text` is the file.
     pub raw: Option<Vec<u8>>,
+    /// `<!-- claimcheck-ignore ... -->` comments of a Markdown or HTML file.
+    pub suppressions: Vec<Suppression>,
+}
+
+/// A `<!-- claimcheck-ignore [RULE-ID ...] -->` comment: findings of those rules (of every
+/// rule when none is named) whose claims lie in the block after it are not reported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suppression {
+    /// The rule ids named; empty for every rule.
+    pub rules: Vec<String>,
+    /// The file span of the block the comment covers (empty when no text follows it).
+    pub span: Span,
+    /// The file span of the comment itself.
+    pub comment: Span,
+}
+
+impl Suppression {
+    /// True when the comment covers findings of rule `rule`.
+    pub fn covers_rule(&self, rule: &str) -> bool {
+        self.rules.is_empty() || self.rules.iter().any(|r| r == rule)
+    }
 }
 
 impl Document {
@@ -134,6 +155,7 @@ impl Document {
             map: OffsetMap::identity(),
             line_starts,
             raw: None,
+            suppressions: Vec::new(),
             published: None,
             title: None,
             url: None,

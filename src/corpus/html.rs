@@ -154,11 +154,13 @@ impl<'a> Extractor<'a> {
     fn markup(&mut self, pos: usize) -> Option<usize> {
         let rest = &self.src[pos..];
         if let Some(comment) = rest.strip_prefix("<!--") {
-            return Some(
-                comment
-                    .find("-->")
-                    .map_or(self.src.len(), |i| pos + 4 + i + 3),
-            );
+            let end = comment
+                .find("-->")
+                .map_or(self.src.len(), |i| pos + 4 + i + 3);
+            if let Some(close) = comment.find("-->") {
+                self.out.comment(&comment[..close], Span::new(pos, end));
+            }
+            return Some(end);
         }
         if rest.starts_with("<!") || rest.starts_with("<?") {
             return Some(rest.find('>').map_or(self.src.len(), |i| pos + i + 1));
@@ -439,6 +441,18 @@ mod tests {
         let src = "<p>a < b<p>c &bogus; d<br>e";
         let (b, _) = extract(src);
         assert_eq!(b.text, "a < b\n\nc &bogus; d\ne");
+    }
+
+    #[test]
+    fn ignore_comments_cover_the_next_block() {
+        let src = "<p>One.</p>\n<!-- claimcheck-ignore --><p>Two <b>and</b> more.</p><p>Three.</p><!--x-->";
+        let (mut b, _) = extract(src);
+        let found = b.take_suppressions();
+        assert_eq!(found.len(), 1);
+        assert!(found[0].rules.is_empty());
+        assert_eq!(&b.text[found[0].text.clone()], "Two and more.");
+        let span = b.map.to_file(found[0].text.clone());
+        assert_eq!(&src[span.start..span.end], "Two <b>and</b> more.");
     }
 
     #[test]

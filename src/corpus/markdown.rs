@@ -91,9 +91,13 @@ pub fn extract(text: &str, body_start: usize) -> TextBuilder {
         let src = Span::new(body_start + range.start, body_start + range.end);
         let raw = text.get(src.start..src.end).unwrap_or("");
         match event {
-            Event::Start(
-                Tag::Image { .. } | Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::FootnoteDefinition(_),
-            ) => {
+            Event::Start(Tag::HtmlBlock) => {
+                skip += 1;
+                out.paragraph_break();
+                comments(&mut out, raw, src.start);
+            }
+            Event::InlineHtml(_) if skip == 0 => comments(&mut out, raw, src.start),
+            Event::Start(Tag::Image { .. } | Tag::CodeBlock(_) | Tag::FootnoteDefinition(_)) => {
                 skip += 1;
                 out.paragraph_break();
             }
@@ -130,6 +134,21 @@ pub fn extract(text: &str, body_start: usize) -> TextBuilder {
     out
 }
 
+/// Notes the HTML comments of raw HTML at source offset `at` (for `claimcheck-ignore`).
+fn comments(out: &mut TextBuilder, raw: &str, at: usize) {
+    let mut from = 0;
+    while let Some(open) = raw.get(from..).and_then(|r| r.find("<!--")) {
+        let body_start = from + open + 4;
+        let rest = raw.get(body_start..).unwrap_or("");
+        let Some(close) = rest.find("-->") else {
+            break;
+        };
+        let end = body_start + close + 3;
+        out.comment(&rest[..close], Span::new(at + from + open, at + end));
+        from = end;
+    }
+}
+
 /// Appends a text event: verbatim when it appears as such in its source range (plain
 /// text, an escape's character, code inside backticks), else (an entity) as a replacement.
 fn push_text(out: &mut TextBuilder, t: &str, raw: &str, src: Span) {
@@ -160,6 +179,21 @@ mod tests {
         let amp = b.text.find('&').unwrap_or(0);
         let span = b.map.to_file(amp..amp + 1);
         assert_eq!(&src[span.start..span.end], "&amp;");
+    }
+
+    #[test]
+    fn ignore_comments_cover_the_next_paragraph() {
+        let src = "First.\n\n<!-- claimcheck-ignore quantity-mismatch -->\nSecond\nline.\n\nThird.\n\n```\n<!-- claimcheck-ignore -->\n```\n";
+        let mut b = extract(src, 0);
+        let found = b.take_suppressions();
+        assert_eq!(found.len(), 1, "not the comment inside code: {found:?}");
+        assert_eq!(found[0].rules, ["quantity-mismatch"]);
+        assert_eq!(&b.text[found[0].text.clone()], "Second line.");
+        let c = found[0].comment;
+        assert_eq!(
+            &src[c.start..c.end],
+            "<!-- claimcheck-ignore quantity-mismatch -->"
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub mod span;
 pub mod walk;
 
 pub use date::PartialDate;
-pub use document::{Document, Format, OffsetMap};
+pub use document::{Document, Format, OffsetMap, Suppression};
 pub use error::{CorpusError, Diagnostic, Level};
 pub use segment::{segment, Abbreviations, Sentence};
 pub use span::{LineCol, Span};
@@ -172,6 +172,8 @@ pub fn documents_from_bytes(
         ));
         return Vec::new();
     }
+    let mut built = built;
+    let found = built.take_suppressions();
     let mut doc = Document::plain(
         input.id.clone(),
         input.path.clone(),
@@ -179,6 +181,14 @@ pub fn documents_from_bytes(
         built.text,
     );
     doc.map = read::compose(&built.map, &decoded.map);
+    doc.suppressions = found
+        .into_iter()
+        .map(|s| Suppression {
+            rules: s.rules,
+            span: doc.map.to_file(s.text),
+            comment: decoded.map.to_file(s.comment.start..s.comment.end),
+        })
+        .collect();
     doc.line_starts = line_starts(&decoded.bytes);
     doc.raw = Some(decoded.bytes);
     own.or(defaults).apply(&mut doc, &source);

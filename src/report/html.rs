@@ -96,7 +96,7 @@ fn claim_html(out: &mut String, input: &ReportInput, ev: &Evidence) {
         Some(d) => format!("<time datetime=\"{d}\">{d}</time>"),
         None => "date unknown".to_string(),
     };
-    let (before, value, after) = split_quote(ev);
+    let (before, value, after) = split_quote(ev, input.document(&ev.doc));
     let quote = if value.is_empty() {
         escape(before)
     } else {

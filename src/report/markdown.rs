@@ -45,7 +45,7 @@ fn finding_section(input: &ReportInput, n: usize, f: &Finding) -> String {
     );
     for side in &f.sides {
         for ev in &side.claims {
-            let (before, value, after) = split_quote(ev);
+            let (before, value, after) = split_quote(ev, input.document(&ev.doc));
             let quote = if value.is_empty() {
                 escape(before)
             } else {

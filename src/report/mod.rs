@@ -190,28 +190,47 @@ pub fn display_path(doc: &Document) -> String {
     }
 }
 
-/// The byte range of the conflicting value inside `ev.quote`, if it can be found:
-/// from the spans when the quote is the file's text, else by searching for the value.
-pub fn value_in_quote(ev: &Evidence) -> Option<Range<usize>> {
-    let from_spans = ev
+/// The byte range of the conflicting value inside `ev.quote`, if it can be found: from the
+/// spans when the quote there reads as the value (or, with the document, as the file's text
+/// of the value span: a polarity value is a label, not the words written); else the
+/// written value or the value label searched in the quote, nearest the span's place.
+pub fn value_in_quote(ev: &Evidence, doc: Option<&Document>) -> Option<Range<usize>> {
+    let relative = ev
         .value_span
         .start
         .checked_sub(ev.span.start)
         .map(|s| s..s + ev.value_span.len())
-        .filter(|r| !r.is_empty() && ev.quote.get(r.clone()) == Some(ev.value_text.as_str()));
-    from_spans.or_else(|| {
-        if ev.value_text.is_empty() {
-            return None;
+        .filter(|r| !r.is_empty() && ev.quote.get(r.clone()).is_some());
+    let reads = |r: &Range<usize>, text: &str| ev.quote.get(r.clone()) == Some(text);
+    if let Some(r) = relative.clone().filter(|r| reads(r, &ev.value_text)) {
+        return Some(r);
+    }
+    let written = doc
+        .map(|d| d.file_quote(ev.value_span))
+        .filter(|w| !w.is_empty() && !w.contains(['<', '&', '\u{fffd}']));
+    if let Some(w) = &written {
+        if let Some(r) = relative.clone().filter(|r| reads(r, w)) {
+            return Some(r);
         }
-        ev.quote
-            .find(&ev.value_text)
-            .map(|s| s..s + ev.value_text.len())
-    })
+    }
+    let near = relative.map_or(0, |r| r.start);
+    written
+        .iter()
+        .map(String::as_str)
+        .chain(std::iter::once(ev.value_text.as_str()))
+        .filter(|t| !t.is_empty())
+        .find_map(|t| {
+            ev.quote
+                .match_indices(t)
+                .map(|(at, _)| at)
+                .min_by_key(|&at| at.abs_diff(near))
+                .map(|at| at..at + t.len())
+        })
 }
 
 /// The quote cut in three around the value: (before, value, after).
-pub fn split_quote(ev: &Evidence) -> (&str, &str, &str) {
-    match value_in_quote(ev) {
+pub fn split_quote<'e>(ev: &'e Evidence, doc: Option<&Document>) -> (&'e str, &'e str, &'e str) {
+    match value_in_quote(ev, doc) {
         Some(r) => (
             ev.quote.get(..r.start).unwrap_or(""),
             ev.quote.get(r.clone()).unwrap_or(""),
@@ -261,14 +280,31 @@ mod tests {
     #[test]
     fn value_found_by_span_or_by_search() {
         let ev = evidence("Some 3,000 troops left.", 10, "3,000");
-        assert_eq!(value_in_quote(&ev), Some(5..10));
+        assert_eq!(value_in_quote(&ev, None), Some(5..10));
         let mut moved = ev.clone();
         moved.value_span = Span::new(0, 3);
-        assert_eq!(value_in_quote(&moved), Some(5..10));
+        assert_eq!(value_in_quote(&moved, None), Some(5..10));
         moved.value_text = "4,000".into();
-        assert_eq!(value_in_quote(&moved), None);
-        assert_eq!(split_quote(&moved), ("Some 3,000 troops left.", "", ""));
-        assert_eq!(split_quote(&ev), ("Some ", "3,000", " troops left."));
+        assert_eq!(value_in_quote(&moved, None), None);
+        assert_eq!(
+            split_quote(&moved, None),
+            ("Some 3,000 troops left.", "", "")
+        );
+        assert_eq!(split_quote(&ev, None), ("Some ", "3,000", " troops left."));
+    }
+
+    #[test]
+    fn a_labelled_value_is_found_through_the_document() {
+        let text = "Intro.\nThe port closed on Monday, and the port closed again.\n";
+        let doc = Document::plain("a.txt", "a.txt".into(), Format::Text, text.into());
+        let start = text.find("The").unwrap_or(0);
+        let second = text.rfind("closed").unwrap_or(0);
+        let mut ev = evidence(text.get(start..).unwrap_or("").trim_end(), start, "closed");
+        ev.value_span = Span::new(second, second + "closed".len());
+        ev.value_text = "close (\"closed\")".into();
+        let r = value_in_quote(&ev, Some(&doc)).expect("value found");
+        assert_eq!(r.start, second - start, "the occurrence the span points at");
+        assert_eq!(value_in_quote(&ev, None), None);
     }
 
     #[test]

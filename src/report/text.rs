@@ -71,7 +71,7 @@ fn excerpt(ev: &Evidence, doc: Option<&Document>) -> Excerpt {
     }
     // No document, a JSON-lines document, or invalid UTF-8 around the claim: show the quote.
     let source: String = ev.quote.replace(['\n', '\r'], " ");
-    let value = value_in_quote(ev);
+    let value = value_in_quote(ev, doc);
     let path = doc.map_or_else(|| ev.doc.clone(), display_path);
     Excerpt {
         path,

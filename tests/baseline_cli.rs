@@ -1,0 +1,139 @@
+//! The baseline round trip through the binary, on a copy of the example corpus: record
+//! today's findings; an edit that adds no contradiction (and moves lines) passes; a new
+//! contradiction fails and is the only finding reported; a recorded finding that goes away
+//! is reported as fixed.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// Runs claimcheck in `dir`, so no `claimcheck.toml` of the repository is found.
+fn claimcheck(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("run claimcheck")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The findings of a `--format json` report.
+fn findings(out: &Output) -> Vec<serde_json::Value> {
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("JSON report: {e}\n{}", stderr(out)));
+    report["findings"].as_array().expect("findings").clone()
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).expect("read article");
+    assert!(text.contains(from), "{from:?} in {}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).expect("write article");
+}
+
+fn append(path: &Path, paragraph: &str) {
+    let mut text = std::fs::read_to_string(path).expect("read article");
+    text.push_str(&format!("\n{paragraph}\n"));
+    std::fs::write(path, text).expect("write article");
+}
+
+#[test]
+fn baseline_round_trip() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    let corpus = dir.join("corpus");
+    std::fs::create_dir(&corpus).expect("corpus dir");
+    let example = common::repo_path("examples/mtwara-harbour");
+    for entry in std::fs::read_dir(&example).expect("example corpus") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, corpus.join(path.file_name().expect("name"))).expect("copy");
+    }
+    let check = [
+        "check",
+        "corpus",
+        "--baseline",
+        "b.json",
+        "--format",
+        "json",
+    ];
+
+    // Record today's findings.
+    let out = claimcheck(dir, &["baseline", "corpus", "-o", "b.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let recorded: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("b.json")).expect("baseline written"))
+            .expect("baseline is JSON");
+    let recorded = recorded["findings"].as_array().expect("entries").len();
+    assert!(recorded >= 3, "the example has findings to record");
+    let plain = claimcheck(dir, &["check", "corpus", "--format", "json"]);
+    assert_eq!(
+        plain.status.code(),
+        Some(1),
+        "without the baseline it fails"
+    );
+    assert_eq!(findings(&plain).len(), recorded);
+
+    // Unrelated edits: a word in a sentence with no number, a new paragraph near the top
+    // (every later line moves down).
+    let coast = corpus.join("001-coastline-post.txt");
+    let ledger = corpus.join("004-regional-ledger.txt");
+    edit(&coast, "afraid of aftershocks", "fearful of aftershocks");
+    edit(
+        &ledger,
+        "\n\nBy ",
+        "\n\nAdditional reporting came from correspondents along the coast.\n\nBy ",
+    );
+    let out = claimcheck(dir, &check);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        findings(&out).is_empty(),
+        "no new finding: {}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains(&format!("0 new, {recorded} still present, 0 fixed")),
+        "{}",
+        stderr(&out)
+    );
+
+    // A new contradiction between two articles.
+    append(
+        &coast,
+        "Kenya flew 40 tonnes of medical supplies to Tanzania on Tuesday.",
+    );
+    append(
+        &ledger,
+        "Kenya flew 90 tonnes of medical supplies to Tanzania on Tuesday.",
+    );
+    let out = claimcheck(dir, &check);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let new = findings(&out);
+    assert_eq!(new.len(), 1, "only the new finding: {new:#?}");
+    assert_eq!(new[0]["rule"], "quantity-mismatch");
+    let values: Vec<&str> = new[0]["sides"]
+        .as_array()
+        .expect("sides")
+        .iter()
+        .filter_map(|s| s["value"].as_str())
+        .collect();
+    assert_eq!(values, ["40 tonnes", "90 tonnes"]);
+    let err = stderr(&out);
+    assert!(err.contains("1 new,"), "{err}");
+    assert!(!err.contains("fixed: "), "{err}");
+
+    // Settle a recorded contradiction: it is reported as fixed.
+    edit(&coast, "about 3,000 troops", "1,800 troops");
+    let out = claimcheck(dir, &check);
+    assert_eq!(out.status.code(), Some(1), "the new finding still fails");
+    assert_eq!(findings(&out).len(), 1);
+    let err = stderr(&out);
+    assert!(err.contains("1 fixed"), "{err}");
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("fixed: [quantity-mismatch]") && l.contains("about 3,000")),
+        "{err}"
+    );
+}
