@@ -54,7 +54,7 @@ fn config_disables_rules_sets_severities_and_fail_on() {
 
     std::fs::write(
         root.join("claimcheck.toml"),
-        "disabled = [\"quantity-mismatch\"]\nfail_on = \"error\"\n\n[severity]\n\"polarity-mismatch\" = \"warning\"\n\"action-scope-mismatch\" = \"warning\"\n",
+        "disabled = [\"quantity-mismatch\"]\nfail_on = \"error\"\n\n[severity]\n\"polarity-mismatch\" = \"warning\"\n\"action-scope-mismatch\" = \"warning\"\n\"date-mismatch\" = \"warning\"\n",
     )
     .expect("write config");
     // Found from the corpus folder upward.
