@@ -1,7 +1,11 @@
+//! Shows what the lexicons and parsers find in each line of standard input: entities,
+//! actions, cues, quantities and times, with the matched text. A tool for lexicon
+//! authors: `echo "France recalled its ambassador." | cargo run --example inspect_sentence`.
+
 fn main() {
     let lex = claimcheck::extract::Lexicon::builtin();
     for line in std::io::stdin().lines() {
-        let line = line.unwrap();
+        let line = line.expect("standard input is readable");
         println!("{line}");
         for e in lex.entities(&line) {
             println!(
