@@ -11,6 +11,8 @@ const BUILTIN: &str = include_str!("../../rules/lexicon/families.toml");
 #[serde(deny_unknown_fields)]
 struct FamilyFile {
     #[serde(default)]
+    level_change: Vec<String>,
+    #[serde(default)]
     family: Vec<FamilyEntry>,
     #[serde(default)]
     antonym: Vec<AntonymEntry>,
@@ -46,6 +48,7 @@ struct ConverseEntry {
 #[derive(Debug, Default)]
 pub struct Families {
     family_of: HashMap<String, String>,
+    level_change: std::collections::HashSet<String>,
     /// Phrases that negate an action ("remained open" negates "close"), and their automaton.
     antonym_actions: Vec<String>,
     antonyms: Option<aho_corasick::AhoCorasick>,
@@ -64,6 +67,7 @@ impl Families {
     pub fn parse(text: &str) -> Result<Families, toml::de::Error> {
         let file: FamilyFile = toml::from_str(text)?;
         let mut families = Families::default();
+        families.level_change = file.level_change.iter().map(|a| a.to_lowercase()).collect();
         for f in file.family {
             if f.once {
                 families.once.insert(f.name.clone());
@@ -118,6 +122,12 @@ impl Families {
                     )
                 })
             })
+    }
+
+    /// True for actions that move a level ("rose to 66"), whose figure belongs to the
+    /// nominal event before them ("the death toll").
+    pub fn is_level_change(&self, action: &str) -> bool {
+        self.level_change.contains(&action.to_lowercase())
     }
 
     /// True for a family of events that happen once per actor and place (a coup, a signing).

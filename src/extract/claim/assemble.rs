@@ -80,6 +80,7 @@ pub fn assemble(facts: &Facts, at: &Place, discourse: &mut Discourse) -> Vec<Cla
     }
     let ranges: Vec<Range<usize>> = facts.actions.iter().map(|a| a.range.clone()).collect();
     let mut claims = merge_same_event(facts, claims.into_iter().zip(ranges).collect());
+    move_levels_to_subjects(facts, &mut claims);
     for (c, range) in &mut claims {
         infer_location(facts, at, discourse, c, range.end);
     }
@@ -949,6 +950,44 @@ fn merge_same_event(
         out.push((c, range));
     }
     out
+}
+
+/// "The death toll from the storm rose to 66": the level a change verb reaches belongs to
+/// the nominal event it is said of (the toll of the killing), not to the verb.
+fn move_levels_to_subjects(facts: &Facts, claims: &mut [(Claim, Range<usize>)]) {
+    let families = Families::builtin();
+    for j in 1..claims.len() {
+        let (before, after) = claims.split_at_mut(j);
+        let (subject, subject_range) = &mut before[j - 1];
+        let (change, change_range) = &mut after[0];
+        let is_level = change
+            .action
+            .as_ref()
+            .is_some_and(|a| families.is_level_change(&a.value.name));
+        let nominal = facts
+            .actions
+            .iter()
+            .any(|a| a.range == *subject_range && a.nominal);
+        let close = subject_range.end <= change_range.start
+            && facts
+                .words_between(subject_range.end, change_range.start)
+                .len()
+                <= 8
+            && facts
+                .text
+                .get(subject_range.end..change_range.start)
+                .is_some_and(|t| clause_punctuation(t).is_none());
+        if is_level && nominal && close && subject.quantity.is_none() && change.quantity.is_some() {
+            let mut q = change.quantity.take();
+            if let Some(q) = q.as_mut() {
+                if matches!(q.change, Change::Up | Change::Down) {
+                    q.change = Change::Exact;
+                }
+            }
+            subject.quantity = q;
+            subject.time = subject.time.take().or_else(|| change.time.clone());
+        }
+    }
 }
 
 /// An event with no actor, target or place ("since the 2021 military coup, Mali's junta

@@ -83,6 +83,14 @@ impl<'a> Facts<'a> {
 /// Capitalised names the lexicons do not know, right after a place preposition or "of"
 /// ("in Mtwara", "the port of Callao"): read as places of kind `Other`.
 fn unknown_places(text: &str, words: &[Word], known: &[EntityMatch]) -> Vec<EntityMatch> {
+    // In a Title Case headline every word is capitalised: no name can be told apart.
+    let upper = words
+        .iter()
+        .filter(|w| w.text.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if words.len() >= 4 && upper * 3 >= words.len() * 2 {
+        return Vec::new();
+    }
     let capitalised = |w: &Word| {
         w.text.chars().next().is_some_and(char::is_uppercase)
             && w.text.chars().skip(1).any(char::is_lowercase)
