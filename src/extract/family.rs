@@ -66,8 +66,11 @@ impl Families {
     /// Parses a families file.
     pub fn parse(text: &str) -> Result<Families, toml::de::Error> {
         let file: FamilyFile = toml::from_str(text)?;
-        let mut families = Families::default();
-        families.level_change = file.level_change.iter().map(|a| a.to_lowercase()).collect();
+        let mut families = Families {
+            level_change: file.level_change.iter().map(|a| a.to_lowercase()).collect(),
+            ..Families::default()
+        };
+
         for f in file.family {
             if f.once {
                 families.once.insert(f.name.clone());
