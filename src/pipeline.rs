@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 /// How many documents are extracted (in parallel) before their claims join the list.
-const DOCUMENTS_PER_CHUNK: usize = 1024;
+const DOCUMENTS_PER_CHUNK: usize = 256;
 
 /// A read corpus with its sentences and claims.
 #[derive(Debug)]
@@ -68,7 +68,6 @@ pub fn analyse_with_progress(
             claims.extend(c);
         }
     }
-    claims.shrink_to_fit();
     Analysis {
         corpus,
         sentences,
