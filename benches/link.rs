@@ -56,7 +56,7 @@ fn synthetic_claims(n: usize) -> Vec<Claim> {
                 ordinal: i % 10,
                 span: Span::new(0, 0),
                 sentence: Span::new(0, 0),
-                quote: String::new(),
+                sentence_range: 0..0,
                 headline: false,
                 actor: Some(entity(actor)),
                 action: Some(Mention {

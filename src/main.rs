@@ -269,7 +269,11 @@ fn run(cli: Cli) -> Result<u8> {
             let a = analyse(&corpus)?;
             let (graph, _) = pipeline::check(&a, &rules);
             match format {
-                GraphFormat::Dot => write!(out, "{}", export::dot(&graph, &a.claims))?,
+                GraphFormat::Dot => write!(
+                    out,
+                    "{}",
+                    export::dot(&graph, &a.claims, &a.corpus.documents)
+                )?,
                 GraphFormat::Json => writeln!(
                     out,
                     "{}",

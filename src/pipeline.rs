@@ -8,7 +8,11 @@ use crate::link::{self, ClaimGraph};
 use crate::report::RuleInfo;
 use indicatif::ProgressBar;
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::path::PathBuf;
+
+/// How many documents are extracted (in parallel) before their claims join the list.
+const DOCUMENTS_PER_CHUNK: usize = 256;
 
 /// A read corpus with its sentences and claims.
 #[derive(Debug)]
@@ -40,24 +44,29 @@ pub fn analyse_with_progress(
         p.set_length(corpus.documents.len() as u64);
         p.set_message("documents read");
     }
-    let per_doc: Vec<(Vec<Sentence>, Vec<Claim>)> = corpus
-        .documents
-        .par_iter()
-        .enumerate()
-        .map(|(i, doc)| {
-            let sentences = corpus::segment(&doc.text);
-            let claims = extract_document(doc, i, &sentences, lexicon);
-            if let Some(p) = progress {
-                p.inc(1);
-            }
-            (sentences, claims)
-        })
-        .collect();
-    let mut sentences = Vec::with_capacity(per_doc.len());
+    // Documents go through in chunks so that the per-document vectors of only one chunk
+    // are alive beside the flat list of claims (their memory is reused by the next chunk).
+    let mut sentences = Vec::with_capacity(corpus.documents.len());
     let mut claims = Vec::new();
-    for (s, c) in per_doc {
-        sentences.push(s);
-        claims.extend(c);
+    for (c, chunk) in corpus.documents.chunks(DOCUMENTS_PER_CHUNK).enumerate() {
+        let base = c * DOCUMENTS_PER_CHUNK;
+        let per_doc: Vec<(Vec<Sentence>, Vec<Claim>)> = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(j, doc)| {
+                let sentences = corpus::segment(&doc.text);
+                let claims = extract_document(doc, base + j, &sentences, lexicon);
+                if let Some(p) = progress {
+                    p.inc(1);
+                }
+                (sentences, claims)
+            })
+            .collect();
+        claims.reserve(per_doc.iter().map(|(_, c)| c.len()).sum());
+        for (s, c) in per_doc {
+            sentences.push(s);
+            claims.extend(c);
+        }
     }
     Analysis {
         corpus,
@@ -84,10 +93,12 @@ pub fn agreeing_slots(
     graph: &ClaimGraph,
     findings: &[Finding],
 ) -> Vec<String> {
+    let conflicting: HashSet<&str> = findings.iter().map(|f| f.slot.as_str()).collect();
     let mut labels: Vec<String> = graph
         .shared_slots(&analysis.claims)
-        .map(|(_, s)| s.label.clone())
-        .filter(|l| !findings.iter().any(|f| &f.slot == l))
+        .map(|(_, s)| s.label.as_str())
+        .filter(|l| !conflicting.contains(l))
+        .map(str::to_string)
         .collect();
     labels.sort();
     labels.dedup();

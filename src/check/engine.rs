@@ -182,7 +182,7 @@ fn evidence(ctx: &Context, claim: usize, value_span: Span, value_text: String) -
         span: c.sentence,
         line: lc.line,
         column: lc.column,
-        quote: c.quote.clone(),
+        quote: c.quote(&doc.text).to_string(),
         value_span,
         value_text,
         headline: c.headline,

@@ -1,5 +1,6 @@
 //! `corpus.toml`: a folder's `[[document]]` entries giving each file its metadata.
 
+use super::document::line_starts;
 use super::error::{Diagnostic, Level};
 use super::meta::Meta;
 use super::read::{diagnostic, diagnostic_at, line_col};
@@ -66,10 +67,14 @@ impl Manifests {
                 return;
             }
         };
+        // Line numbers from the line starts, found once: `line_col` per entry would
+        // rescan the manifest from its start each time (quadratic in its length).
+        let starts = line_starts(text.as_bytes());
+        let line_of = |offset: usize| starts.partition_point(|&s| s <= offset).max(1);
         for entry in file.document {
             let (published, line) = match &entry.published {
                 Some(p) => {
-                    let (line, _) = line_col(text, p.span().start);
+                    let line = line_of(p.span().start);
                     let value = match p.get_ref() {
                         toml::Value::String(s) => s.clone(),
                         other => other.to_string(),
@@ -87,7 +92,7 @@ impl Manifests {
                     diags.push(diagnostic_at(Level::Warning, path, line, 1, msg));
                 },
             );
-            let (entry_line, _) = line_col(text, entry.path.span().start);
+            let entry_line = line_of(entry.path.span().start);
             let key = normalise(&dir.join(entry.path.get_ref()));
             self.entries
                 .insert(key, (meta, path.to_path_buf(), entry_line));

@@ -232,8 +232,8 @@ pub struct Claim {
     pub span: Span,
     /// The whole sentence, as a file span.
     pub sentence: Span,
-    /// The sentence text as extracted.
-    pub quote: String,
+    /// The sentence as a byte range into `Document::text` (its quote: [`Claim::quote`]).
+    pub sentence_range: std::ops::Range<usize>,
     /// The sentence is a headline or subhead.
     pub headline: bool,
     pub actor: Option<Mention<Entity>>,
@@ -269,5 +269,11 @@ impl Claim {
     /// Hedged or attributed claims weigh less as evidence.
     pub fn hedged(&self) -> bool {
         !self.hedges.is_empty()
+    }
+
+    /// The sentence text as extracted, from the text of the claim's document ("" if the
+    /// range does not fit it).
+    pub fn quote<'t>(&self, document_text: &'t str) -> &'t str {
+        document_text.get(self.sentence_range.clone()).unwrap_or("")
     }
 }

@@ -13,9 +13,15 @@ fn dot_escape(s: &str) -> String {
         .replace('\n', " ")
 }
 
-fn short(claim: &Claim) -> String {
-    let q: String = claim.quote.chars().take(70).collect();
-    if q.len() < claim.quote.len() {
+fn quote<'d>(claim: &Claim, docs: &'d [Document]) -> &'d str {
+    docs.get(claim.doc_index)
+        .map_or("", |d| claim.quote(&d.text))
+}
+
+fn short(claim: &Claim, docs: &[Document]) -> String {
+    let quote = quote(claim, docs);
+    let q: String = quote.chars().take(70).collect();
+    if q.len() < quote.len() {
         format!("{q}…")
     } else {
         q
@@ -23,7 +29,7 @@ fn short(claim: &Claim) -> String {
 }
 
 /// DOT: one cluster per slot shared by two or more documents, edges labelled with their reason.
-pub fn dot(graph: &ClaimGraph, claims: &[Claim]) -> String {
+pub fn dot(graph: &ClaimGraph, claims: &[Claim], docs: &[Document]) -> String {
     let mut out = String::from("graph claims {\n  node [shape=box, fontsize=10];\n");
     for (si, slot) in graph.shared_slots(claims) {
         let _ = writeln!(
@@ -39,7 +45,7 @@ pub fn dot(graph: &ClaimGraph, claims: &[Claim]) -> String {
                 "    n{} [label=\"{}\\n{}\"];",
                 node.index(),
                 dot_escape(&claim.doc),
-                dot_escape(&short(claim))
+                dot_escape(&short(claim, docs))
             );
         }
         out.push_str("  }\n");
@@ -72,7 +78,7 @@ pub fn json(graph: &ClaimGraph, claims: &[Claim], docs: &[Document]) -> serde_js
                 .map(|&c| {
                     let claim = &claims[c];
                     let source = docs.get(claim.doc_index).map(|d| d.source.as_str()).unwrap_or_default();
-                    json!({"doc": claim.doc, "source": source, "span": [claim.span.start, claim.span.end], "quote": claim.quote})
+                    json!({"doc": claim.doc, "source": source, "span": [claim.span.start, claim.span.end], "quote": quote(claim, docs)})
                 })
                 .collect();
             let edges: Vec<_> = graph.nodes[si]

@@ -8,7 +8,7 @@ use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::unionfind::UnionFind;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Why two claim nodes are linked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -100,29 +100,46 @@ fn split_by_period(
 }
 
 /// An event told without its actor ("the port remained open") joins the slot of the same
-/// event, kind and place told with one, when exactly one such slot exists.
-fn merge_unnamed_actors(blocks: &mut BTreeMap<SlotKey, Vec<usize>>) {
-    let unnamed: Vec<SlotKey> = blocks
-        .keys()
-        .filter(|k| k.facet == Facet::Event && k.actor.is_empty() && !k.location.is_empty())
-        .cloned()
-        .collect();
-    for key in unnamed {
-        let mut named = blocks.keys().filter(|k| {
-            k.facet == Facet::Event
-                && !k.actor.is_empty()
-                && k.family == key.family
-                && k.kind == key.kind
-                && k.location == key.location
-        });
-        if let (Some(target), None) = (named.next().cloned(), named.next()) {
-            if let Some(members) = blocks.remove(&key) {
-                let slot = blocks.entry(target).or_default();
-                slot.extend(members);
-                slot.sort_unstable();
-            }
+/// event, kind and place told with one, when exactly one such slot exists. `blocks` is
+/// sorted by key and stays so.
+fn merge_unnamed_actors(blocks: &mut Vec<(SlotKey, Vec<usize>)>) {
+    fn event(k: &SlotKey) -> (&str, &str, &str) {
+        (k.family.as_str(), k.kind.as_str(), k.location.as_str())
+    }
+    // The one named slot of each (event, kind, place), or None when there are several.
+    let mut named: HashMap<(&str, &str, &str), Option<usize>> = HashMap::new();
+    for (i, (k, _)) in blocks.iter().enumerate() {
+        if k.facet == Facet::Event && !k.actor.is_empty() {
+            named
+                .entry(event(k))
+                .and_modify(|t| *t = None)
+                .or_insert(Some(i));
         }
     }
+    let moves: Vec<(usize, usize)> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, (k, _))| {
+            k.facet == Facet::Event && k.actor.is_empty() && !k.location.is_empty()
+        })
+        .filter_map(|(i, (k, _))| Some((i, named.get(&event(k)).copied().flatten()?)))
+        .collect();
+    if moves.is_empty() {
+        return;
+    }
+    let mut merged = vec![false; blocks.len()];
+    for &(from, to) in &moves {
+        let members = std::mem::take(&mut blocks[from].1);
+        let slot = &mut blocks[to].1;
+        slot.extend(members);
+        slot.sort_unstable();
+        merged[from] = true;
+    }
+    let mut i = 0;
+    blocks.retain(|_| {
+        i += 1;
+        !merged[i - 1]
+    });
 }
 
 /// Builds the graph. Claims must be in corpus order; the result does not depend on
@@ -130,12 +147,15 @@ fn merge_unnamed_actors(blocks: &mut BTreeMap<SlotKey, Vec<usize>>) {
 pub fn build(claims: &[Claim]) -> ClaimGraph {
     let families = Families::builtin();
     let keyed: Vec<Vec<SlotKey>> = claims.par_iter().map(|c| key::keys(c, families)).collect();
-    let mut blocks: BTreeMap<SlotKey, Vec<usize>> = BTreeMap::new();
+    // Group by hashing, then sort only the distinct keys once (the slots' order).
+    let mut grouped: HashMap<SlotKey, Vec<usize>> = HashMap::new();
     for (i, keys) in keyed.into_iter().enumerate() {
         for k in keys {
-            blocks.entry(k).or_default().push(i);
+            grouped.entry(k).or_default().push(i);
         }
     }
+    let mut blocks: Vec<(SlotKey, Vec<usize>)> = grouped.into_iter().collect();
+    blocks.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     merge_unnamed_actors(&mut blocks);
     let mut graph = UnGraph::new_undirected();
     let mut slots = Vec::new();

@@ -26,7 +26,7 @@ pub fn claim_json(claim: &Claim, doc: &Document) -> Json {
     let lc = doc.line_col(claim.span.start);
     o.insert("line".into(), json!(lc.line));
     o.insert("column".into(), json!(lc.column));
-    o.insert("quote".into(), json!(claim.quote));
+    o.insert("quote".into(), json!(claim.quote(&doc.text)));
     o.insert("headline".into(), json!(claim.headline));
     o.insert("actor".into(), entity(&claim.actor));
     o.insert(

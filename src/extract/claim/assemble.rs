@@ -134,7 +134,7 @@ fn empty_claim(facts: &Facts, at: &Place, range: &Range<usize>) -> Claim {
         ordinal: 0,
         span: at.span(range),
         sentence: at.span(&(0..facts.text.len())),
-        quote: facts.text.to_string(),
+        sentence_range: at.sentence.range.clone(),
         headline: at.sentence.headline,
         actor: None,
         action: None,
