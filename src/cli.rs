@@ -58,6 +58,10 @@ pub enum Command {
         /// The lowest severity that makes the exit status 1 [default: warning, or the config's].
         #[arg(long, value_enum)]
         fail_on: Option<Severity>,
+        /// Write the report to this file (through a temporary file renamed at the end)
+        /// instead of standard output.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
         /// Report (and fail on) only findings not recorded in this baseline file.
         #[arg(long, value_name = "FILE")]
         baseline: Option<PathBuf>,
@@ -97,6 +101,9 @@ pub enum Command {
         corpus: CorpusArgs,
         #[arg(long, short = 'f', value_enum, default_value_t = GraphFormat::Json)]
         format: GraphFormat,
+        /// Write the graph to this file (through a temporary file renamed at the end).
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// List the rules.
     Rules {

@@ -117,6 +117,16 @@ fn input_status(corpus: &Corpus) -> Option<u8> {
     (corpus.has_errors() || corpus.documents.is_empty()).then_some(2)
 }
 
+/// Writes a report to standard output, or to a file through a temporary file renamed at
+/// the end, so that an interrupted run never leaves half a file.
+fn emit(out: &mut impl Write, file: Option<&std::path::Path>, text: &str) -> Result<()> {
+    match file {
+        Some(path) => claimcheck::output::write_atomic(path, text.as_bytes())
+            .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display())),
+        None => Ok(out.write_all(text.as_bytes())?),
+    }
+}
+
 fn run(cli: Cli) -> Result<u8> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -126,6 +136,7 @@ fn run(cli: Cli) -> Result<u8> {
             format,
             fail_on,
             baseline,
+            output,
         } => {
             let (config, rules) = setup(&corpus)?;
             let fail_on = fail_on
@@ -163,9 +174,11 @@ fn run(cli: Cli) -> Result<u8> {
                 documents: &a.corpus.documents,
                 rules: &infos,
                 agreeing_slots: &agreeing,
-                color: format == ReportFormat::Text && io::stdout().is_terminal(),
+                color: output.is_none()
+                    && format == ReportFormat::Text
+                    && io::stdout().is_terminal(),
             };
-            write!(out, "{}", report::render(format, &input))?;
+            emit(&mut out, output.as_deref(), &report::render(format, &input))?;
             let failing = findings.iter().any(|f| f.severity >= fail_on);
             input_status(&a.corpus).unwrap_or(if failing { 1 } else { 0 })
         }
@@ -264,26 +277,25 @@ fn run(cli: Cli) -> Result<u8> {
             }
             input_status(&a.corpus).unwrap_or(0)
         }
-        Command::Graph { corpus, format } => {
+        Command::Graph {
+            corpus,
+            format,
+            output,
+        } => {
             let (_, rules) = setup(&corpus)?;
             let a = analyse(&corpus)?;
             let (graph, _) = pipeline::check(&a, &rules);
-            match format {
-                GraphFormat::Dot => write!(
-                    out,
-                    "{}",
-                    export::dot(&graph, &a.claims, &a.corpus.documents)
-                )?,
-                GraphFormat::Json => writeln!(
-                    out,
-                    "{}",
+            let text = match format {
+                GraphFormat::Dot => export::dot(&graph, &a.claims, &a.corpus.documents),
+                GraphFormat::Json => {
                     serde_json::to_string_pretty(&export::json(
                         &graph,
                         &a.claims,
-                        &a.corpus.documents
-                    ))?
-                )?,
-            }
+                        &a.corpus.documents,
+                    ))? + "\n"
+                }
+            };
+            emit(&mut out, output.as_deref(), &text)?;
             input_status(&a.corpus).unwrap_or(0)
         }
         Command::Baseline { corpus, output } => {
