@@ -195,7 +195,6 @@ fn lexicon_file_with_a_bad_entry() {
 // An empty name or pattern would match everywhere (or nowhere) and says the file is wrong;
 // today it is accepted silently (reported to the lead; the lexicon owns the message).
 #[test]
-#[ignore = "empty lexicon patterns are accepted silently (reported)"]
 fn lexicon_file_with_an_empty_pattern() {
     let dir = corpus();
     write(

@@ -338,6 +338,7 @@ impl Merged {
         for source in sources {
             let file: LexiconFile =
                 toml::from_str(&source.text).map_err(|e| toml_error(source, &e))?;
+            reject_empty_patterns(source)?;
             merged.add(source, file)?;
         }
         Ok(merged)
@@ -551,6 +552,33 @@ fn toml_error(source: &Source, e: &toml::de::Error) -> LexiconError {
 }
 
 /// An error placed at the first occurrence of `needle` in the file (1:1 if absent).
+/// An empty or blank string anywhere in a lexicon file would match everywhere or nowhere:
+/// it is an error at its position.
+fn reject_empty_patterns(source: &Source) -> Result<(), LexiconError> {
+    fn has_blank(value: &toml::Value) -> bool {
+        match value {
+            toml::Value::String(s) => s.trim().is_empty(),
+            toml::Value::Array(a) => a.iter().any(has_blank),
+            toml::Value::Table(t) => t.iter().any(|(k, v)| k.trim().is_empty() || has_blank(v)),
+            _ => false,
+        }
+    }
+    let table: toml::Table = toml::from_str(&source.text).map_err(|e| toml_error(source, &e))?;
+    if table.iter().any(|(_, v)| has_blank(v)) {
+        let needle = if source.text.contains("\"\"") {
+            "\"\""
+        } else {
+            "\" \""
+        };
+        return Err(located(
+            source,
+            needle,
+            "an empty name or pattern matches nothing: remove it".into(),
+        ));
+    }
+    Ok(())
+}
+
 fn located(source: &Source, needle: &str, message: String) -> LexiconError {
     let (line, column) = source
         .text
