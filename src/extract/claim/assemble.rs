@@ -436,13 +436,22 @@ fn action_claim(
             claim.actor_inferred = p.actor_inferred;
         }
     }
+    let mut partner = None;
     if actor.is_none() && !passive {
-        actor = roles::subject(
+        let subject = roles::subject(
             facts,
             clause_start(facts, window.start, action.range.start),
             action.range.start,
-        )
-        .map(|e| at.entity(facts, e));
+        );
+        // "Austria and Zambia signed an agreement": both parties; the other is the partner.
+        partner = subject.and_then(|s| {
+            let joined = words::before(&facts.words, s.range.start, 1)
+                .first()
+                .is_some_and(|w| w.text == "and");
+            let other = facts.entities.iter().rfind(|e| e.range.end < s.range.start);
+            other.filter(|o| joined && facts.words_between(o.range.end, s.range.start).len() == 1)
+        });
+        actor = subject.map(|e| at.entity(facts, e));
     }
     // Entities after the action, up to the next verb or clause break (nominal actions
     // in between, as in "reducing its presence with a drawdown in Mali", do not stop it).
@@ -561,6 +570,9 @@ fn action_claim(
     }
     if target.is_none() {
         target = owner;
+    }
+    if target.is_none() {
+        target = partner.map(|e| at.entity(facts, e));
     }
     if actor.is_none() && target.is_none() && place.is_none() && !action.nominal {
         // "The port of Mtwara remained open": with no agent, the subject's "of" phrase
@@ -917,7 +929,15 @@ fn merge_same_event(
                 && between.iter().skip(1).all(|w| {
                     words::is_passive_auxiliary(w.text) || words::is_finite_auxiliary(w.text)
                 });
-            let adjacent = prev_range.end <= range.start && (between.is_empty() || relative);
+            // "signed a trade agreement": a verb and its nominal object of one family.
+            let object = between.len() <= 3
+                && facts.actions.iter().any(|a| a.range == range && a.nominal)
+                && facts
+                    .text
+                    .get(prev_range.end..range.start)
+                    .is_some_and(|t| clause_punctuation(t).is_none());
+            let adjacent =
+                prev_range.end <= range.start && (between.is_empty() || relative || object);
             // "destroyed or damaged": an alternative of two actions is a measure of its own.
             let alternative = prev_range.end <= range.start
                 && matches!(between, [w] if w.text.eq_ignore_ascii_case("or") || w.text.eq_ignore_ascii_case("and/or"));

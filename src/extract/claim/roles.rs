@@ -101,6 +101,8 @@ pub fn role_after(facts: &Facts, entity: &EntityMatch) -> Role {
     match governing_word(facts, entity) {
         Some(w) if w.eq_ignore_ascii_case("by") => Role::Agent,
         Some(w) if w.eq_ignore_ascii_case("of") => Role::Of,
+        // "signed with Colombia", "cut ties with Mali": the partner of the action.
+        Some(w) if w.eq_ignore_ascii_case("with") => Role::Target,
         Some(w) if words::is_place_preposition(w) => Role::Place,
         Some(w) if words::is_preposition(w) => Role::Other,
         _ => Role::Target,
