@@ -142,16 +142,23 @@ fn merge_unnamed_actors(blocks: &mut Vec<(SlotKey, Vec<usize>)>) {
     });
 }
 
+/// How many claims have their keys computed (in parallel) before they are grouped.
+const CLAIMS_PER_CHUNK: usize = 8192;
+
 /// Builds the graph. Claims must be in corpus order; the result does not depend on
 /// thread count.
 pub fn build(claims: &[Claim]) -> ClaimGraph {
     let families = Families::builtin();
-    let keyed: Vec<Vec<SlotKey>> = claims.par_iter().map(|c| key::keys(c, families)).collect();
-    // Group by hashing, then sort only the distinct keys once (the slots' order).
+    // Keys are computed in parallel a chunk of claims at a time (so that the keys of only
+    // one chunk wait to be grouped), grouped by hashing, and only the distinct keys are
+    // sorted, once (the slots' order).
     let mut grouped: HashMap<SlotKey, Vec<usize>> = HashMap::new();
-    for (i, keys) in keyed.into_iter().enumerate() {
-        for k in keys {
-            grouped.entry(k).or_default().push(i);
+    for (c, chunk) in claims.chunks(CLAIMS_PER_CHUNK).enumerate() {
+        let keyed: Vec<Vec<SlotKey>> = chunk.par_iter().map(|c| key::keys(c, families)).collect();
+        for (j, keys) in keyed.into_iter().enumerate() {
+            for k in keys {
+                grouped.entry(k).or_default().push(c * CLAIMS_PER_CHUNK + j);
+            }
         }
     }
     let mut blocks: Vec<(SlotKey, Vec<usize>)> = grouped.into_iter().collect();
