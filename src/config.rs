@@ -57,9 +57,7 @@ pub enum ConfigError {
 }
 
 fn invalid(path: &Path, text: &str, offset: usize, message: String) -> ConfigError {
-    let before = text.get(..offset.min(text.len())).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let (line, column) = crate::corpus::span::line_col_in(text, offset);
     ConfigError::Invalid {
         path: path.display().to_string(),
         line,

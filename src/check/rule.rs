@@ -122,12 +122,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset.min(text.len())).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
+use crate::corpus::span::line_col_in as line_col;
 
 impl Rule {
     /// Parses and validates one rule file.

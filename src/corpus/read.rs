@@ -48,17 +48,7 @@ pub fn diagnostic_at(
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset of `text`.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
-}
+pub use super::span::line_col_in as line_col;
 
 /// Reads a file. `Err` holds the diagnostic when the file is skipped (unreadable: an
 /// error; binary or empty: a warning); warnings about a file that was read go to `diags`.

@@ -37,3 +37,17 @@ pub struct LineCol {
     pub line: usize,
     pub column: usize,
 }
+
+/// 1-based line and column (in characters) of a byte offset of `text` (an offset inside a
+/// character counts as that character's start). Used for every position claimcheck
+/// reports in a file it parsed: manifests, rules, lexicons, configuration.
+pub fn line_col_in(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}

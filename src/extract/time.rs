@@ -6,7 +6,7 @@ use super::number::ascii_lower;
 use crate::corpus::PartialDate;
 use std::ops::Range;
 
-mod calendar;
+pub mod calendar;
 mod resolve;
 mod tokens;
 

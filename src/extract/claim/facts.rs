@@ -7,6 +7,7 @@ use crate::extract::family::Families;
 use crate::extract::lexicon::{ActionMatch, CueMatch, EntityMatch, Lexicon, VerbForm};
 use crate::extract::model::{Entity, EntityForm, EntityKind};
 use crate::extract::quantity::{find_quantities, QuantityMatch};
+use crate::extract::time::calendar;
 use crate::extract::time::{find_times, TimeMatch};
 use std::ops::Range;
 
@@ -148,28 +149,5 @@ fn unknown_places(text: &str, words: &[Word], known: &[EntityMatch]) -> Vec<Enti
 
 fn is_calendar_word(word: &str) -> bool {
     let word = word.trim_end_matches("'s").trim_end_matches("’s");
-    const WORDS: [&str; 21] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Sept",
-    ];
-    WORDS.contains(&word)
+    calendar::month_number(word).is_some() || calendar::weekday_number(word).is_some()
 }

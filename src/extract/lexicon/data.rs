@@ -598,15 +598,4 @@ fn located(source: &Source, needle: &str, message: String) -> LexiconError {
     }
 }
 
-/// 1-based line and column (in characters) of byte offset `at`.
-pub fn line_column(text: &str, at: usize) -> (usize, usize) {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    let before = text.get(..at).unwrap_or("");
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
-    (line, column)
-}
+pub use crate::corpus::span::line_col_in as line_column;
