@@ -256,27 +256,14 @@ pub fn is_event_anaphor(word: &str) -> bool {
 /// ("two Malian diplomats").
 pub fn is_counter(word: &str) -> bool {
     word.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || crate::extract::number::is_number_word(word)
         || lower_in(
             word,
             &[
-                "one",
-                "two",
-                "three",
-                "four",
-                "five",
-                "six",
-                "seven",
-                "eight",
-                "nine",
-                "ten",
-                "eleven",
-                "twelve",
-                "dozen",
                 "dozens",
-                "hundred",
                 "hundreds",
-                "thousand",
                 "thousands",
+                "millions",
                 "several",
                 "many",
                 "some",
