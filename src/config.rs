@@ -39,22 +39,7 @@ pub struct Config {
 }
 
 /// An error in the configuration, naming the file and position.
-#[derive(Debug, thiserror::Error)]
-pub enum ConfigError {
-    #[error("{path}: cannot read: {source}")]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("{path}:{line}:{column}: {message}")]
-    Invalid {
-        path: String,
-        line: usize,
-        column: usize,
-        message: String,
-    },
-}
+pub type ConfigError = crate::error::FileError;
 
 fn invalid(path: &Path, text: &str, offset: usize, message: String) -> ConfigError {
     let (line, column) = crate::corpus::span::line_col_in(text, offset);

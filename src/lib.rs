@@ -9,6 +9,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod error;
 pub mod extract;
 pub mod link;
 pub mod output;

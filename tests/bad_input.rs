@@ -4,30 +4,18 @@
 //! (invalid UTF-8, NUL bytes, empty file, empty folder, missing path, malformed or unknown
 //! manifest keys, bad JSON lines) are in `corpus_bad_input.rs`.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 /// Runs `claimcheck ARGS` in `dir`; returns (status, stdout, stderr).
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run claimcheck");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::run_in(dir, args)
 }
 
 fn write(dir: &Path, rel: &str, bytes: &[u8]) {
-    let path = dir.join(rel);
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).expect("mkdir");
-    }
-    fs::write(path, bytes).expect("write fixture");
+    common::write_file(dir, rel, bytes)
 }
 
 /// A folder with one readable article, `a.txt`.

@@ -1,31 +1,19 @@
 //! Bad input through the binary: exact diagnostics on stderr, exit status 2 for errors
 //! and an empty corpus, 0 when only warnings were raised; the rest of the corpus is read.
 
-use std::fs;
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 
 /// Runs `claimcheck sentences ARGS` in `dir`; returns (status, stdout, stderr).
 fn sentences(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .arg("sentences")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run claimcheck");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let mut all = vec!["sentences"];
+    all.extend_from_slice(args);
+    common::run_in(dir, &all)
 }
 
 fn write(dir: &Path, rel: &str, bytes: &[u8]) {
-    let path = dir.join(rel);
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).expect("mkdir");
-    }
-    fs::write(path, bytes).expect("write fixture");
+    common::write_file(dir, rel, bytes)
 }
 
 const EMPTY: &str =

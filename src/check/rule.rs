@@ -78,22 +78,7 @@ fn enabled() -> bool {
 }
 
 /// An error in a rule file, naming the file and position.
-#[derive(Debug, thiserror::Error)]
-pub enum RuleError {
-    #[error("{path}: cannot read: {source}")]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("{path}:{line}:{column}: {message}")]
-    Invalid {
-        path: String,
-        line: usize,
-        column: usize,
-        message: String,
-    },
-}
+pub type RuleError = crate::error::FileError;
 
 const BUILTIN: &[(&str, &str)] = &[
     (

@@ -33,6 +33,19 @@ impl Place<'_> {
             span: self.span(r),
         }
     }
+    /// A personal name the lexicons do not know, as a person entity.
+    fn person(&self, facts: &Facts, r: &Range<usize>) -> Mention<Entity> {
+        let name = facts.text.get(r.clone()).unwrap_or_default().to_string();
+        self.mention(
+            facts,
+            r,
+            Entity {
+                name,
+                kind: EntityKind::Person,
+            },
+        )
+    }
+
     fn entity(&self, facts: &Facts, e: &EntityMatch) -> Mention<Entity> {
         self.mention(facts, &e.range, e.entity.clone())
     }
@@ -482,15 +495,7 @@ fn action_claim(
         // is what the action was done to; else the subject entity is.
         let start = clause_start(facts, window.start, action.range.start);
         if let Some(r) = roles::name_after(facts, start, action.range.start) {
-            let name = facts.text.get(r.clone()).unwrap_or_default().to_string();
-            target = Some(at.mention(
-                facts,
-                &r,
-                Entity {
-                    name,
-                    kind: EntityKind::Person,
-                },
-            ));
+            target = Some(at.person(facts, &r));
         } else if let Some(s) = roles::subject(facts, window.start, action.range.start) {
             target.get_or_insert_with(|| at.entity(facts, s));
         }
@@ -602,15 +607,7 @@ fn action_claim(
     if !action.nominal && !passive {
         // A name right after the verb is its object, before any later apposition.
         if let Some(r) = roles::name_after(facts, action.range.end, reach) {
-            let name = facts.text.get(r.clone()).unwrap_or_default().to_string();
-            target = Some(at.mention(
-                facts,
-                &r,
-                Entity {
-                    name,
-                    kind: EntityKind::Person,
-                },
-            ));
+            target = Some(at.person(facts, &r));
         }
     }
 
