@@ -55,8 +55,9 @@ fn setup(args: &CorpusArgs) -> Result<(Config, Vec<check::Rule>)> {
     Ok((config, rules))
 }
 
-/// Loads the lexicons and reads the corpus, printing its diagnostics.
-fn analyse(args: &CorpusArgs) -> Result<Analysis> {
+/// Loads the lexicons and reads the corpus, printing its diagnostics. With `lean`, the
+/// documents' texts are dropped once their claims are read (for `check` and `baseline`).
+fn analyse(args: &CorpusArgs, lean: bool) -> Result<Analysis> {
     if let Some(jobs) = args.jobs {
         rayon::ThreadPoolBuilder::new()
             .num_threads(jobs.max(1))
@@ -73,7 +74,11 @@ fn analyse(args: &CorpusArgs) -> Result<Analysis> {
         );
         bar
     });
-    let mut analysis = pipeline::analyse_with_progress(&args.paths, &lexicon, progress.as_ref());
+    let mut analysis = if lean {
+        pipeline::analyse_for_check(&args.paths, &lexicon, progress.as_ref())
+    } else {
+        pipeline::analyse_with_progress(&args.paths, &lexicon, progress.as_ref())
+    };
     if let Some(bar) = progress {
         bar.finish_and_clear();
         eprintln!(
@@ -142,8 +147,11 @@ fn run(cli: Cli) -> Result<u8> {
             let fail_on = fail_on
                 .or(config.fail_on)
                 .unwrap_or(check::Severity::Warning);
-            let a = analyse(&corpus)?;
-            let (graph, findings) = pipeline::check(&a, &rules);
+            let mut a = analyse(&corpus, true)?;
+            let (graph, mut findings) = pipeline::check(&a, &rules);
+            for d in pipeline::quote_findings(&mut a, &mut findings) {
+                eprintln!("{d}");
+            }
             let mut findings = suppress(findings, &a, corpus.quiet);
             if let Some(path) = &baseline {
                 let recorded = Baseline::load(path)?;
@@ -183,7 +191,7 @@ fn run(cli: Cli) -> Result<u8> {
             input_status(&a.corpus).unwrap_or(if failing { 1 } else { 0 })
         }
         Command::Claims { corpus, format } => {
-            let a = analyse(&corpus)?;
+            let a = analyse(&corpus, false)?;
             let docs = &a.corpus.documents;
             match format {
                 ClaimFormat::Jsonl => {
@@ -212,7 +220,7 @@ fn run(cli: Cli) -> Result<u8> {
             input_status(&a.corpus).unwrap_or(0)
         }
         Command::Quantities { corpus, format } => {
-            let a = analyse(&corpus)?;
+            let a = analyse(&corpus, false)?;
             for (i, doc) in a.corpus.documents.iter().enumerate() {
                 for s in &a.sentences[i] {
                     let text = &doc.text[s.range.clone()];
@@ -251,7 +259,7 @@ fn run(cli: Cli) -> Result<u8> {
             input_status(&a.corpus).unwrap_or(0)
         }
         Command::Sentences { corpus, format } => {
-            let a = analyse(&corpus)?;
+            let a = analyse(&corpus, false)?;
             for (i, doc) in a.corpus.documents.iter().enumerate() {
                 for s in &a.sentences[i] {
                     let span = doc.file_span(s.range.clone());
@@ -283,7 +291,7 @@ fn run(cli: Cli) -> Result<u8> {
             output,
         } => {
             let (_, rules) = setup(&corpus)?;
-            let a = analyse(&corpus)?;
+            let a = analyse(&corpus, false)?;
             let (graph, _) = pipeline::check(&a, &rules);
             let text = match format {
                 GraphFormat::Dot => export::dot(&graph, &a.claims, &a.corpus.documents),
@@ -300,7 +308,7 @@ fn run(cli: Cli) -> Result<u8> {
         }
         Command::Baseline { corpus, output } => {
             let (_, rules) = setup(&corpus)?;
-            let a = analyse(&corpus)?;
+            let a = analyse(&corpus, true)?;
             let (_, findings) = pipeline::check(&a, &rules);
             let findings = suppress(findings, &a, corpus.quiet);
             if let Some(code) = input_status(&a.corpus) {

@@ -2,23 +2,24 @@
 //! in a deterministic order), for the commands to link, check and report.
 
 use crate::check::{self, Finding, Rule};
-use crate::corpus::{self, Corpus, Sentence};
+use crate::corpus::{self, Corpus, Diagnostic, Document, Level, Sentence};
 use crate::extract::{claim::extract_document, Claim, Lexicon};
 use crate::link::{self, ClaimGraph};
 use crate::report::RuleInfo;
 use indicatif::ProgressBar;
 use rayon::prelude::*;
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 
-/// How many documents are extracted (in parallel) before their claims join the list.
-const DOCUMENTS_PER_CHUNK: usize = 256;
+/// How many files are read (in parallel) before their documents are extracted.
+const FILES_PER_CHUNK: usize = 256;
 
 /// A read corpus with its sentences and claims.
 #[derive(Debug)]
 pub struct Analysis {
     pub corpus: Corpus,
-    /// Sentences of each document, index for index with `corpus.documents`.
+    /// Sentences of each document, index for index with `corpus.documents` (empty when
+    /// the texts were released).
     pub sentences: Vec<Vec<Sentence>>,
     /// Every claim, ordered by (document, position).
     pub claims: Vec<Claim>,
@@ -35,31 +36,57 @@ pub fn analyse_with_progress(
     lexicon: &Lexicon,
     progress: Option<&ProgressBar>,
 ) -> Analysis {
-    let mut corpus = corpus::load(paths);
-    // The same documents give the same output whatever order the paths were given in.
-    corpus
-        .documents
-        .sort_by(|a, b| (&a.id, &a.path, a.line_in_file).cmp(&(&b.id, &b.path, b.line_in_file)));
+    read_claims(paths, lexicon, progress, true)
+}
+
+/// [`analyse_with_progress`] for a check: each document's text is dropped as soon as
+/// its claims are read ([`crate::corpus::Document::release_text`]), so that memory holds
+/// claims, not the corpus; [`quote_findings`] reads the documents that findings cite
+/// again.
+pub fn analyse_for_check(
+    paths: &[PathBuf],
+    lexicon: &Lexicon,
+    progress: Option<&ProgressBar>,
+) -> Analysis {
+    read_claims(paths, lexicon, progress, false)
+}
+
+/// Reads the files a chunk at a time, extracts each chunk's documents in parallel and
+/// keeps (or releases) their texts; then puts documents and claims in their final order,
+/// which does not depend on the order of the paths or on the thread count.
+fn read_claims(
+    paths: &[PathBuf],
+    lexicon: &Lexicon,
+    progress: Option<&ProgressBar>,
+    keep_text: bool,
+) -> Analysis {
     if let Some(p) = progress {
-        p.set_length(corpus.documents.len() as u64);
         p.set_message("documents read");
     }
-    // Documents go through in chunks so that the per-document vectors of only one chunk
-    // are alive beside the flat list of claims (their memory is reused by the next chunk).
-    let mut sentences = Vec::with_capacity(corpus.documents.len());
-    let mut claims = Vec::new();
-    for (c, chunk) in corpus.documents.chunks(DOCUMENTS_PER_CHUNK).enumerate() {
-        let base = c * DOCUMENTS_PER_CHUNK;
-        let per_doc: Vec<(Vec<Sentence>, Vec<Claim>)> = chunk
-            .par_iter()
+    let mut documents: Vec<Document> = Vec::new();
+    let mut roots: Vec<usize> = Vec::new();
+    let mut sentences: Vec<Vec<Sentence>> = Vec::new();
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut diagnostics = corpus::read_in_chunks(paths, FILES_PER_CHUNK, |root, mut docs| {
+        if let Some(p) = progress {
+            p.inc_length(docs.len() as u64);
+        }
+        let base = documents.len();
+        let per_doc: Vec<(Vec<Sentence>, Vec<Claim>)> = docs
+            .par_iter_mut()
             .enumerate()
             .map(|(j, doc)| {
-                let sentences = corpus::segment(&doc.text);
-                let claims = extract_document(doc, base + j, &sentences, lexicon);
+                let found = corpus::segment(&doc.text);
+                let claims = extract_document(doc, base + j, &found, lexicon);
                 if let Some(p) = progress {
                     p.inc(1);
                 }
-                (sentences, claims)
+                if keep_text {
+                    (found, claims)
+                } else {
+                    doc.release_text();
+                    (Vec::new(), claims)
+                }
             })
             .collect();
         claims.reserve(per_doc.iter().map(|(_, c)| c.len()).sum());
@@ -67,12 +94,92 @@ pub fn analyse_with_progress(
             sentences.push(s);
             claims.extend(c);
         }
+        roots.extend(std::iter::repeat_n(root, docs.len()));
+        documents.extend(docs);
+    });
+    // Duplicate ids are told in (root, id) order, as `corpus::load` gives documents.
+    let mut by_root: Vec<usize> = (0..documents.len()).collect();
+    by_root.sort_by(|&a, &b| (roots[a], &documents[a].id).cmp(&(roots[b], &documents[b].id)));
+    diagnostics.extend(corpus::duplicate_ids(
+        by_root.iter().map(|&i| &documents[i]),
+    ));
+    // The same documents give the same output whatever order the paths were given in.
+    let key = |d: &Document| (d.id.clone(), d.path.clone(), d.line_in_file);
+    let mut order: Vec<usize> = (0..documents.len()).collect();
+    order.sort_by_cached_key(|&i| key(&documents[i]));
+    let mut new_index = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
     }
+    let documents = permute(documents, &order);
+    let sentences = permute(sentences, &order);
+    for c in &mut claims {
+        c.doc_index = new_index[c.doc_index];
+    }
+    claims.par_sort_unstable_by_key(|c| (c.doc_index, c.ordinal));
     Analysis {
-        corpus,
+        corpus: Corpus {
+            documents,
+            diagnostics,
+        },
         sentences,
         claims,
     }
+}
+
+/// The items in the order `order` gives (`order[k]` is the index of the `k`th item).
+fn permute<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.iter().filter_map(|&i| slots[i].take()).collect()
+}
+
+/// Fills the quotes and lines of the findings' evidence whose documents were released
+/// during the check, reading those documents (only those) again. A document whose file
+/// changed since gets a warning (returned), and its evidence keeps an empty quote.
+pub fn quote_findings(analysis: &mut Analysis, findings: &mut [Finding]) -> Vec<Diagnostic> {
+    let cited: BTreeSet<usize> = findings
+        .iter()
+        .flat_map(|f| f.sides.iter().flat_map(|s| &s.claims))
+        .filter_map(|e| e.claim)
+        .filter_map(|c| analysis.claims.get(c).map(|c| c.doc_index))
+        .filter(|&d| analysis.corpus.documents[d].released.is_some())
+        .collect();
+    let mut warnings = Vec::new();
+    if cited.is_empty() {
+        return warnings;
+    }
+    let docs: Vec<&Document> = cited
+        .iter()
+        .map(|&d| &analysis.corpus.documents[d])
+        .collect();
+    let fresh = corpus::reread(&docs);
+    for (&d, fresh) in cited.iter().zip(fresh) {
+        let doc = &mut analysis.corpus.documents[d];
+        match fresh {
+            Some(f) => doc.restore_text(f),
+            None => warnings.push(corpus::read::diagnostic(
+                Level::Warning,
+                &doc.path,
+                format!(
+                    "`{}` changed while it was checked: its quotes are left out",
+                    doc.id
+                ),
+            )),
+        }
+    }
+    for ev in findings
+        .iter_mut()
+        .flat_map(|f| f.sides.iter_mut().flat_map(|s| &mut s.claims))
+    {
+        let Some(claim) = ev.claim.and_then(|c| analysis.claims.get(c)) else {
+            continue;
+        };
+        let doc = &analysis.corpus.documents[claim.doc_index];
+        if ev.quote.is_empty() && doc.released.is_none() {
+            check::engine::quote_evidence(ev, claim, doc);
+        }
+    }
+    warnings
 }
 
 /// Links the claims into slots and runs the rules: the graph (with agreements and

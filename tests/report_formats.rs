@@ -81,6 +81,7 @@ fn evidence(doc: &Document, quote: &str, value: &str) -> Evidence {
         value_text: value.into(),
         headline: false,
         hedged: false,
+        claim: None,
     }
 }
 

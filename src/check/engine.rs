@@ -174,20 +174,33 @@ fn order_key(f: &Finding) -> (String, usize, String, String) {
 fn evidence(ctx: &Context, claim: usize, value_span: Span, value_text: String) -> Evidence {
     let c = &ctx.claims[claim];
     let doc = &ctx.docs[c.doc_index];
-    let lc = doc.line_col(c.sentence.start);
-    Evidence {
+    let mut ev = Evidence {
         doc: c.doc.clone(),
         source: doc.source.clone(),
         published: doc.published,
         span: c.sentence,
-        line: lc.line,
-        column: lc.column,
-        quote: c.quote(&doc.text).to_string(),
+        line: 0,
+        column: 0,
+        quote: String::new(),
         value_span,
         value_text,
         headline: c.headline,
         hedged: c.hedged() || c.attribution.is_some(),
+        claim: Some(claim),
+    };
+    if doc.released.is_none() {
+        quote_evidence(&mut ev, c, doc);
     }
+    ev
+}
+
+/// Fills the quote, line and column of a piece of evidence from its claim's document
+/// (whose text must be present).
+pub fn quote_evidence(ev: &mut Evidence, claim: &Claim, doc: &Document) {
+    let lc = doc.line_col(claim.sentence.start);
+    ev.line = lc.line;
+    ev.column = lc.column;
+    ev.quote = claim.quote(&doc.text).to_string();
 }
 
 fn finding(rule: &Rule, ctx: &Context, slot: &Slot, draft: Draft) -> Finding {

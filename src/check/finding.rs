@@ -67,6 +67,10 @@ pub struct Evidence {
     pub value_text: String,
     pub headline: bool,
     pub hedged: bool,
+    /// The claim cited (its index in the run's claims), to fill `quote`, `line` and
+    /// `column` later when the document's text was released during the check.
+    #[serde(skip)]
+    pub claim: Option<usize>,
 }
 
 /// Claims that agree with each other, opposed to the other side(s) of the finding.

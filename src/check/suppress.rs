@@ -103,6 +103,7 @@ mod tests {
             value_text: "q".into(),
             headline: false,
             hedged: false,
+            claim: None,
         }
     }
 

@@ -119,6 +119,9 @@ pub struct Document {
     pub raw: Option<Vec<u8>>,
     /// `<!-- claimcheck-ignore ... -->` comments of a Markdown or HTML file.
     pub suppressions: Vec<Suppression>,
+    /// Set by [`Document::release_text`]: the hash of the text that was dropped, to know
+    /// the text read again ([`crate::corpus::reread`]) for the same.
+    pub released: Option<u64>,
 }
 
 /// A `<!-- claimcheck-ignore [RULE-ID ...] -->` comment: findings of those rules (of every
@@ -159,7 +162,41 @@ impl Document {
             published: None,
             title: None,
             url: None,
+            released: None,
         }
+    }
+
+    /// Drops the text, the file bytes and the maps (keeping the metadata and
+    /// suppressions) once the document's claims are read; a large corpus then holds only
+    /// claims. The text can be read again from the file with [`crate::corpus::reread`].
+    /// A document with suppression comments keeps its text: their warnings need its lines.
+    pub fn release_text(&mut self) {
+        if !self.suppressions.is_empty() {
+            return;
+        }
+        self.released = Some(self.hash_text());
+        self.text = String::new();
+        self.raw = None;
+        self.map = OffsetMap::identity();
+        self.line_starts = Vec::new();
+    }
+
+    /// A hash of the text, the same in every run.
+    pub fn hash_text(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        self.text.hash(&mut h);
+        h.finish()
+    }
+
+    /// Puts back what [`Document::release_text`] dropped, from the same document read
+    /// again.
+    pub fn restore_text(&mut self, fresh: Document) {
+        self.text = fresh.text;
+        self.raw = fresh.raw;
+        self.map = fresh.map;
+        self.line_starts = fresh.line_starts;
+        self.released = None;
     }
 
     /// The file span of a range of `text`.

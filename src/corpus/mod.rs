@@ -24,7 +24,7 @@ pub use span::{LineCol, Span};
 use document::{default_source, line_starts};
 use manifest::Manifests;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 /// What loading produced: the documents, in a deterministic order, and the warnings and
@@ -45,10 +45,37 @@ impl Corpus {
 /// Loads every document under the given files and folders. Folders are walked
 /// recursively in sorted order; documents come out sorted by (root order, id).
 pub fn load(paths: &[PathBuf]) -> Corpus {
-    let mut corpus = Corpus::default();
+    let mut per_root: Vec<Vec<Document>> = vec![Vec::new(); paths.len()];
+    let mut diagnostics = read_in_chunks(paths, usize::MAX, |root, docs| {
+        per_root[root].extend(docs);
+    });
+    let mut documents = Vec::new();
+    for mut docs in per_root {
+        docs.sort_by(|a, b| a.id.cmp(&b.id));
+        documents.extend(docs);
+    }
+    diagnostics.extend(duplicate_ids(&documents));
+    Corpus {
+        documents,
+        diagnostics,
+    }
+}
+
+/// Reads every document under the given files and folders, `files_per_chunk` files at a
+/// time (read in parallel), and hands each chunk's documents to `each` with the index of
+/// their root, in input order, so that a caller can process and drop them before the
+/// next chunk is read. Returns the warnings and errors met (reading goes on past bad
+/// files), in a deterministic order; duplicate ids are the caller's to look for
+/// ([`duplicate_ids`]), as only it keeps every document.
+pub fn read_in_chunks(
+    paths: &[PathBuf],
+    files_per_chunk: usize,
+    mut each: impl FnMut(usize, Vec<Document>),
+) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
     let mut manifests = Manifests::default();
-    for root in paths {
-        let inputs = walk::inputs(root, &mut manifests, &mut corpus.diagnostics);
+    for (r, root) in paths.iter().enumerate() {
+        let inputs = walk::inputs(root, &mut manifests, &mut diagnostics);
         let jobs: Vec<(walk::Input, meta::Meta)> = inputs
             .into_iter()
             .map(|input| {
@@ -56,29 +83,74 @@ pub fn load(paths: &[PathBuf]) -> Corpus {
                 (input, defaults)
             })
             .collect();
-        let read: Vec<(Vec<Document>, Vec<Diagnostic>)> = jobs
-            .par_iter()
-            .map(|(input, defaults)| {
-                let mut diags = Vec::new();
-                let docs = load_file(input, defaults, &mut diags);
-                (docs, diags)
-            })
-            .collect();
-        let mut docs = Vec::new();
-        for (file_docs, diags) in read {
-            docs.extend(file_docs);
-            corpus.diagnostics.extend(diags);
+        let mut read_diags = Vec::new();
+        for chunk in jobs.chunks(files_per_chunk.max(1)) {
+            let read: Vec<(Vec<Document>, Vec<Diagnostic>)> = chunk
+                .par_iter()
+                .map(|(input, defaults)| {
+                    let mut diags = Vec::new();
+                    let docs = load_file(input, defaults, &mut diags);
+                    (docs, diags)
+                })
+                .collect();
+            let mut docs = Vec::new();
+            for (file_docs, diags) in read {
+                docs.extend(file_docs);
+                read_diags.extend(diags);
+            }
+            each(r, docs);
         }
-        docs.sort_by(|a, b| a.id.cmp(&b.id));
-        corpus.documents.extend(docs);
+        diagnostics.extend(read_diags);
     }
-    corpus.diagnostics.extend(manifests.unused());
-    corpus.diagnostics.extend(duplicate_ids(&corpus.documents));
-    corpus
+    diagnostics.extend(manifests.unused());
+    diagnostics
+}
+
+/// Reads documents again from their files, for documents whose text was released
+/// ([`Document::release_text`]) after their claims were read: each file is read once,
+/// in parallel. An entry is `None` when its file no longer gives the same text.
+pub fn reread(docs: &[&Document]) -> Vec<Option<Document>> {
+    let mut by_path: BTreeMap<&std::path::Path, Vec<usize>> = BTreeMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        by_path.entry(d.path.as_path()).or_default().push(i);
+    }
+    let files: Vec<(&std::path::Path, Vec<usize>)> = by_path.into_iter().collect();
+    let read: Vec<Vec<(usize, Option<Document>)>> = files
+        .par_iter()
+        .map(|(path, wanted)| {
+            let first = docs[wanted[0]];
+            let input = walk::Input {
+                path: path.to_path_buf(),
+                id: first.id.clone(),
+                format: first.format,
+            };
+            let fresh = match std::fs::read(path) {
+                Ok(bytes) => {
+                    documents_from_bytes(&input, bytes, &meta::Meta::default(), &mut Vec::new())
+                }
+                Err(_) => Vec::new(),
+            };
+            wanted
+                .iter()
+                .map(|&i| {
+                    let old = docs[i];
+                    let same = |d: &&Document| {
+                        d.line_in_file == old.line_in_file && Some(d.hash_text()) == old.released
+                    };
+                    (i, fresh.iter().find(same).cloned())
+                })
+                .collect()
+        })
+        .collect();
+    let mut out = vec![None; docs.len()];
+    for (i, d) in read.into_iter().flatten() {
+        out[i] = d;
+    }
+    out
 }
 
 /// A warning for each document whose id an earlier document already has.
-fn duplicate_ids(docs: &[Document]) -> Vec<Diagnostic> {
+pub fn duplicate_ids<'a>(docs: impl IntoIterator<Item = &'a Document>) -> Vec<Diagnostic> {
     let mut first: HashMap<&str, &Document> = HashMap::new();
     let mut out = Vec::new();
     for doc in docs {

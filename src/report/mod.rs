@@ -61,7 +61,13 @@ pub struct ReportInput<'a> {
 impl<'a> ReportInput<'a> {
     /// The document a piece of evidence cites.
     pub fn document(&self, id: &str) -> Option<&'a Document> {
-        self.documents.iter().find(|d| d.id == id)
+        // Documents come sorted by id from the pipeline: a binary search, then a scan for
+        // lists built in another order.
+        let at = self.documents.partition_point(|d| d.id.as_str() < id);
+        match self.documents.get(at) {
+            Some(d) if d.id == id => Some(d),
+            _ => self.documents.iter().find(|d| d.id == id),
+        }
     }
 
     /// The rule a finding comes from.
@@ -274,6 +280,7 @@ mod tests {
             value_text: value.into(),
             headline: false,
             hedged: false,
+            claim: None,
         }
     }
 
