@@ -241,28 +241,28 @@ pub struct Claim {
     pub target: Option<Mention<Entity>>,
     pub place: Option<Mention<Entity>>,
     /// What the action acts on, normalized ("ambassador", "staff", "troops").
-    pub theme: Option<Mention<String>>,
+    pub theme: Option<Box<Mention<String>>>,
     /// The domain of the action as the theme or an adjective gives it
     /// (diplomatic, military, economic ...), when known.
     pub domain: Option<String>,
     /// Who made it happen when that is said explicitly: the causer of "X ordered Y to
     /// leave", or the actor of "Y decided to withdraw".
-    pub initiator: Option<Mention<Entity>>,
-    pub quantity: Option<Quantity>,
-    pub time: Option<Time>,
+    pub initiator: Option<Box<Mention<Entity>>>,
+    pub quantity: Option<Box<Quantity>>,
+    pub time: Option<Box<Time>>,
     /// A duration stated in the clause ("for the past nine years"), when the time slot
     /// holds something else.
-    pub duration: Option<Time>,
+    pub duration: Option<Box<Time>>,
     /// The place was not in the sentence but taken from the discourse (a lower confidence).
     pub place_inferred: bool,
     /// The actor was resolved from a pronoun or "the move" (documented in `anaphora`).
     pub actor_inferred: bool,
     pub polarity: Polarity,
-    pub negation: Option<Cue>,
-    pub modality: Option<Cue>,
+    pub negation: Option<Box<Cue>>,
+    pub modality: Option<Box<Cue>>,
     pub hedges: Vec<Cue>,
     /// Who the claim is attributed to ("according to X", "X said").
-    pub attribution: Option<Cue>,
+    pub attribution: Option<Box<Cue>>,
 }
 
 impl Claim {

@@ -61,7 +61,7 @@ pub fn canonical(claim: &Claim, families: &Families) -> Canonical {
     Canonical {
         family: action.map_or_else(|| "count".to_string(), |a| families.family(a)),
         actor: claim.actor.clone(),
-        initiator: claim.initiator.clone(),
+        initiator: claim.initiator.as_deref().cloned(),
         location,
     }
 }

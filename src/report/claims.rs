@@ -4,7 +4,7 @@ use crate::corpus::{Document, Span};
 use crate::extract::{Claim, Entity, Mention, Polarity, TimeValue, Value};
 use serde_json::{json, Map, Value as Json};
 
-fn entity(m: &Option<Mention<Entity>>) -> Json {
+fn entity(m: Option<&Mention<Entity>>) -> Json {
     match m {
         Some(m) => {
             json!({"name": m.value.name, "kind": m.value.kind, "text": m.text, "span": span(m.span)})
@@ -28,7 +28,7 @@ pub fn claim_json(claim: &Claim, doc: &Document) -> Json {
     o.insert("column".into(), json!(lc.column));
     o.insert("quote".into(), json!(claim.quote(&doc.text)));
     o.insert("headline".into(), json!(claim.headline));
-    o.insert("actor".into(), entity(&claim.actor));
+    o.insert("actor".into(), entity(claim.actor.as_ref()));
     o.insert(
         "action".into(),
         match &claim.action {
@@ -37,8 +37,8 @@ pub fn claim_json(claim: &Claim, doc: &Document) -> Json {
             None => Json::Null,
         },
     );
-    o.insert("target".into(), entity(&claim.target));
-    o.insert("initiator".into(), entity(&claim.initiator));
+    o.insert("target".into(), entity(claim.target.as_ref()));
+    o.insert("initiator".into(), entity(claim.initiator.as_deref()));
     o.insert(
         "theme".into(),
         match &claim.theme {
@@ -54,7 +54,7 @@ pub fn claim_json(claim: &Claim, doc: &Document) -> Json {
             None => Json::Null,
         },
     );
-    o.insert("place".into(), entity(&claim.place));
+    o.insert("place".into(), entity(claim.place.as_ref()));
     o.insert(
         "quantity".into(),
         match &claim.quantity {

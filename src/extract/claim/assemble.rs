@@ -167,7 +167,8 @@ fn empty_claim(facts: &Facts, at: &Place, range: &Range<usize>) -> Claim {
         hedges: sentence_cues(facts, at, CueKind::Hedge),
         attribution: sentence_cues(facts, at, CueKind::Attribution)
             .into_iter()
-            .next(),
+            .next()
+            .map(Box::new),
     }
 }
 
@@ -618,7 +619,7 @@ fn action_claim(
         .scope
         .or_else(|| object_scope(facts, action, theme.as_ref()));
     if let Some((r, name, theme_scope)) = &theme {
-        claim.theme = Some(at.mention(facts, r, name.clone()));
+        claim.theme = Some(Box::new(at.mention(facts, r, name.clone())));
         scope = scope.or(*theme_scope);
     }
     claim.domain = domain.or_else(|| class_domain(action.action.class));
@@ -641,7 +642,7 @@ fn action_claim(
         });
     if let Some(qi) = qpos {
         used_quantities[qi] = true;
-        claim.quantity = Some(quantity_of(facts, at, &facts.quantities[qi]));
+        claim.quantity = Some(Box::new(quantity_of(facts, at, &facts.quantities[qi])));
         match &facts.quantities[qi].value {
             Value::Vague { vague, .. } if vague.contains("number") || vague.contains("some") => {
                 scope = scope.or(Some(Scope::Partial));
@@ -652,8 +653,8 @@ fn action_claim(
         }
     }
     let (time, duration) = times_in(facts, at, &window, action.range.start);
-    claim.time = time;
-    claim.duration = duration;
+    claim.time = time.map(Box::new);
+    claim.duration = duration.map(Box::new);
 
     // Polarity and modality.
     let negation = cue_before(
@@ -666,11 +667,11 @@ fn action_claim(
     );
     if let Some(neg) = negation.filter(|_| negation_reaches(facts, action)) {
         claim.polarity = Polarity::Negative;
-        claim.negation = Some(neg);
+        claim.negation = Some(Box::new(neg));
     }
     if facts.negated.contains(&action.range) {
         claim.polarity = Polarity::Negative;
-        claim.negation = Some(Cue {
+        claim.negation = Some(Box::new(Cue {
             kind: "antonym".into(),
             text: facts
                 .text
@@ -678,7 +679,7 @@ fn action_claim(
                 .unwrap_or_default()
                 .into(),
             span: at.span(&action.range),
-        });
+        }));
     }
     claim.modality = cue_before(
         facts,
@@ -687,7 +688,8 @@ fn action_claim(
         window.start,
         action.range.start,
         5,
-    );
+    )
+    .map(Box::new);
 
     // Initiator.
     let initiative = Initiative::builtin();
@@ -705,9 +707,9 @@ fn action_claim(
         {
             if initiative.is_causative(verb) {
                 // "Mali ordered French forces to leave": Mali initiated France's leaving.
-                claim.initiator = p.actor.clone();
+                claim.initiator = p.actor.clone().map(Box::new);
             } else if initiative.is_volitional(verb) {
-                claim.initiator = actor.clone();
+                claim.initiator = actor.clone().map(Box::new);
             }
         }
     }
@@ -717,7 +719,7 @@ fn action_claim(
             action.range.start,
         );
         if lead.iter().any(|w| initiative.is_volitional(w.text)) {
-            claim.initiator = actor.clone();
+            claim.initiator = actor.clone().map(Box::new);
         }
     }
     let _ = scope_modifier;
@@ -1040,8 +1042,8 @@ fn duration_claim(facts: &Facts, at: &Place, t: &TimeMatch) -> Option<Claim> {
         return None;
     };
     let mut claim = empty_claim(facts, at, &(t.range.start..theme.range.end));
-    claim.duration = Some(time_of(facts, at, t));
-    claim.theme = Some(at.mention(facts, &theme.range, name.clone()));
+    claim.duration = Some(Box::new(time_of(facts, at, t)));
+    claim.theme = Some(Box::new(at.mention(facts, &theme.range, name.clone())));
     claim.domain = Some(domain.clone());
     let start = clause_start(facts, 0, t.range.start);
     claim.actor = roles::possessor(facts, t.range.start)
@@ -1089,7 +1091,7 @@ fn quantity_claim(facts: &Facts, at: &Place, discourse: &Discourse, q: &Quantity
         .unwrap_or(facts.text.len());
     let window = prev_action_end..next_action_start;
     let mut claim = empty_claim(facts, at, &(q.range.start..q.range.end));
-    claim.quantity = Some(quantity_of(facts, at, q));
+    claim.quantity = Some(Box::new(quantity_of(facts, at, q)));
     let start = clause_start(facts, window.start, q.range.start);
     // "a 400-strong force of European allies": the owner named right after the count.
     let owner = facts.entities.iter().find(|e| {
@@ -1133,21 +1135,21 @@ fn quantity_claim(facts: &Facts, at: &Place, discourse: &Discourse, q: &Quantity
         .find(|w| words::is_finite_auxiliary(w.text))
         .map_or(window.end, |w| w.start);
     let (time, duration) = times_in(facts, at, &(window.start..aux), q.range.start);
-    claim.time = time;
-    claim.duration = duration;
+    claim.time = time.map(Box::new);
+    claim.duration = duration.map(Box::new);
     let themes = facts
         .themes
         .iter()
         .find(|m| m.range.start >= q.range.start && m.range.start <= q.range.end + 40);
     if let Some(m) = themes {
         if let ThemeHit::Theme { name, domain, .. } = &m.hit {
-            claim.theme = Some(at.mention(facts, &m.range, name.clone()));
+            claim.theme = Some(Box::new(at.mention(facts, &m.range, name.clone())));
             claim.domain = Some(domain.clone());
         }
     }
     if let Some(neg) = cue_before(facts, at, CueKind::Negation, window.start, q.range.start, 3) {
         claim.polarity = Polarity::Negative;
-        claim.negation = Some(neg);
+        claim.negation = Some(Box::new(neg));
     }
     claim
 }
