@@ -51,7 +51,7 @@ fn synthetic_claims(n: usize) -> Vec<Claim> {
             let year = 1990 + ((r >> 24) % 36) as i32;
             let quantity = (r >> 32).is_multiple_of(2);
             Claim {
-                doc: String::new(),
+                doc: "".into(),
                 doc_index: i / 10,
                 ordinal: i % 10,
                 span: Span::new(0, 0),
@@ -74,16 +74,18 @@ fn synthetic_claims(n: usize) -> Vec<Claim> {
                 theme: None,
                 domain: Some(domain.to_string()),
                 initiator: None,
-                quantity: quantity.then(|| Quantity {
-                    value: Value::Number(((r >> 40) % 100 * 100) as f64),
-                    unit: Some("troops".to_string()),
-                    change: Change::Exact,
-                    approx: false,
-                    counted: None,
-                    text: String::new(),
-                    span: Span::new(0, 0),
+                quantity: quantity.then(|| {
+                    Box::new(Quantity {
+                        value: Value::Number(((r >> 40) % 100 * 100) as f64),
+                        unit: Some("troops".to_string()),
+                        change: Change::Exact,
+                        approx: false,
+                        counted: None,
+                        text: String::new(),
+                        span: Span::new(0, 0),
+                    })
                 }),
-                time: Some(Time {
+                time: Some(Box::new(Time {
                     value: TimeValue::Point {
                         date: Some(PartialDate::year(year)),
                         weekday: None,
@@ -94,7 +96,7 @@ fn synthetic_claims(n: usize) -> Vec<Claim> {
                     event_year: false,
                     text: String::new(),
                     span: Span::new(0, 0),
-                }),
+                })),
                 duration: None,
                 place_inferred: false,
                 actor_inferred: false,

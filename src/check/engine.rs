@@ -175,7 +175,7 @@ fn evidence(ctx: &Context, claim: usize, value_span: Span, value_text: String) -
     let c = &ctx.claims[claim];
     let doc = &ctx.docs[c.doc_index];
     let mut ev = Evidence {
-        doc: c.doc.clone(),
+        doc: c.doc.to_string(),
         source: doc.source.clone(),
         published: doc.published,
         span: c.sentence,

@@ -222,8 +222,8 @@ pub struct Cue {
 /// One structured claim read from a sentence.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
-    /// Document id.
-    pub doc: String,
+    /// Document id (shared by the claims of one document).
+    pub doc: std::sync::Arc<str>,
     /// Index of the document in the corpus (for stable ordering).
     pub doc_index: usize,
     /// Position of the claim within its document.

@@ -17,6 +17,8 @@ use std::ops::Range;
 /// Where the sentence sits in its document, to turn sentence offsets into file spans.
 pub struct Place<'d> {
     pub doc: &'d Document,
+    /// The document's id, shared by its claims.
+    pub doc_id: &'d std::sync::Arc<str>,
     pub doc_index: usize,
     pub sentence: &'d Sentence,
 }
@@ -142,7 +144,7 @@ pub fn assemble(facts: &Facts, at: &Place, discourse: &mut Discourse) -> Vec<Cla
 
 fn empty_claim(facts: &Facts, at: &Place, range: &Range<usize>) -> Claim {
     Claim {
-        doc: at.doc.id.clone(),
+        doc: at.doc_id.clone(),
         doc_index: at.doc_index,
         ordinal: 0,
         span: at.span(range),

@@ -26,6 +26,7 @@ pub fn extract_document(
     lexicon: &Lexicon,
 ) -> Vec<Claim> {
     let mut discourse = Discourse::default();
+    let doc_id: std::sync::Arc<str> = doc.id.as_str().into();
     let mut claims = Vec::new();
     for sentence in sentences {
         let Some(text) = doc.text.get(sentence.range.clone()) else {
@@ -34,6 +35,7 @@ pub fn extract_document(
         let facts = facts::Facts::read(text, doc.published, lexicon);
         let at = assemble::Place {
             doc,
+            doc_id: &doc_id,
             doc_index,
             sentence,
         };
