@@ -4,8 +4,9 @@
 use super::document::{default_source, Document, Format};
 use super::error::{Diagnostic, Level};
 use super::meta::Meta;
-use super::read::{diagnostic_at, Decoded};
+use super::read::{decode, diagnostic, diagnostic_at, Decoded};
 use serde::Deserialize;
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 
 /// One line's object; other keys are ignored.
@@ -29,58 +30,208 @@ pub fn load(
     defaults: &Meta,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Document> {
-    let mut docs = Vec::new();
-    for (index, line) in decoded.text.split('\n').enumerate() {
-        let line_no = index + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let record: Record = match serde_json::from_str(line) {
-            Ok(r) => r,
-            Err(e) => {
-                // serde_json appends "at line 1 column N"; the diagnostic gives the position.
-                let text = e.to_string();
-                let reason = text
-                    .rsplit_once(" at line ")
-                    .map_or(text.as_str(), |(r, _)| r);
-                let message = format!("malformed JSON line: {reason}");
-                diags.push(diagnostic_at(
-                    Level::Error,
-                    path,
-                    line_no,
-                    e.column().max(1),
-                    message,
-                ));
-                continue;
-            }
-        };
-        let id = match record.id {
-            Some(serde_json::Value::String(s)) => s,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => format!("{file_id}:{line_no}"),
-        };
-        if record.text.trim().is_empty() {
+    load_lines(path, file_id, &decoded.text, 1, defaults, diags)
+}
+
+/// [`load`] on a run of whole lines of the file, the first of which is line `first_line`
+/// (a large file is read a run of lines at a time).
+pub fn load_lines(
+    path: &Path,
+    file_id: &str,
+    text: &str,
+    first_line: usize,
+    defaults: &Meta,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Document> {
+    text.split('\n')
+        .enumerate()
+        .filter_map(|(index, line)| {
+            line_document(path, file_id, first_line + index, line, defaults, diags)
+        })
+        .collect()
+}
+
+/// The document of line `line_no` (`None` for a blank or malformed line).
+pub fn line_document(
+    path: &Path,
+    file_id: &str,
+    line_no: usize,
+    line: &str,
+    defaults: &Meta,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Document> {
+    if line.trim().is_empty() {
+        return None;
+    }
+    let record: Record = match serde_json::from_str(line) {
+        Ok(r) => r,
+        Err(e) => {
+            // serde_json appends "at line 1 column N"; the diagnostic gives the position.
+            let text = e.to_string();
+            let reason = text
+                .rsplit_once(" at line ")
+                .map_or(text.as_str(), |(r, _)| r);
+            let message = format!("malformed JSON line: {reason}");
             diags.push(diagnostic_at(
-                Level::Warning,
+                Level::Error,
                 path,
                 line_no,
-                1,
-                format!("document `{id}` has an empty `text`"),
+                e.column().max(1),
+                message,
             ));
+            return None;
         }
-        let mut doc = Document::plain(id, path.to_path_buf(), Format::JsonLines, record.text);
-        doc.line_in_file = Some(line_no);
-        let own = Meta::parsed(
-            record.source,
-            record.published.as_deref(),
-            record.title,
-            record.url,
-            |msg| {
-                diags.push(diagnostic_at(Level::Warning, path, line_no, 1, msg));
-            },
-        );
-        own.or(defaults).apply(&mut doc, &default_source(file_id));
-        docs.push(doc);
+    };
+    let id = match record.id {
+        Some(serde_json::Value::String(s)) => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => format!("{file_id}:{line_no}"),
+    };
+    if record.text.trim().is_empty() {
+        diags.push(diagnostic_at(
+            Level::Warning,
+            path,
+            line_no,
+            1,
+            format!("document `{id}` has an empty `text`"),
+        ));
     }
-    docs
+    let mut doc = Document::plain(id, path.to_path_buf(), Format::JsonLines, record.text);
+    doc.line_in_file = Some(line_no);
+    let own = Meta::parsed(
+        record.source,
+        record.published.as_deref(),
+        record.title,
+        record.url,
+        |msg| {
+            diags.push(diagnostic_at(Level::Warning, path, line_no, 1, msg));
+        },
+    );
+    own.or(defaults).apply(&mut doc, &default_source(file_id));
+    Some(doc)
+}
+
+/// Reads a JSON-lines file a run of whole lines (about `batch_bytes`) at a time, handing
+/// each run's documents to `each`, so that a large file never sits in memory whole.
+/// The checks of [`super::read::check_bytes`] apply to each run: a NUL byte stops the
+/// reading there (the runs before it were read), invalid UTF-8 is warned of once, at
+/// its first file offset.
+pub fn read_in_batches(
+    path: &Path,
+    file_id: &str,
+    defaults: &Meta,
+    batch_bytes: usize,
+    diags: &mut Vec<Diagnostic>,
+    mut each: impl FnMut(Vec<Document>),
+) {
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            diags.push(diagnostic(Level::Error, path, format!("cannot read: {e}")));
+            return;
+        }
+    };
+    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let (mut offset, mut first_line) = (0usize, 1usize);
+    let (mut any_text, mut warned_utf8) = (false, false);
+    loop {
+        let mut batch = Vec::with_capacity(batch_bytes.saturating_add(4096).min(1 << 26));
+        while batch.len() < batch_bytes {
+            match reader.read_until(b'\n', &mut batch) {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(e) => {
+                    let mut d = diagnostic(Level::Error, path, format!("cannot read: {e}"));
+                    d.offset = Some(offset + batch.len());
+                    diags.push(d);
+                    return;
+                }
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        if let Some(nul) = batch.iter().position(|&b| b == 0) {
+            let mut d = diagnostic(Level::Warning, path, "binary file (NUL byte), skipped");
+            d.offset = Some(offset + nul);
+            diags.push(d);
+            return;
+        }
+        any_text |= !batch.iter().all(u8::is_ascii_whitespace);
+        if !warned_utf8 {
+            if let Err(e) = std::str::from_utf8(&batch) {
+                let mut d = diagnostic(
+                    Level::Warning,
+                    path,
+                    "invalid UTF-8, read lossily (invalid bytes replaced by U+FFFD)",
+                );
+                d.offset = Some(offset + e.valid_up_to());
+                diags.push(d);
+                warned_utf8 = true;
+            }
+        }
+        let lines = batch.iter().filter(|&&b| b == b'\n').count();
+        let len = batch.len();
+        let text = decode_at(batch, offset);
+        each(load_lines(
+            path, file_id, &text, first_line, defaults, diags,
+        ));
+        offset += len;
+        first_line += lines;
+    }
+    if !any_text {
+        diags.push(diagnostic(Level::Warning, path, "empty file, skipped"));
+    }
+}
+
+/// Bytes at file offset `offset` decoded as [`super::read::decode`] decodes the whole
+/// file: a byte-order mark is dropped only at the start of the file.
+fn decode_at(bytes: Vec<u8>, offset: usize) -> String {
+    if offset == 0 {
+        return decode(bytes).text;
+    }
+    let mut guarded = Vec::with_capacity(bytes.len() + 1);
+    guarded.push(b'\n');
+    guarded.extend_from_slice(&bytes);
+    let mut text = decode(guarded).text;
+    text.remove(0);
+    text
+}
+
+/// The documents of some lines of a JSON-lines file read again (`wanted`: line numbers),
+/// reading the file a line at a time; `None` for a line that no longer gives a document.
+pub fn reread_lines(path: &Path, file_id: &str, wanted: &[usize]) -> Vec<Option<Document>> {
+    let mut out = vec![None; wanted.len()];
+    let Ok(file) = std::fs::File::open(path) else {
+        return out;
+    };
+    let mut order: Vec<usize> = (0..wanted.len()).collect();
+    order.sort_by_key(|&i| wanted[i]);
+    let mut reader = BufReader::new(file);
+    let (mut line_no, mut offset, mut next) = (1usize, 0usize, 0usize);
+    let mut line = Vec::new();
+    while next < order.len() {
+        line.clear();
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => {
+                while next < order.len() && wanted[order[next]] == line_no {
+                    let body = line.strip_suffix(b"\n").unwrap_or(&line).to_vec();
+                    let text = decode_at(body, offset);
+                    out[order[next]] = line_document(
+                        path,
+                        file_id,
+                        line_no,
+                        &text,
+                        &Meta::default(),
+                        &mut Vec::new(),
+                    );
+                    next += 1;
+                }
+                line_no += 1;
+                offset += n;
+            }
+        }
+    }
+    out
 }

@@ -61,6 +61,9 @@ pub fn load(paths: &[PathBuf]) -> Corpus {
     }
 }
 
+/// How many bytes of a JSON-lines file are read at a time.
+const JSONL_BATCH_BYTES: usize = 8 << 20;
+
 /// Reads every document under the given files and folders, `files_per_chunk` files at a
 /// time (read in parallel), and hands each chunk's documents to `each` with the index of
 /// their root, in input order, so that a caller can process and drop them before the
@@ -84,7 +87,31 @@ pub fn read_in_chunks(
             })
             .collect();
         let mut read_diags = Vec::new();
-        for chunk in jobs.chunks(files_per_chunk.max(1)) {
+        // Files are read a chunk at a time in parallel; a JSON-lines file, which may hold
+        // a whole corpus, is read on its own a run of lines at a time.
+        let mut rest = jobs.as_slice();
+        while !rest.is_empty() {
+            if let Some(((input, defaults), after)) = rest
+                .split_first()
+                .filter(|(j, _)| j.0.format == Format::JsonLines)
+            {
+                jsonl::read_in_batches(
+                    &input.path,
+                    &input.id,
+                    defaults,
+                    JSONL_BATCH_BYTES,
+                    &mut read_diags,
+                    |docs| each(r, docs),
+                );
+                rest = after;
+                continue;
+            }
+            let take = rest
+                .iter()
+                .take(files_per_chunk.max(1))
+                .take_while(|j| j.0.format != Format::JsonLines)
+                .count();
+            let (chunk, after) = rest.split_at(take);
             let read: Vec<(Vec<Document>, Vec<Diagnostic>)> = chunk
                 .par_iter()
                 .map(|(input, defaults)| {
@@ -99,6 +126,7 @@ pub fn read_in_chunks(
                 read_diags.extend(diags);
             }
             each(r, docs);
+            rest = after;
         }
         diagnostics.extend(read_diags);
     }
@@ -119,6 +147,21 @@ pub fn reread(docs: &[&Document]) -> Vec<Option<Document>> {
         .par_iter()
         .map(|(path, wanted)| {
             let first = docs[wanted[0]];
+            let same = |old: &Document, d: &Document| {
+                d.line_in_file == old.line_in_file && Some(d.hash_text()) == old.released
+            };
+            if first.format == Format::JsonLines {
+                let lines: Vec<usize> = wanted
+                    .iter()
+                    .map(|&i| docs[i].line_in_file.unwrap_or(0))
+                    .collect();
+                let fresh = jsonl::reread_lines(path, &first.id, &lines);
+                return wanted
+                    .iter()
+                    .zip(fresh)
+                    .map(|(&i, d)| (i, d.filter(|d| same(docs[i], d))))
+                    .collect();
+            }
             let input = walk::Input {
                 path: path.to_path_buf(),
                 id: first.id.clone(),
@@ -132,13 +175,7 @@ pub fn reread(docs: &[&Document]) -> Vec<Option<Document>> {
             };
             wanted
                 .iter()
-                .map(|&i| {
-                    let old = docs[i];
-                    let same = |d: &&Document| {
-                        d.line_in_file == old.line_in_file && Some(d.hash_text()) == old.released
-                    };
-                    (i, fresh.iter().find(same).cloned())
-                })
+                .map(|&i| (i, fresh.iter().find(|d| same(docs[i], d)).cloned()))
                 .collect()
         })
         .collect();
