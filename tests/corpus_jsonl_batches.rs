@@ -87,7 +87,7 @@ fn lines_read_again_are_the_documents_first_read() {
         .collect::<Vec<_>>()
         .join("\n");
     std::fs::write(&path, text).expect("write");
-    let whole = corpus::load(&[path.clone()]);
+    let whole = corpus::load(std::slice::from_ref(&path));
     let fresh = jsonl::reread_lines(Path::new(&path), "feed.jsonl", &[30, 2, 17, 99]);
     let texts: Vec<Option<String>> = fresh
         .iter()
