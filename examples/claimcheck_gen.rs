@@ -20,20 +20,6 @@ struct Options {
     seed: u64,
 }
 
-fn parse_size(text: &str) -> Option<u64> {
-    let t = text.trim().to_ascii_uppercase();
-    let (num, mult) = if let Some(n) = t.strip_suffix("GB") {
-        (n, 1_000_000_000)
-    } else if let Some(n) = t.strip_suffix("MB") {
-        (n, 1_000_000)
-    } else if let Some(n) = t.strip_suffix("KB") {
-        (n, 1_000)
-    } else {
-        (t.as_str(), 1)
-    };
-    num.trim().parse::<u64>().ok().map(|n| n * mult)
-}
-
 fn options() -> Result<Options, String> {
     let mut size = None;
     let mut out = None;
@@ -45,7 +31,7 @@ fn options() -> Result<Options, String> {
             "--size" => {
                 size = Some(
                     args.next()
-                        .and_then(|s| parse_size(&s))
+                        .and_then(|s| generator::parse_size(&s))
                         .ok_or("--size needs a size such as 10MB")?,
                 )
             }

@@ -492,3 +492,18 @@ pub fn write_corpus(out: &Path, seed: u64, size: u64, jsonl: bool) -> io::Result
     sink.finish()?;
     Ok(stats)
 }
+
+/// A size written as `10MB`, `1GB`, `500KB` or a number of bytes (powers of ten).
+pub fn parse_size(text: &str) -> Option<u64> {
+    let t = text.trim().to_ascii_uppercase();
+    let (num, mult) = if let Some(n) = t.strip_suffix("GB") {
+        (n, 1_000_000_000)
+    } else if let Some(n) = t.strip_suffix("MB") {
+        (n, 1_000_000)
+    } else if let Some(n) = t.strip_suffix("KB") {
+        (n, 1_000)
+    } else {
+        (t.as_str(), 1)
+    };
+    num.trim().parse::<u64>().ok().map(|n| n * mult)
+}
