@@ -3,7 +3,13 @@
 
 pub mod export;
 pub mod graph;
+mod group;
+mod intern;
 pub mod key;
+pub mod record;
+#[cfg(test)]
+mod tests;
 
 pub use graph::{build, ClaimGraph, ClaimNode, EdgeReason, Slot};
 pub use key::{Facet, SlotKey};
+pub use record::{KeyTable, LinkRecord};
