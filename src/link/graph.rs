@@ -1,7 +1,7 @@
 //! Building the claim graph: candidate pairs from blocking keys (never all pairs),
 //! `same-slot` edges inside each block, slots as connected components.
 
-use super::group::{merge_unnamed_actors, slot_order, Grouped};
+use super::group::{merge_unnamed_actors, slot_order, Grouped, Times};
 use super::key::{self, Facet, SlotKey};
 use super::record::{KeyTable, LinkRecord, PackedKey, Tables};
 use crate::extract::Claim;
@@ -89,35 +89,29 @@ fn slot(key: SlotKey, members: &[u32], unknown_time: bool) -> Slot {
 /// The slots of one block: one, or for a quantity block whose claims give different years,
 /// one per year plus one for the claims without a year (counts at different times need not
 /// agree), the claims without a year first.
-fn split_by_period(key: SlotKey, members: &[u32], records: &[LinkRecord]) -> Vec<Slot> {
-    let record = |c: u32| records.get(c as usize);
+fn split_by_period(
+    key: SlotKey,
+    members: &[u32],
+    times: Times,
+    records: &[LinkRecord],
+    mut emit: impl FnMut(Slot),
+) {
     if key.facet != Facet::Quantity {
-        let unknown = members
-            .iter()
-            .any(|&c| record(c).is_some_and(|r| !r.has_time()));
-        return vec![slot(key, members, unknown)];
+        return emit(slot(key, members, times.untimed));
     }
-    let year = |c: u32| record(c).and_then(LinkRecord::year);
-    let first_year = members.iter().find_map(|&c| year(c));
-    let several = members
-        .iter()
-        .any(|&c| year(c).is_some_and(|y| Some(y) != first_year));
-    if !several {
-        let unknown = members.iter().any(|&c| year(c).is_none());
-        return vec![slot(key, members, unknown)];
+    if !times.several_years {
+        return emit(slot(key, members, times.undated));
     }
+    let year = |c: u32| records.get(c as usize).and_then(LinkRecord::year);
     let mut by_year: BTreeMap<Option<i32>, Vec<u32>> = BTreeMap::new();
     for &c in members {
         by_year.entry(year(c)).or_default().push(c);
     }
-    by_year
-        .into_iter()
-        .map(|(year, members)| {
-            let mut k = key.clone();
-            k.period = year.map_or_else(|| "time unknown".to_string(), |y| y.to_string());
-            slot(k, &members, year.is_none())
-        })
-        .collect()
+    for (year, members) in by_year {
+        let mut k = key.clone();
+        k.period = year.map_or_else(|| "time unknown".to_string(), |y| y.to_string());
+        emit(slot(k, &members, year.is_none()));
+    }
 }
 
 /// Builds the graph. Claims must be in corpus order; the result does not depend on
@@ -139,44 +133,43 @@ impl ClaimGraph {
         let keys = &tables.keys.values;
         let grouped = Grouped::of(records, &tables.keys);
         let order = slot_order(&tables);
-        let blocks = merge_unnamed_actors(&order, keys, |k| grouped.run(k), empty);
-        let slots: Vec<Slot> = order
-            .par_iter()
-            .zip(blocks.par_iter())
-            .filter_map(|(&k, members)| Some((k, members.as_ref()?)))
-            .flat_map_iter(|(k, members)| {
-                split_by_period(slot_key(&tables, &keys[k]), members.as_slice(), records)
-            })
-            .collect();
-        drop(blocks);
-        drop(grouped);
-        let nodes: usize = slots.iter().map(|s| s.claims.len()).sum();
-        let mut graph = UnGraph::with_capacity(nodes, nodes.saturating_sub(slots.len()));
-        let mut first_node = Vec::with_capacity(slots.len());
-        for slot in &slots {
-            let first = graph.node_count();
-            first_node.push(first as u32);
-            let facet = slot.key.facet;
-            for &claim in &slot.claims {
-                graph.add_node(ClaimNode {
-                    claim: claim as u32,
-                    facet,
-                });
-            }
-            for n in first + 1..graph.node_count() {
-                graph.add_edge(
-                    NodeIndex::new(n - 1),
-                    NodeIndex::new(n),
-                    EdgeReason::SameSlot,
-                );
-            }
+        let blocks = merge_unnamed_actors(&order, keys, &grouped, empty);
+        let memberships = records.iter().map(|r| r.key_ids().count()).sum::<usize>();
+        let mut graph = ClaimGraph {
+            graph: UnGraph::with_capacity(memberships, memberships.saturating_sub(order.len())),
+            slots: Vec::with_capacity(order.len()),
+            first_node: Vec::with_capacity(order.len()),
+        };
+        for (&k, block) in order.iter().zip(&blocks) {
+            let Some((members, times)) = block else {
+                continue;
+            };
+            let key = slot_key(&tables, &keys[k]);
+            split_by_period(key, members.as_slice(), *times, records, |s| graph.push(s));
         }
-        debug_assert_eq!(components(&graph), slots.len());
-        ClaimGraph {
-            graph,
-            slots,
-            first_node,
+        debug_assert_eq!(components(&graph.graph), graph.slots.len());
+        graph
+    }
+
+    /// Adds a slot, its nodes and the `same-slot` chain between them.
+    fn push(&mut self, slot: Slot) {
+        let first = self.graph.node_count();
+        self.first_node.push(first as u32);
+        let facet = slot.key.facet;
+        for &claim in &slot.claims {
+            self.graph.add_node(ClaimNode {
+                claim: claim as u32,
+                facet,
+            });
         }
+        for n in first + 1..self.graph.node_count() {
+            self.graph.add_edge(
+                NodeIndex::new(n - 1),
+                NodeIndex::new(n),
+                EdgeReason::SameSlot,
+            );
+        }
+        self.slots.push(slot);
     }
 }
 

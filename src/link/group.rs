@@ -7,16 +7,53 @@ use super::record::{LinkRecord, PackedKey, Tables};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
-/// The claims of every key, in corpus order, as runs of one array.
+/// What the claims of a key say of their time, gathered as they are grouped so that
+/// splitting slots by period need not look at every claim again.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Times {
+    /// The year of the first claim that gives one.
+    pub first_year: Option<i32>,
+    /// Some claim gives another year than the first.
+    pub several_years: bool,
+    /// Some claim gives no year.
+    pub undated: bool,
+    /// Some claim gives no time at all.
+    pub untimed: bool,
+}
+
+impl Times {
+    fn add(&mut self, r: &LinkRecord) {
+        match (r.year(), self.first_year) {
+            (Some(y), None) => self.first_year = Some(y),
+            (Some(y), Some(first)) => self.several_years |= y != first,
+            (None, _) => self.undated = true,
+        }
+        self.untimed |= !r.has_time();
+    }
+
+    /// The times of two sets of claims together.
+    pub fn merge(self, other: Times) -> Times {
+        let differ = matches!((self.first_year, other.first_year), (Some(a), Some(b)) if a != b);
+        Times {
+            first_year: self.first_year.or(other.first_year),
+            several_years: self.several_years || other.several_years || differ,
+            undated: self.undated || other.undated,
+            untimed: self.untimed || other.untimed,
+        }
+    }
+}
+
+/// The claims of every key, in corpus order, as runs of one array, and their times.
 pub(crate) struct Grouped {
     /// Where the run of each key (dense index) starts; one more entry for the end.
     starts: Vec<u32>,
     members: Vec<u32>,
+    times: Vec<Times>,
 }
 
 impl Grouped {
     /// Counts claims per key, turns counts into offsets, then places the claims in one
-    /// pass: 4 bytes a (claim, key) pair and 4 a key.
+    /// pass: 4 bytes a (claim, key) pair and 16 a key.
     pub fn of(records: &[LinkRecord], keys: &Dense<PackedKey>) -> Grouped {
         let mut starts = vec![0u32; keys.values.len() + 1];
         for r in records {
@@ -31,9 +68,14 @@ impl Grouped {
         }
         let mut fill = starts.clone();
         let mut members = vec![0u32; starts.last().copied().unwrap_or(0) as usize];
+        let mut times = vec![Times::default(); keys.values.len()];
         for (c, r) in records.iter().enumerate() {
             for k in r.key_ids() {
-                if let Some(at) = fill.get_mut(keys.index(k)) {
+                let k = keys.index(k);
+                if let Some(t) = times.get_mut(k) {
+                    t.add(r);
+                }
+                if let Some(at) = fill.get_mut(k) {
                     if let Some(m) = members.get_mut(*at as usize) {
                         *m = c as u32;
                     }
@@ -41,7 +83,16 @@ impl Grouped {
                 }
             }
         }
-        Grouped { starts, members }
+        Grouped {
+            starts,
+            members,
+            times,
+        }
+    }
+
+    /// The times of the claims of a key (dense index).
+    pub fn times(&self, key: usize) -> Times {
+        self.times.get(key).copied().unwrap_or_default()
     }
 
     /// The claims of a key (dense index), in corpus order.
@@ -133,9 +184,9 @@ fn merge_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
 pub(crate) fn merge_unnamed_actors<'a>(
     order: &[usize],
     keys: &[PackedKey],
-    runs: impl Fn(usize) -> &'a [u32],
+    grouped: &'a Grouped,
     empty: u32,
-) -> Vec<Option<Members<'a>>> {
+) -> Vec<Option<(Members<'a>, Times)>> {
     let event = |k: &PackedKey| (k.family, k.kind, k.location);
     // The one named slot of each (event, kind, place), or None when there are several.
     let mut named: HashMap<(u32, u32, u32), Option<usize>> = HashMap::new();
@@ -148,8 +199,10 @@ pub(crate) fn merge_unnamed_actors<'a>(
                 .or_insert(Some(pos));
         }
     }
-    let mut blocks: Vec<Option<Members<'a>>> =
-        order.iter().map(|&k| Some(Members::Run(runs(k)))).collect();
+    let mut blocks: Vec<Option<(Members<'a>, Times)>> = order
+        .iter()
+        .map(|&k| Some((Members::Run(grouped.run(k)), grouped.times(k))))
+        .collect();
     for (from, &k) in order.iter().enumerate() {
         let k = &keys[k];
         if k.facet != Facet::Event || k.actor != empty || k.location == empty {
@@ -158,11 +211,12 @@ pub(crate) fn merge_unnamed_actors<'a>(
         let Some(&Some(to)) = named.get(&event(k)) else {
             continue;
         };
-        let Some(moved) = blocks.get_mut(from).and_then(Option::take) else {
+        let Some((moved, moved_times)) = blocks.get_mut(from).and_then(Option::take) else {
             continue;
         };
-        if let Some(Some(target)) = blocks.get_mut(to) {
+        if let Some(Some((target, times))) = blocks.get_mut(to) {
             *target = Members::Merged(merge_sorted(target.as_slice(), moved.as_slice()));
+            *times = times.merge(moved_times);
         }
     }
     blocks
