@@ -152,11 +152,18 @@ pub fn has_number(claim: &Claim) -> bool {
 }
 
 /// A readable label for a slot.
-pub fn label(key: &SlotKey) -> String {
-    let mut out = String::with_capacity(
-        32 + key.family.len() + key.actor.len() + key.kind.len() + key.location.len(),
-    );
-    let mut put = |parts: &[&str]| parts.iter().for_each(|p| out.push_str(p));
+pub fn label<'k>(key: &'k SlotKey) -> String {
+    // The pieces first, so that the label is allocated once at its exact length.
+    let mut parts: [&'k str; 12] = [""; 12];
+    let mut n = 0;
+    let mut put = |pieces: &[&'k str]| {
+        for p in pieces {
+            if let Some(slot) = parts.get_mut(n) {
+                *slot = p;
+                n += 1;
+            }
+        }
+    };
     let some = |s: &str| !s.is_empty();
     match key.facet {
         Facet::Quantity => {
@@ -198,5 +205,40 @@ pub fn label(key: &SlotKey) -> String {
             }
         }
     }
-    out
+    parts.concat()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(facet: Facet, family: &str, actor: &str, kind: &str, location: &str) -> SlotKey {
+        SlotKey {
+            facet,
+            family: family.into(),
+            actor: actor.into(),
+            kind: kind.into(),
+            location: location.into(),
+            period: String::new(),
+        }
+    }
+
+    #[test]
+    fn labels_name_every_known_part_and_nothing_else() {
+        let mut q = key(Facet::Quantity, "withdraw", "France", "troops", "Mali");
+        q.period = "2022".into();
+        assert_eq!(
+            label(&q),
+            "the number of France's troops (withdraw) in Mali (2022)"
+        );
+        let bare = key(Facet::Quantity, "count", "", "refugees", "Chad");
+        assert_eq!(label(&bare), "the number of refugees in Chad");
+        let d = key(Facet::Duration, "duration", "UN", "mission", "Mali");
+        assert_eq!(label(&d), "how long UN's mission lasted (Mali)");
+        let e = key(Facet::Event, "expel", "Niger", "diplomatic", "France");
+        assert_eq!(label(&e), "the expel by Niger (diplomatic) (France)");
+        let once = key(Facet::Event, "coup", "", "", "Gabon");
+        assert_eq!(label(&once), "the coup (Gabon)");
+        assert_eq!(label(&q).capacity(), label(&q).len());
+    }
 }
