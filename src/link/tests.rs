@@ -116,3 +116,10 @@ fn marks_land_on_the_edge_between_the_two_claims_and_nodes_follow_slots() {
     assert_eq!(g.position(si, nc), Some(2));
     assert_eq!(g.node(si, g.slots[si].claims.len()), None);
 }
+
+#[test]
+fn records_and_nodes_stay_small() {
+    assert_eq!(std::mem::size_of::<LinkRecord>(), 24);
+    assert_eq!(std::mem::size_of::<super::ClaimNode>(), 8);
+    assert_eq!(std::mem::size_of::<super::Slot>(), 184);
+}
