@@ -8,7 +8,8 @@ use claimcheck::extract::{
     Quantity, Time, TimeValue, Value,
 };
 use claimcheck::link;
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
+use rayon::prelude::*;
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -130,4 +131,49 @@ fn linking(c: &mut Criterion) {
 }
 
 criterion_group!(benches, linking);
-criterion_main!(benches);
+
+/// A figure of this process from `/proc/self/status` ("VmRSS", "VmHWM"), in KiB.
+fn status_kib(field: &str) -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+/// `LINK_ONCE=N cargo bench --bench link`: links N synthetic claims once and prints the
+/// time and the memory linking took (peak and kept), for profiling and memory figures.
+fn link_once(n: usize) {
+    let claims = synthetic_claims(n);
+    let (rss, hwm) = (status_kib("VmRSS"), status_kib("VmHWM"));
+    let start = std::time::Instant::now();
+    let table = link::KeyTable::new();
+    let records: Vec<link::LinkRecord> = claims.par_iter().map(|c| table.record(c)).collect();
+    let recorded = start.elapsed();
+    let g = link::ClaimGraph::from_records(table, &records);
+    let took = start.elapsed();
+    let (rss_after, hwm_after) = (status_kib("VmRSS"), status_kib("VmHWM"));
+    println!(
+        "{n} claims: {} slots, {} nodes, {} edges in {:.3} s (records {:.3} s); memory before \
+         {} MiB (peak {} MiB), peak while linking +{} MiB, kept +{} MiB (records included)",
+        g.slots.len(),
+        g.graph.node_count(),
+        g.graph.edge_count(),
+        took.as_secs_f64(),
+        recorded.as_secs_f64(),
+        rss / 1024,
+        hwm / 1024,
+        hwm_after.saturating_sub(rss) / 1024,
+        rss_after.saturating_sub(rss) / 1024,
+    );
+}
+
+fn main() {
+    if let Some(n) = std::env::var("LINK_ONCE").ok().and_then(|n| n.parse().ok()) {
+        link_once(n);
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -38,7 +38,9 @@ pub fn dot(graph: &ClaimGraph, claims: &[Claim], docs: &[Document]) -> String {
             dot_escape(&slot.label)
         );
         for (pos, &c) in slot.claims.iter().enumerate() {
-            let node = graph.nodes[si][pos];
+            let Some(node) = graph.node(si, pos) else {
+                continue;
+            };
             let claim = &claims[c];
             let _ = writeln!(
                 out,
@@ -49,7 +51,7 @@ pub fn dot(graph: &ClaimGraph, claims: &[Claim], docs: &[Document]) -> String {
             );
         }
         out.push_str("  }\n");
-        for &node in &graph.nodes[si] {
+        for node in graph.slot_nodes(si) {
             for e in graph.graph.edges(node).filter(|e| e.source() == node) {
                 let _ = writeln!(
                     out,
@@ -81,11 +83,11 @@ pub fn json(graph: &ClaimGraph, claims: &[Claim], docs: &[Document]) -> serde_js
                     json!({"doc": claim.doc, "source": source, "span": [claim.span.start, claim.span.end], "quote": quote(claim, docs)})
                 })
                 .collect();
-            let edges: Vec<_> = graph.nodes[si]
-                .iter()
-                .flat_map(|&n| graph.graph.edges(n).filter(move |e| e.source() == n))
+            let edges: Vec<_> = graph
+                .slot_nodes(si)
+                .flat_map(|n| graph.graph.edges(n).filter(move |e| e.source() == n))
                 .map(|e| {
-                    let pos = |n| graph.nodes[si].iter().position(|&x| x == n).unwrap_or(usize::MAX);
+                    let pos = |n| graph.position(si, n).unwrap_or(usize::MAX);
                     json!({"from": pos(e.source()), "to": pos(e.target()), "reason": e.weight().as_str()})
                 })
                 .collect();

@@ -1,14 +1,15 @@
 //! Building the claim graph: candidate pairs from blocking keys (never all pairs),
 //! `same-slot` edges inside each block, slots as connected components.
 
+use super::group::{merge_unnamed_actors, slot_order, Grouped, Times};
 use super::key::{self, Facet, SlotKey};
-use crate::extract::family::Families;
-use crate::extract::{Claim, TimeValue};
+use super::record::{KeyTable, LinkRecord, PackedKey, Tables};
+use crate::extract::Claim;
 use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::unionfind::UnionFind;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Why two claim nodes are linked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -35,8 +36,8 @@ impl EdgeReason {
 /// A node: one claim seen in one facet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct ClaimNode {
-    /// Index into the claims the graph was built from.
-    pub claim: usize,
+    /// Index into the claims (or records) the graph was built from.
+    pub claim: u32,
     pub facet: Facet,
 }
 
@@ -51,146 +52,125 @@ pub struct Slot {
     pub unknown_time: bool,
 }
 
-/// The claim graph and its slots.
+/// The claim graph and its slots. The nodes of a slot are consecutive in the graph, in the
+/// order of the slot's claims.
+///
+/// Memory: 16 bytes a node (one per claim and facet) and 20 bytes a `same-slot` edge in
+/// petgraph, 4 bytes a slot for its first node, and the [`Slot`] itself (184 bytes, plus
+/// its key's strings, its label and 8 bytes a claim on the heap: about 400 bytes in all for
+/// a slot of one claim).
 #[derive(Debug, Default)]
 pub struct ClaimGraph {
     pub graph: UnGraph<ClaimNode, EdgeReason>,
     pub slots: Vec<Slot>,
-    /// Node of (slot index, position in slot).
-    pub nodes: Vec<Vec<NodeIndex>>,
+    /// The first node of each slot.
+    first_node: Vec<u32>,
 }
 
-fn year_of(claim: &Claim) -> Option<i32> {
-    match &claim.time.as_ref()?.value {
-        TimeValue::Point { date: Some(d), .. } => Some(d.year),
-        _ => None,
+pub(crate) fn slot_key(tables: &Tables, key: &PackedKey) -> SlotKey {
+    SlotKey {
+        facet: key.facet,
+        family: tables.text(key.family).to_string(),
+        actor: tables.text(key.actor).to_string(),
+        kind: tables.text(key.kind).to_string(),
+        location: tables.text(key.location).to_string(),
+        period: String::new(),
     }
 }
 
-/// Splits a quantity block whose claims give different years into one slot per year,
-/// plus one for the claims without a year: counts at different times need not agree.
+fn slot(key: SlotKey, members: &[u32], unknown_time: bool) -> Slot {
+    Slot {
+        label: key::label(&key),
+        key,
+        claims: members.iter().map(|&c| c as usize).collect(),
+        unknown_time,
+    }
+}
+
+/// The slots of one block: one, or for a quantity block whose claims give different years,
+/// one per year plus one for the claims without a year (counts at different times need not
+/// agree), the claims without a year first.
 fn split_by_period(
     key: SlotKey,
-    members: Vec<usize>,
-    claims: &[Claim],
-) -> Vec<(SlotKey, Vec<usize>, bool)> {
+    members: &[u32],
+    times: Times,
+    records: &[LinkRecord],
+    mut emit: impl FnMut(Slot),
+) {
     if key.facet != Facet::Quantity {
-        let unknown = members.iter().any(|&i| claims[i].time.is_none());
-        return vec![(key, members, unknown)];
+        return emit(slot(key, members, times.untimed));
     }
-    let mut by_year: BTreeMap<Option<i32>, Vec<usize>> = BTreeMap::new();
-    for i in members {
-        by_year.entry(year_of(&claims[i])).or_default().push(i);
+    if !times.several_years {
+        return emit(slot(key, members, times.undated));
     }
-    let known = by_year.keys().filter(|y| y.is_some()).count();
-    if known <= 1 {
-        let unknown = by_year.contains_key(&None);
-        let mut all: Vec<usize> = by_year.into_values().flatten().collect();
-        all.sort_unstable();
-        return vec![(key, all, unknown)];
+    let year = |c: u32| records.get(c as usize).and_then(LinkRecord::year);
+    let mut by_year: BTreeMap<Option<i32>, Vec<u32>> = BTreeMap::new();
+    for &c in members {
+        by_year.entry(year(c)).or_default().push(c);
     }
-    by_year
-        .into_iter()
-        .map(|(year, members)| {
-            let mut k = key.clone();
-            k.period = year.map_or_else(|| "time unknown".to_string(), |y| y.to_string());
-            (k, members, year.is_none())
-        })
-        .collect()
+    for (year, members) in by_year {
+        let mut k = key.clone();
+        k.period = year.map_or_else(|| "time unknown".to_string(), |y| y.to_string());
+        emit(slot(k, &members, year.is_none()));
+    }
 }
-
-/// An event told without its actor ("the port remained open") joins the slot of the same
-/// event, kind and place told with one, when exactly one such slot exists. `blocks` is
-/// sorted by key and stays so.
-fn merge_unnamed_actors(blocks: &mut Vec<(SlotKey, Vec<usize>)>) {
-    fn event(k: &SlotKey) -> (&str, &str, &str) {
-        (k.family.as_str(), k.kind.as_str(), k.location.as_str())
-    }
-    // The one named slot of each (event, kind, place), or None when there are several.
-    let mut named: HashMap<(&str, &str, &str), Option<usize>> = HashMap::new();
-    for (i, (k, _)) in blocks.iter().enumerate() {
-        if k.facet == Facet::Event && !k.actor.is_empty() {
-            named
-                .entry(event(k))
-                .and_modify(|t| *t = None)
-                .or_insert(Some(i));
-        }
-    }
-    let moves: Vec<(usize, usize)> = blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, (k, _))| {
-            k.facet == Facet::Event && k.actor.is_empty() && !k.location.is_empty()
-        })
-        .filter_map(|(i, (k, _))| Some((i, named.get(&event(k)).copied().flatten()?)))
-        .collect();
-    if moves.is_empty() {
-        return;
-    }
-    let mut merged = vec![false; blocks.len()];
-    for &(from, to) in &moves {
-        let members = std::mem::take(&mut blocks[from].1);
-        let slot = &mut blocks[to].1;
-        slot.extend(members);
-        slot.sort_unstable();
-        merged[from] = true;
-    }
-    let mut i = 0;
-    blocks.retain(|_| {
-        i += 1;
-        !merged[i - 1]
-    });
-}
-
-/// How many claims have their keys computed (in parallel) before they are grouped.
-const CLAIMS_PER_CHUNK: usize = 8192;
 
 /// Builds the graph. Claims must be in corpus order; the result does not depend on
-/// thread count.
+/// thread count. The same as [`KeyTable::record`] on every claim, then
+/// [`ClaimGraph::from_records`].
 pub fn build(claims: &[Claim]) -> ClaimGraph {
-    let families = Families::builtin();
-    // Keys are computed in parallel a chunk of claims at a time (so that the keys of only
-    // one chunk wait to be grouped), grouped by hashing, and only the distinct keys are
-    // sorted, once (the slots' order).
-    let mut grouped: HashMap<SlotKey, Vec<usize>> = HashMap::new();
-    for (c, chunk) in claims.chunks(CLAIMS_PER_CHUNK).enumerate() {
-        let keyed: Vec<Vec<SlotKey>> = chunk.par_iter().map(|c| key::keys(c, families)).collect();
-        for (j, keys) in keyed.into_iter().enumerate() {
-            for k in keys {
-                grouped.entry(k).or_default().push(c * CLAIMS_PER_CHUNK + j);
-            }
+    let table = KeyTable::new();
+    let records: Vec<LinkRecord> = claims.par_iter().map(|c| table.record(c)).collect();
+    ClaimGraph::from_records(table, &records)
+}
+
+impl ClaimGraph {
+    /// Builds the graph from the records of every claim, in corpus order (record `i` is
+    /// claim `i`), and the table that made them. Grouping is a counting sort over key ids
+    /// (linear); only the distinct keys are sorted, by their text, for the slots' order.
+    pub fn from_records(table: KeyTable, records: &[LinkRecord]) -> ClaimGraph {
+        let empty = table.empty_id();
+        let tables = table.finish();
+        let keys = &tables.keys.values;
+        let grouped = Grouped::of(records, &tables.keys);
+        let order = slot_order(&tables);
+        let blocks = merge_unnamed_actors(&order, keys, &grouped, empty);
+        let memberships = records.iter().map(|r| r.key_ids().count()).sum::<usize>();
+        let mut graph = ClaimGraph {
+            graph: UnGraph::with_capacity(memberships, memberships.saturating_sub(order.len())),
+            slots: Vec::with_capacity(order.len()),
+            first_node: Vec::with_capacity(order.len()),
+        };
+        for (&k, block) in order.iter().zip(&blocks) {
+            let Some((members, times)) = block else {
+                continue;
+            };
+            let key = slot_key(&tables, &keys[k]);
+            split_by_period(key, members.as_slice(), *times, records, |s| graph.push(s));
         }
+        debug_assert_eq!(components(&graph.graph), graph.slots.len());
+        graph
     }
-    let mut blocks: Vec<(SlotKey, Vec<usize>)> = grouped.into_iter().collect();
-    blocks.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    merge_unnamed_actors(&mut blocks);
-    let mut graph = UnGraph::new_undirected();
-    let mut slots = Vec::new();
-    let mut nodes = Vec::new();
-    for (key, members) in blocks {
-        for (key, members, unknown_time) in split_by_period(key, members, claims) {
-            let facet = key.facet;
-            let slot_nodes: Vec<NodeIndex> = members
-                .iter()
-                .map(|&claim| graph.add_node(ClaimNode { claim, facet }))
-                .collect();
-            for pair in slot_nodes.windows(2) {
-                graph.add_edge(pair[0], pair[1], EdgeReason::SameSlot);
-            }
-            slots.push(Slot {
-                label: key::label(&key),
-                key,
-                claims: members,
-                unknown_time,
+
+    /// Adds a slot, its nodes and the `same-slot` chain between them.
+    fn push(&mut self, slot: Slot) {
+        let first = self.graph.node_count();
+        self.first_node.push(first as u32);
+        let facet = slot.key.facet;
+        for &claim in &slot.claims {
+            self.graph.add_node(ClaimNode {
+                claim: claim as u32,
+                facet,
             });
-            nodes.push(slot_nodes);
         }
-    }
-    debug_assert_eq!(components(&graph), slots.len());
-    ClaimGraph {
-        graph,
-        slots,
-        nodes,
+        for n in first + 1..self.graph.node_count() {
+            self.graph.add_edge(
+                NodeIndex::new(n - 1),
+                NodeIndex::new(n),
+                EdgeReason::SameSlot,
+            );
+        }
+        self.slots.push(slot);
     }
 }
 
@@ -211,17 +191,42 @@ pub fn components(graph: &UnGraph<ClaimNode, EdgeReason>) -> usize {
 }
 
 impl ClaimGraph {
+    /// The nodes of a slot, in the order of its claims.
+    pub fn slot_nodes(&self, slot: usize) -> impl Iterator<Item = NodeIndex> {
+        let first = self.first_node.get(slot).map_or(0, |&f| f as usize);
+        let len = self.slots.get(slot).map_or(0, |s| s.claims.len());
+        (first..first + len).map(NodeIndex::new)
+    }
+
+    /// The node of the claim at `pos` in a slot.
+    pub fn node(&self, slot: usize, pos: usize) -> Option<NodeIndex> {
+        let first = *self.first_node.get(slot)? as usize;
+        (pos < self.slots.get(slot)?.claims.len()).then(|| NodeIndex::new(first + pos))
+    }
+
+    /// The position in its slot of a node of that slot.
+    pub fn position(&self, slot: usize, node: NodeIndex) -> Option<usize> {
+        let first = *self.first_node.get(slot)? as usize;
+        let pos = node.index().checked_sub(first)?;
+        (pos < self.slots.get(slot)?.claims.len()).then_some(pos)
+    }
+
     /// Records a rule's verdict between two claims of a slot.
     pub fn mark(&mut self, slot: usize, a: usize, b: usize, reason: EdgeReason) {
-        let Some(nodes) = self.nodes.get(slot) else {
+        let Some(claims) = self.slots.get(slot).map(|s| &s.claims) else {
             return;
         };
-        let Some(claims) = self.slots.get(slot) else {
-            return;
+        // Slot claims are in corpus order; the linear search only guards edited slots.
+        let pos = |c: usize| {
+            claims
+                .binary_search(&c)
+                .ok()
+                .or_else(|| claims.iter().position(|&x| x == c))
         };
-        let pos = |c: usize| claims.claims.iter().position(|&x| x == c);
         if let (Some(pa), Some(pb)) = (pos(a), pos(b)) {
-            self.graph.update_edge(nodes[pa], nodes[pb], reason);
+            if let (Some(na), Some(nb)) = (self.node(slot, pa), self.node(slot, pb)) {
+                self.graph.update_edge(na, nb, reason);
+            }
         }
     }
 
@@ -233,6 +238,19 @@ impl ClaimGraph {
         self.slots.iter().enumerate().filter(move |(_, s)| {
             let first = s.claims.first().map(|&c| claims[c].doc_index);
             s.claims.iter().any(|&c| Some(claims[c].doc_index) != first)
+        })
+    }
+
+    /// Slots holding claims from at least two documents, from the records the graph was
+    /// built from (no claims needed).
+    pub fn shared_slots_by_doc<'a>(
+        &'a self,
+        records: &'a [LinkRecord],
+    ) -> impl Iterator<Item = (usize, &'a Slot)> + 'a {
+        let doc = |c: usize| records.get(c).map(LinkRecord::doc_index);
+        self.slots.iter().enumerate().filter(move |(_, s)| {
+            let first = s.claims.first().and_then(|&c| doc(c));
+            s.claims.iter().any(|&c| doc(c) != first)
         })
     }
 }

@@ -71,15 +71,20 @@ pub fn canonical(claim: &Claim, families: &Families) -> Canonical {
 pub fn measure(claim: &Claim) -> Option<String> {
     let q = claim.quantity.as_ref()?;
     let unit = q.unit.as_deref().or(q.counted.as_deref())?;
+    Some(measure_of_unit(unit))
+}
+
+/// The measure a unit counts (see [`measure`]).
+pub fn measure_of_unit(unit: &str) -> String {
     if let Some(m) = Units::builtin().measure(unit) {
-        return Some(m.to_string());
+        return m.to_string();
     }
     let themes = Themes::builtin().find(unit);
     let theme = themes.iter().rev().find_map(|m| match &m.hit {
         ThemeHit::Theme { name, .. } => Some(name.clone()),
         ThemeHit::Domain(_) => None,
     });
-    Some(theme.unwrap_or_else(|| unit.to_lowercase()))
+    theme.unwrap_or_else(|| unit.to_lowercase())
 }
 
 fn name(m: &Option<Mention<Entity>>) -> String {
@@ -147,64 +152,93 @@ pub fn has_number(claim: &Claim) -> bool {
 }
 
 /// A readable label for a slot.
-pub fn label(key: &SlotKey) -> String {
-    let or = |s: &str, d: &str| {
-        if s.is_empty() {
-            d.to_string()
-        } else {
-            s.to_string()
+pub fn label<'k>(key: &'k SlotKey) -> String {
+    // The pieces first, so that the label is allocated once at its exact length.
+    let mut parts: [&'k str; 12] = [""; 12];
+    let mut n = 0;
+    let mut put = |pieces: &[&'k str]| {
+        for p in pieces {
+            if let Some(slot) = parts.get_mut(n) {
+                *slot = p;
+                n += 1;
+            }
         }
     };
-    let location = if key.location.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", key.location)
-    };
-    let period = if key.period.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", key.period)
-    };
-    let _ = or;
+    let some = |s: &str| !s.is_empty();
     match key.facet {
         Facet::Quantity => {
-            let whose = if key.actor.is_empty() {
-                String::new()
-            } else {
-                format!("{}'s ", key.actor)
-            };
-            let event = if key.family == "count" {
-                String::new()
-            } else {
-                format!(" ({})", key.family)
-            };
-            let place = if key.location.is_empty() {
-                String::new()
-            } else {
-                format!(" in {}", key.location)
-            };
-            format!("the number of {whose}{}{event}{place}{period}", key.kind)
+            put(&["the number of "]);
+            if some(&key.actor) {
+                put(&[&key.actor, "'s "]);
+            }
+            put(&[&key.kind]);
+            if key.family != "count" {
+                put(&[" (", &key.family, ")"]);
+            }
+            if some(&key.location) {
+                put(&[" in ", &key.location]);
+            }
+            if some(&key.period) {
+                put(&[" (", &key.period, ")"]);
+            }
         }
         Facet::Duration => {
-            let whose = if key.actor.is_empty() {
-                String::new()
-            } else {
-                format!("{}'s ", key.actor)
-            };
-            format!("how long {whose}{} lasted{location}", key.kind)
+            put(&["how long "]);
+            if some(&key.actor) {
+                put(&[&key.actor, "'s "]);
+            }
+            put(&[&key.kind, " lasted"]);
+            if some(&key.location) {
+                put(&[" (", &key.location, ")"]);
+            }
         }
         Facet::Event => {
-            let by = if key.actor.is_empty() {
-                String::new()
-            } else {
-                format!(" by {}", key.actor)
-            };
-            let kind = if key.kind.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", key.kind)
-            };
-            format!("the {}{by}{kind}{location}", key.family)
+            put(&["the ", &key.family]);
+            if some(&key.actor) {
+                put(&[" by ", &key.actor]);
+            }
+            if some(&key.kind) {
+                put(&[" (", &key.kind, ")"]);
+            }
+            if some(&key.location) {
+                put(&[" (", &key.location, ")"]);
+            }
         }
+    }
+    parts.concat()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(facet: Facet, family: &str, actor: &str, kind: &str, location: &str) -> SlotKey {
+        SlotKey {
+            facet,
+            family: family.into(),
+            actor: actor.into(),
+            kind: kind.into(),
+            location: location.into(),
+            period: String::new(),
+        }
+    }
+
+    #[test]
+    fn labels_name_every_known_part_and_nothing_else() {
+        let mut q = key(Facet::Quantity, "withdraw", "France", "troops", "Mali");
+        q.period = "2022".into();
+        assert_eq!(
+            label(&q),
+            "the number of France's troops (withdraw) in Mali (2022)"
+        );
+        let bare = key(Facet::Quantity, "count", "", "refugees", "Chad");
+        assert_eq!(label(&bare), "the number of refugees in Chad");
+        let d = key(Facet::Duration, "duration", "UN", "mission", "Mali");
+        assert_eq!(label(&d), "how long UN's mission lasted (Mali)");
+        let e = key(Facet::Event, "expel", "Niger", "diplomatic", "France");
+        assert_eq!(label(&e), "the expel by Niger (diplomatic) (France)");
+        let once = key(Facet::Event, "coup", "", "", "Gabon");
+        assert_eq!(label(&once), "the coup (Gabon)");
+        assert_eq!(label(&q).capacity(), label(&q).len());
     }
 }

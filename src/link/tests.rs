@@ -1,0 +1,125 @@
+//! Linking through records gives what the per-claim keys say, whatever order the claims
+//! were recorded in.
+
+use super::graph::slot_key;
+use super::{build, key, ClaimGraph, KeyTable, LinkRecord, SlotKey};
+use crate::extract::family::Families;
+use crate::extract::{Claim, Lexicon};
+use crate::pipeline;
+use petgraph::visit::EdgeRef;
+use std::path::PathBuf;
+
+/// The claims of every check fixture and of the example corpus, as one corpus.
+fn claims() -> Vec<Claim> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let paths = vec![
+        root.join("tests/fixtures/check"),
+        root.join("examples/mtwara-harbour"),
+    ];
+    let analysis = pipeline::analyse(&paths, &Lexicon::builtin());
+    assert!(analysis.claims.len() > 100, "{}", analysis.claims.len());
+    analysis.claims
+}
+
+#[test]
+fn records_hold_the_keys_of_each_claim_and_its_time() {
+    let claims = claims();
+    let table = KeyTable::new();
+    let records: Vec<LinkRecord> = claims.iter().map(|c| table.record(c)).collect();
+    let tables = table.finish();
+    let mut with_keys = 0;
+    for (claim, record) in claims.iter().zip(&records) {
+        let mut expected = key::keys(claim, Families::builtin());
+        expected.sort();
+        let mut got: Vec<SlotKey> = record
+            .key_ids()
+            .filter_map(|id| tables.keys.get(id))
+            .map(|k| slot_key(&tables, k))
+            .collect();
+        got.sort();
+        assert_eq!(got, expected, "{claim:#?}");
+        with_keys += usize::from(!got.is_empty());
+        assert_eq!(record.doc_index(), claim.doc_index);
+        assert_eq!(record.has_time(), claim.time.is_some());
+    }
+    assert!(
+        with_keys * 2 > claims.len(),
+        "{with_keys} of {}",
+        claims.len()
+    );
+    assert!(records.iter().any(|r| r.year().is_some()));
+}
+
+/// Everything the graph says: slots and their edges by position in slot.
+fn summary(g: &ClaimGraph) -> Vec<String> {
+    g.slots
+        .iter()
+        .enumerate()
+        .map(|(si, s)| {
+            let edges: Vec<String> = g
+                .slot_nodes(si)
+                .flat_map(|n| g.graph.edges(n).filter(move |e| e.source() == n))
+                .map(|e| {
+                    let pos = |n| g.position(si, n);
+                    format!(
+                        "{:?}-{:?}:{}",
+                        pos(e.source()),
+                        pos(e.target()),
+                        e.weight().as_str()
+                    )
+                })
+                .collect();
+            format!(
+                "{} {:?} {:?} {} {edges:?}",
+                s.label, s.key, s.claims, s.unknown_time
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_graph_does_not_depend_on_the_order_claims_were_recorded() {
+    let claims = claims();
+    let built = build(&claims);
+    assert!(built.slots.iter().any(|s| s.claims.len() > 1));
+    // Recording backwards hands out other ids; the records still go in corpus order.
+    let table = KeyTable::new();
+    let mut records: Vec<LinkRecord> = claims.iter().rev().map(|c| table.record(c)).collect();
+    records.reverse();
+    let from_records = ClaimGraph::from_records(table, &records);
+    assert_eq!(summary(&from_records), summary(&built));
+    assert_eq!(from_records.graph.node_count(), built.graph.node_count());
+    let by_claims: Vec<usize> = built.shared_slots(&claims).map(|(i, _)| i).collect();
+    let by_doc: Vec<usize> = from_records
+        .shared_slots_by_doc(&records)
+        .map(|(i, _)| i)
+        .collect();
+    assert!(!by_doc.is_empty());
+    assert_eq!(by_doc, by_claims);
+}
+
+#[test]
+fn marks_land_on_the_edge_between_the_two_claims_and_nodes_follow_slots() {
+    let claims = claims();
+    let mut g = build(&claims);
+    let Some(si) = g.slots.iter().position(|s| s.claims.len() >= 3) else {
+        panic!("no slot of three claims in the fixtures");
+    };
+    let (a, c) = (g.slots[si].claims[0], g.slots[si].claims[2]);
+    let edges = g.graph.edge_count();
+    g.mark(si, a, c, super::EdgeReason::Conflicts);
+    assert_eq!(g.graph.edge_count(), edges + 1);
+    let (na, nc) = (g.node(si, 0).unwrap(), g.node(si, 2).unwrap());
+    let e = g.graph.find_edge(na, nc).unwrap();
+    assert_eq!(g.graph[e], super::EdgeReason::Conflicts);
+    assert_eq!(g.graph[na].claim as usize, a);
+    assert_eq!(g.position(si, nc), Some(2));
+    assert_eq!(g.node(si, g.slots[si].claims.len()), None);
+}
+
+#[test]
+fn records_and_nodes_stay_small() {
+    assert_eq!(std::mem::size_of::<LinkRecord>(), 24);
+    assert_eq!(std::mem::size_of::<super::ClaimNode>(), 8);
+    assert_eq!(std::mem::size_of::<super::Slot>(), 184);
+}
