@@ -250,6 +250,13 @@ pub fn number_words(input: &str) -> Res<'_, Number> {
     continue_scales_from(rest, first)
 }
 
+/// True when [`number_words`] may succeed on text whose leading run of ASCII letters,
+/// lower-cased, is `word`: each of its readers starts with "half", "a"/"an" or a word below
+/// a hundred. A cheap test to skip the parser where it cannot succeed.
+pub fn may_start_number_words(word: &str) -> bool {
+    matches!(word, "half" | "a" | "an") || small_word(word).is_some()
+}
+
 fn words_number(value: f64, multiplier: f64) -> Number {
     Number {
         value,
@@ -486,5 +493,32 @@ mod tests {
         assert!(fraction_digits("24/7").is_err());
         assert!(fraction_digits("9/11").is_err());
         assert!(fraction_digits("1/2/2020").is_err());
+    }
+
+    #[test]
+    fn number_words_start_only_where_the_gate_allows() {
+        let words = [
+            "half", "a", "an", "A", "An", "Half", "one", "Twenty", "twenty", "five", "dozen",
+            "hundred", "million", "about", "another", "halfway", "one's", "oneé", "ten", "few",
+            "nineteen", "ninety", "and", "zero", "alpha",
+        ];
+        let seps = [" ", "-", "", "  ", ", "];
+        for a in words {
+            for sep in seps {
+                for b in words {
+                    for tail in ["", " people", "s", "-year"] {
+                        let text = format!("{a}{sep}{b}{tail}");
+                        let run: String = text
+                            .chars()
+                            .take_while(|c| c.is_ascii_alphabetic())
+                            .collect::<String>()
+                            .to_ascii_lowercase();
+                        if number_words(&text).is_ok() {
+                            assert!(may_start_number_words(&run), "{text:?}");
+                        }
+                    }
+                }
+            }
+        }
     }
 }
