@@ -114,42 +114,41 @@ pub fn numeral(input: &str) -> Res<'_, Number> {
 
 /// The value of a number word below a hundred, written as one word.
 pub fn small_word(word: &str) -> Option<f64> {
-    const WORDS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    WORDS
-        .iter()
-        .position(|w| w.eq_ignore_ascii_case(word))
-        .map(|i| i as f64)
-        .or_else(|| tens_word(word))
-}
-
-fn tens_word(word: &str) -> Option<f64> {
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    TENS.iter()
-        .position(|w| w.eq_ignore_ascii_case(word))
-        .map(|i| (i as f64 + 2.0) * 10.0)
+    let mut buf = [0u8; 24];
+    // every number word is short ASCII
+    let w = ascii_lower(word, &mut buf)?;
+    let v = match w {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    };
+    Some(f64::from(v))
 }
 
 /// ASCII-lowercases a short word into `buf` without allocating; `None` when it is longer

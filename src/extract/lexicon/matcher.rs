@@ -1,7 +1,7 @@
 //! A leftmost-longest aho-corasick matcher over whole words, with spelling variants
 //! (typographic apostrophes, unaccented letters) and small text helpers.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -63,6 +63,7 @@ impl<T> Matcher<T> {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(case_insensitive)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(&surfaces)
                 .ok()
         };

@@ -1,6 +1,7 @@
 //! The unit and quantity-word lexicons (`rules/lexicon/units.toml`,
 //! `rules/lexicon/quantity_words.toml`), compiled once into hash maps.
 
+use crate::extract::fxhash::{FastMap, FastSet};
 use crate::extract::model::Change;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -81,21 +82,21 @@ pub struct Units {
     /// Currency prefixes, longest first.
     prefixes: Vec<(String, usize)>,
     /// Currency prefixes by their first char, longest first.
-    prefixes_by_char: HashMap<char, Vec<(String, usize)>>,
+    prefixes_by_char: FastMap<char, Vec<(String, usize)>>,
     /// Lowercase words that may open an amount (vague phrases, lettered currency prefixes).
-    starters: std::collections::HashSet<String>,
-    exact: HashMap<String, usize>,
-    folded: HashMap<String, usize>,
+    starters: FastSet<String>,
+    exact: FastMap<String, usize>,
+    folded: FastMap<String, usize>,
     /// Most words in a unit form.
     pub(crate) max_words: usize,
-    cues: HashMap<String, Change>,
+    cues: FastMap<String, Change>,
     /// Most words in a cue phrase.
     pub(crate) max_cue_words: usize,
-    particle_verbs: std::collections::HashSet<String>,
-    score_words: std::collections::HashSet<String>,
-    vague: HashMap<String, Option<[f64; 2]>>,
+    particle_verbs: FastSet<String>,
+    score_words: FastSet<String>,
+    vague: FastMap<String, Option<[f64; 2]>>,
     /// First words of vague phrases.
-    vague_starts: HashMap<String, Vec<String>>,
+    vague_starts: FastMap<String, Vec<String>>,
 }
 
 impl Units {
