@@ -4,7 +4,9 @@
 use super::model::{Change, Duration, DurationUnit, Granularity, TimeValue};
 use super::number::ascii_lower;
 use crate::corpus::PartialDate;
+use crate::extract::fxhash::FastSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 pub mod calendar;
 #[cfg(test)]
@@ -67,8 +69,8 @@ const RELATIVE_SHIFTS: &[&str] = &["earlier", "later", "early", "late"];
 const RELATIVE_DIRECTIONS: &[&str] = &["last", "past", "this", "next", "coming"];
 
 /// True when some time expression may begin at `t`: every reader of [`Reader::at`]
-/// needs a number or one of its opening words there, so other tokens are skipped
-/// without trying them (the lists are the readers' own).
+/// needs a number, a capitalized month or weekday name, or one of its opening words
+/// there, so other tokens are skipped without trying them.
 fn may_start(t: &Tok<'_>) -> bool {
     match t.kind {
         Kind::Num => true,
@@ -79,17 +81,43 @@ fn may_start(t: &Tok<'_>) -> bool {
             let Some(w) = ascii_lower(t.text, &mut buf) else {
                 return false;
             };
-            OPEN_INTERVAL_LEADS.contains(&w)
-                || CLOSED_INTERVAL_LEADS.contains(&w)
-                || RELATIVE_DAYS.contains(&w)
-                || RELATIVE_SHIFTS.contains(&w)
-                || RELATIVE_DIRECTIONS.contains(&w)
-                || duration_unit(w).is_some()
-                || super::number::may_start_number_words(w)
+            opening_words().contains(w)
                 || weekday_number(t.text).is_some()
                 || month_number(t.text).is_some()
         }
     }
+}
+
+/// The lower-case words a reader may start at, besides numbers and calendar names,
+/// gathered once from the readers' own lists.
+fn opening_words() -> &'static FastSet<String> {
+    static WORDS: OnceLock<FastSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let lists = [
+            OPEN_INTERVAL_LEADS,
+            CLOSED_INTERVAL_LEADS,
+            RELATIVE_DAYS,
+            RELATIVE_SHIFTS,
+            RELATIVE_DIRECTIONS,
+            &super::number::NUMBER_WORDS_LEADS,
+        ];
+        let mut set: FastSet<String> = lists
+            .iter()
+            .flat_map(|l| l.iter())
+            .map(|w| w.to_string())
+            .collect();
+        for (unit, _) in DURATION_UNITS {
+            // singular or plural ("year", "years")
+            set.insert(unit.to_string());
+            set.insert(format!("{unit}s"));
+        }
+        set.extend(
+            super::number::SMALL_WORDS
+                .iter()
+                .map(|(w, _)| w.to_string()),
+        );
+        set
+    })
 }
 
 /// A date as written, possibly partial ("Feb. 17", "August", "2020", "the 1990s").
@@ -853,21 +881,27 @@ impl DateExpr {
     }
 }
 
+/// The duration units by name (singular; "centurie" for the plural "centuries").
+const DURATION_UNITS: [(&str, DurationUnit); 8] = [
+    ("hour", DurationUnit::Hour),
+    ("day", DurationUnit::Day),
+    ("week", DurationUnit::Week),
+    ("month", DurationUnit::Month),
+    ("year", DurationUnit::Year),
+    ("decade", DurationUnit::Decade),
+    ("century", DurationUnit::Decade),
+    ("centurie", DurationUnit::Decade),
+];
+
 /// The duration unit a word names (singular or plural).
 fn duration_unit(word: &str) -> Option<DurationUnit> {
     let mut buf = [0u8; 24];
     let w = ascii_lower(word, &mut buf)?;
     let w = w.strip_suffix('s').unwrap_or(w);
-    match w {
-        "hour" => Some(DurationUnit::Hour),
-        "day" => Some(DurationUnit::Day),
-        "week" => Some(DurationUnit::Week),
-        "month" => Some(DurationUnit::Month),
-        "year" => Some(DurationUnit::Year),
-        "decade" => Some(DurationUnit::Decade),
-        "century" | "centurie" => Some(DurationUnit::Decade),
-        _ => None,
-    }
+    DURATION_UNITS
+        .iter()
+        .find(|(name, _)| *name == w)
+        .map(|(_, unit)| *unit)
 }
 
 fn granularity_of(unit: DurationUnit) -> Granularity {

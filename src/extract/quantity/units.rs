@@ -83,7 +83,8 @@ pub struct Units {
     prefixes: Vec<(String, usize)>,
     /// Currency prefixes by their first char, longest first.
     prefixes_by_char: FastMap<char, Vec<(String, usize)>>,
-    /// Lowercase words that may open an amount (vague phrases, lettered currency prefixes).
+    /// Lowercase words that may open an amount (first words of vague phrases, lettered
+    /// currency prefixes).
     starters: FastSet<String>,
     exact: FastMap<String, usize>,
     folded: FastMap<String, usize>,
@@ -221,6 +222,7 @@ impl Units {
                 _ => None,
             };
             if let Some(first) = key.split(' ').next() {
+                self.starters.insert(first.to_string());
                 let starts = self.vague_starts.entry(first.to_string()).or_default();
                 if !starts.contains(&key) {
                     starts.push(key.clone());
@@ -273,7 +275,7 @@ impl Units {
     /// True for a lowercase word that may open an amount besides number words: the first
     /// word of a vague amount or the letters of a currency prefix.
     pub fn starts_amount(&self, word: &str) -> bool {
-        self.starters.contains(word) || self.vague_starts.contains_key(word)
+        self.starters.contains(word)
     }
 
     /// The change a lowercase cue phrase (words joined by single spaces) signals.
