@@ -62,9 +62,21 @@ pub fn word_after(text: &str, pos: usize) -> Option<Word<'_>> {
     let rest = text.get(pos..)?;
     let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace());
     let start = pos + (rest.len() - trimmed.len());
-    let len = trimmed
-        .find(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
-        .unwrap_or(trimmed.len());
+    let bytes = trimmed.as_bytes();
+    let mut len = 0;
+    while let Some(&b) = bytes.get(len) {
+        if b.is_ascii_alphabetic() || b == b'\'' {
+            len += 1;
+            continue;
+        }
+        if b.is_ascii() {
+            break;
+        }
+        match trimmed.get(len..).and_then(|r| r.chars().next()) {
+            Some(c) if c.is_alphabetic() || c == '’' => len += c.len_utf8(),
+            _ => break,
+        }
+    }
     (len > 0).then(|| Word {
         text: &text[start..start + len],
         start,
@@ -131,5 +143,30 @@ mod tests {
         assert_eq!(lower("ABOUT", &mut b), Some("about"));
         assert!(at_sentence_start("Yes. Nine", 5));
         assert!(!at_sentence_start("the Nine", 4));
+    }
+
+    /// The first version of [`word_after`], kept to check the faster one.
+    fn word_after_by_chars(text: &str, pos: usize) -> Option<Word<'_>> {
+        let rest = text.get(pos..)?;
+        let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace());
+        let start = pos + (rest.len() - trimmed.len());
+        let len = trimmed
+            .find(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
+            .unwrap_or(trimmed.len());
+        (len > 0).then(|| Word {
+            text: &text[start..start + len],
+            start,
+            end: start + len,
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn same_word_after_as_by_chars(
+            text in "[a-zA-Z0-9 ,.'’é²\u{a0}–$%()ßÉ一-]{0,30}",
+            pos in 0usize..40,
+        ) {
+            proptest::prop_assert_eq!(word_after(&text, pos), word_after_by_chars(&text, pos));
+        }
     }
 }
