@@ -77,7 +77,13 @@ pub fn after<'a>(words: &'a [Word<'a>], pos: usize, n: usize) -> &'a [Word<'a>] 
 }
 
 fn lower_in(word: &str, set: &[&str]) -> bool {
-    set.iter().any(|s| s.eq_ignore_ascii_case(word))
+    // length and first byte first: most entries fail there, cheaply
+    let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
+    set.iter().any(|s| {
+        s.len() == word.len()
+            && s.as_bytes().first().map(u8::to_ascii_lowercase) == first
+            && s.eq_ignore_ascii_case(word)
+    })
 }
 
 /// Prepositions that put an entity in a place or object role rather than subject.
