@@ -44,7 +44,7 @@ fn starts_amount_word(text: &str, pos: usize, units: &Units) -> bool {
     let Some(l) = lower(w.text, &mut buf) else {
         return false;
     };
-    crate::extract::number::amount_word_openers().contains(l) || units.starts_amount(l)
+    units.starts_amount(l)
 }
 
 /// The change and approximation signalled just before the amount.

@@ -83,9 +83,14 @@ pub struct Units {
     prefixes: Vec<(String, usize)>,
     /// Currency prefixes by their first char, longest first.
     prefixes_by_char: FastMap<char, Vec<(String, usize)>>,
-    /// Lowercase words that may open an amount (first words of vague phrases, lettered
-    /// currency prefixes).
+    /// Lowercase words that may open an amount (number words, first words of vague
+    /// phrases, lettered currency prefixes).
     starters: FastSet<String>,
+    /// For each first letter a..z, the lengths (bits 1..31) of the starters with it: a word
+    /// of another shape is no starter, without hashing it.
+    starter_shapes: [u32; 26],
+    /// Some starter has no such shape (another first char, or 32 bytes or longer).
+    odd_starters: bool,
     exact: FastMap<String, usize>,
     folded: FastMap<String, usize>,
     /// Most words in a unit form.
@@ -105,7 +110,7 @@ impl Units {
     pub fn builtin() -> &'static Units {
         static UNITS: OnceLock<Units> = OnceLock::new();
         UNITS.get_or_init(|| {
-            let mut u = Units::default();
+            let mut u = Units::with_number_words();
             u.add_units("units.toml", BUILTIN_UNITS)
                 .expect("built-in units.toml is valid");
             u.add_words("quantity_words.toml", BUILTIN_WORDS)
@@ -119,7 +124,7 @@ impl Units {
         units_toml: Option<(&str, &str)>,
         words_toml: Option<(&str, &str)>,
     ) -> Result<Units, UnitsError> {
-        let mut u = Units::default();
+        let mut u = Units::with_number_words();
         u.add_units("units.toml", BUILTIN_UNITS)?;
         u.add_words("quantity_words.toml", BUILTIN_WORDS)?;
         if let Some((name, text)) = units_toml {
@@ -145,7 +150,7 @@ impl Units {
             for p in c.prefixes {
                 let letters: String = p.chars().take_while(|c| c.is_alphabetic()).collect();
                 if !letters.is_empty() {
-                    self.starters.insert(letters.to_lowercase());
+                    self.add_starter(letters.to_lowercase());
                 }
                 self.prefixes.push((p, idx));
             }
@@ -175,6 +180,23 @@ impl Units {
             }
         }
         Ok(())
+    }
+
+    /// No units yet; the words that open an amount written in words already known.
+    fn with_number_words() -> Units {
+        let mut u = Units::default();
+        for w in crate::extract::number::amount_word_openers() {
+            u.add_starter(w.to_string());
+        }
+        u
+    }
+
+    fn add_starter(&mut self, word: String) {
+        match starter_shape(&word) {
+            Some((letter, bit)) => self.starter_shapes[letter] |= bit,
+            None => self.odd_starters = true,
+        }
+        self.starters.insert(word);
     }
 
     fn push_info(&mut self, info: UnitInfo) -> usize {
@@ -222,7 +244,7 @@ impl Units {
                 _ => None,
             };
             if let Some(first) = key.split(' ').next() {
-                self.starters.insert(first.to_string());
+                self.add_starter(first.to_string());
                 let starts = self.vague_starts.entry(first.to_string()).or_default();
                 if !starts.contains(&key) {
                     starts.push(key.clone());
@@ -272,10 +294,14 @@ impl Units {
             .map(|(p, i)| (&self.infos[*i], p.len()))
     }
 
-    /// True for a lowercase word that may open an amount besides number words: the first
-    /// word of a vague amount or the letters of a currency prefix.
+    /// True for a lowercase word that may open an amount: a number word ("two", "a",
+    /// "half"), the first word of a vague amount or the letters of a currency prefix.
     pub fn starts_amount(&self, word: &str) -> bool {
-        self.starters.contains(word)
+        let possible = match starter_shape(word) {
+            Some((letter, bit)) => self.starter_shapes[letter] & bit != 0,
+            None => self.odd_starters,
+        };
+        possible && self.starters.contains(word)
     }
 
     /// The change a lowercase cue phrase (words joined by single spaces) signals.
@@ -307,6 +333,14 @@ impl Units {
     }
 }
 
+/// The first letter (a..z as 0..25) and length bit of a word, when it starts with an
+/// ASCII lower-case letter and is shorter than 32 bytes.
+fn starter_shape(word: &str) -> Option<(usize, u32)> {
+    let first = *word.as_bytes().first()?;
+    (first.is_ascii_lowercase() && word.len() < 32)
+        .then(|| (usize::from(first - b'a'), 1u32 << word.len()))
+}
+
 fn normalize_phrase(p: &str) -> String {
     p.split_whitespace()
         .map(|w| w.to_lowercase())
@@ -317,6 +351,28 @@ fn normalize_phrase(p: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amount_starters_include_number_words_vague_words_and_currency_letters() {
+        let u = Units::builtin();
+        for w in [
+            "two", "ninety", "a", "an", "half", "minus", "million", "dozens", "several", "usd",
+        ] {
+            assert!(u.starts_amount(w), "{w}");
+        }
+        for w in [
+            "the",
+            "troops",
+            "tw",
+            "twos",
+            "",
+            "usd2",
+            "é",
+            "averyveryverylongwordthatisnothingatall",
+        ] {
+            assert!(!u.starts_amount(w), "{w}");
+        }
+    }
 
     #[test]
     fn builtin_units_load_and_normalize() {
