@@ -4,7 +4,7 @@
 use super::model::{Change, Duration, DurationUnit, Granularity, TimeValue};
 use super::number::ascii_lower;
 use crate::corpus::PartialDate;
-use crate::extract::fxhash::FastSet;
+use crate::extract::fxhash::WordSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -90,8 +90,8 @@ fn may_start(t: &Tok<'_>) -> bool {
 
 /// The lower-case words a reader may start at, besides numbers and calendar names,
 /// gathered once from the readers' own lists.
-fn opening_words() -> &'static FastSet<String> {
-    static WORDS: OnceLock<FastSet<String>> = OnceLock::new();
+fn opening_words() -> &'static WordSet {
+    static WORDS: OnceLock<WordSet> = OnceLock::new();
     WORDS.get_or_init(|| {
         let lists = [
             OPEN_INTERVAL_LEADS,
@@ -101,7 +101,7 @@ fn opening_words() -> &'static FastSet<String> {
             RELATIVE_DIRECTIONS,
             &super::number::NUMBER_WORDS_LEADS,
         ];
-        let mut set: FastSet<String> = lists
+        let mut set: WordSet = lists
             .iter()
             .flat_map(|l| l.iter())
             .map(|w| w.to_string())
@@ -111,11 +111,9 @@ fn opening_words() -> &'static FastSet<String> {
             set.insert(unit.to_string());
             set.insert(format!("{unit}s"));
         }
-        set.extend(
-            super::number::SMALL_WORDS
-                .iter()
-                .map(|(w, _)| w.to_string()),
-        );
+        for (w, _) in super::number::SMALL_WORDS {
+            set.insert(w.to_string());
+        }
         set
     })
 }

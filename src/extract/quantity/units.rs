@@ -1,7 +1,7 @@
 //! The unit and quantity-word lexicons (`rules/lexicon/units.toml`,
 //! `rules/lexicon/quantity_words.toml`), compiled once into hash maps.
 
-use crate::extract::fxhash::{FastMap, FastSet};
+use crate::extract::fxhash::{FastMap, FastSet, WordSet};
 use crate::extract::model::Change;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -85,12 +85,7 @@ pub struct Units {
     prefixes_by_char: FastMap<char, Vec<(String, usize)>>,
     /// Lowercase words that may open an amount (number words, first words of vague
     /// phrases, lettered currency prefixes).
-    starters: FastSet<String>,
-    /// For each first letter a..z, the lengths (bits 1..31) of the starters with it: a word
-    /// of another shape is no starter, without hashing it.
-    starter_shapes: [u32; 26],
-    /// Some starter has no such shape (another first char, or 32 bytes or longer).
-    odd_starters: bool,
+    starters: WordSet,
     exact: FastMap<String, usize>,
     folded: FastMap<String, usize>,
     /// Most words in a unit form.
@@ -192,10 +187,6 @@ impl Units {
     }
 
     fn add_starter(&mut self, word: String) {
-        match starter_shape(&word) {
-            Some((letter, bit)) => self.starter_shapes[letter] |= bit,
-            None => self.odd_starters = true,
-        }
         self.starters.insert(word);
     }
 
@@ -297,11 +288,7 @@ impl Units {
     /// True for a lowercase word that may open an amount: a number word ("two", "a",
     /// "half"), the first word of a vague amount or the letters of a currency prefix.
     pub fn starts_amount(&self, word: &str) -> bool {
-        let possible = match starter_shape(word) {
-            Some((letter, bit)) => self.starter_shapes[letter] & bit != 0,
-            None => self.odd_starters,
-        };
-        possible && self.starters.contains(word)
+        self.starters.contains(word)
     }
 
     /// The change a lowercase cue phrase (words joined by single spaces) signals.
@@ -331,14 +318,6 @@ impl Units {
     pub fn vague_range(&self, phrase: &str) -> Option<Option<[f64; 2]>> {
         self.vague.get(phrase).copied()
     }
-}
-
-/// The first letter (a..z as 0..25) and length bit of a word, when it starts with an
-/// ASCII lower-case letter and is shorter than 32 bytes.
-fn starter_shape(word: &str) -> Option<(usize, u32)> {
-    let first = *word.as_bytes().first()?;
-    (first.is_ascii_lowercase() && word.len() < 32)
-        .then(|| (usize::from(first - b'a'), 1u32 << word.len()))
 }
 
 fn normalize_phrase(p: &str) -> String {
