@@ -62,6 +62,8 @@ pub struct ActionIndex {
     /// Scope modifiers (lower case) and their scope (the first listed wins for a phrase
     /// listed twice).
     modifiers: FastMap<String, Scope>,
+    /// Most words in a scope modifier.
+    modifier_words: usize,
     /// Adjectives and adverbs that set the scope of the action they precede.
     action_modifiers: FastMap<String, Scope>,
     object_scope: FastMap<String, Scope>,
@@ -208,6 +210,11 @@ impl ActionIndex {
             actions,
             by_name,
             matcher: Matcher::new(entries, true),
+            modifier_words: modifier_scopes
+                .keys()
+                .map(|m| m.split(' ').count())
+                .max()
+                .unwrap_or(0),
             modifiers: modifier_scopes,
             action_modifiers,
             object_scope: merged
@@ -343,13 +350,22 @@ impl ActionIndex {
     }
 
     fn leading_modifier(&self, phrase: &str) -> Option<Scope> {
-        // the longest modifier the phrase starts with, ending at a word boundary
-        let bytes = phrase.as_bytes();
-        (0..=bytes.len())
-            .rev()
-            .filter(|&i| i == bytes.len() || bytes[i] == b' ')
-            .find_map(|i| self.modifiers.get(phrase.get(..i)?))
-            .copied()
+        // the longest modifier the phrase starts with, ending at a word boundary: the
+        // prefixes of up to `modifier_words` words, shortest first, the last found wins
+        let ends = phrase
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b' ')
+            .map(|(i, _)| i)
+            .chain(std::iter::once(phrase.len()))
+            .take(self.modifier_words);
+        let mut found = None;
+        for end in ends {
+            if let Some(scope) = phrase.get(..end).and_then(|p| self.modifiers.get(p)) {
+                found = Some(*scope);
+            }
+        }
+        found
     }
 }
 
