@@ -4,6 +4,7 @@
 pub mod claim;
 pub mod cues;
 pub mod family;
+pub(crate) mod fxhash;
 pub mod lexicon;
 pub mod model;
 pub mod number;

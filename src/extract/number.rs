@@ -1,11 +1,13 @@
 //! nom parsers for numbers: digits with separators and decimals, number words, multipliers
 //! ("million", "bn") and simple fractions ("two-thirds", "1/4").
 
+use crate::extract::fxhash::{FastMap, FastSet};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
 use nom::character::complete::{char as ch, digit1};
 use nom::combinator::{opt, recognize};
 use nom::{IResult, Parser};
+use std::sync::OnceLock;
 
 /// A nom result over `&str`.
 pub type Res<'a, T> = IResult<&'a str, T>;
@@ -112,44 +114,73 @@ pub fn numeral(input: &str) -> Res<'_, Number> {
     ))
 }
 
-/// The value of a number word below a hundred, written as one word.
-pub fn small_word(word: &str) -> Option<f64> {
-    const WORDS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    WORDS
-        .iter()
-        .position(|w| w.eq_ignore_ascii_case(word))
-        .map(|i| i as f64)
-        .or_else(|| tens_word(word))
+/// The number words below a hundred written as one word, with their values.
+pub const SMALL_WORDS: [(&str, u8); 28] = [
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+/// The scale words and their factors.
+pub const SCALE_WORDS: [(&str, f64); 5] = [
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+];
+
+/// Other words that open an amount written in words ("a dozen", "half a million",
+/// "minus five").
+pub const AMOUNT_LEAD_WORDS: [&str; 4] = ["a", "an", "half", "minus"];
+
+/// The lower-case words that may open an amount written in words: [`SMALL_WORDS`],
+/// [`SCALE_WORDS`] and [`AMOUNT_LEAD_WORDS`], in one set built once.
+pub fn amount_word_openers() -> &'static FastSet<&'static str> {
+    static OPENERS: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    OPENERS.get_or_init(|| {
+        SMALL_WORDS
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(SCALE_WORDS.iter().map(|(w, _)| *w))
+            .chain(AMOUNT_LEAD_WORDS)
+            .collect()
+    })
 }
 
-fn tens_word(word: &str) -> Option<f64> {
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    TENS.iter()
-        .position(|w| w.eq_ignore_ascii_case(word))
-        .map(|i| (i as f64 + 2.0) * 10.0)
+/// The value of a number word below a hundred, written as one word.
+pub fn small_word(word: &str) -> Option<f64> {
+    static VALUES: OnceLock<FastMap<&'static str, u8>> = OnceLock::new();
+    let values = VALUES.get_or_init(|| SMALL_WORDS.into_iter().collect());
+    let mut buf = [0u8; 24];
+    // every number word is short ASCII
+    let w = ascii_lower(word, &mut buf)?;
+    values.get(w).map(|&v| f64::from(v))
 }
 
 /// ASCII-lowercases a short word into `buf` without allocating; `None` when it is longer
@@ -167,14 +198,8 @@ pub fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
 /// The factor of a scale word: hundred, thousand, million, billion, trillion.
 pub fn scale_word(word: &str) -> Option<f64> {
     let mut buf = [0u8; 24];
-    match ascii_lower(word, &mut buf)? {
-        "hundred" => Some(1e2),
-        "thousand" => Some(1e3),
-        "million" => Some(1e6),
-        "billion" => Some(1e9),
-        "trillion" => Some(1e12),
-        _ => None,
-    }
+    let w = ascii_lower(word, &mut buf)?;
+    SCALE_WORDS.iter().find(|(s, _)| *s == w).map(|(_, f)| *f)
 }
 
 /// True when `word` can start a number written in words.
@@ -249,6 +274,16 @@ pub fn number_words(input: &str) -> Res<'_, Number> {
     let (rest, first) = below_hundred(input)?;
     continue_scales_from(rest, first)
 }
+
+/// True when [`number_words`] may succeed on text whose leading run of ASCII letters,
+/// lower-cased, is `word`: each of its readers starts with "half", "a"/"an" or a word below
+/// a hundred. A cheap test to skip the parser where it cannot succeed.
+pub fn may_start_number_words(word: &str) -> bool {
+    NUMBER_WORDS_LEADS.contains(&word) || small_word(word).is_some()
+}
+
+/// The words besides [`SMALL_WORDS`] that [`number_words`] may start with.
+pub const NUMBER_WORDS_LEADS: [&str; 3] = ["half", "a", "an"];
 
 fn words_number(value: f64, multiplier: f64) -> Number {
     Number {
@@ -486,5 +521,32 @@ mod tests {
         assert!(fraction_digits("24/7").is_err());
         assert!(fraction_digits("9/11").is_err());
         assert!(fraction_digits("1/2/2020").is_err());
+    }
+
+    #[test]
+    fn number_words_start_only_where_the_gate_allows() {
+        let words = [
+            "half", "a", "an", "A", "An", "Half", "one", "Twenty", "twenty", "five", "dozen",
+            "hundred", "million", "about", "another", "halfway", "one's", "oneé", "ten", "few",
+            "nineteen", "ninety", "and", "zero", "alpha",
+        ];
+        let seps = [" ", "-", "", "  ", ", "];
+        for a in words {
+            for sep in seps {
+                for b in words {
+                    for tail in ["", " people", "s", "-year"] {
+                        let text = format!("{a}{sep}{b}{tail}");
+                        let run: String = text
+                            .chars()
+                            .take_while(|c| c.is_ascii_alphabetic())
+                            .collect::<String>()
+                            .to_ascii_lowercase();
+                        if number_words(&text).is_ok() {
+                            assert!(may_start_number_words(&run), "{text:?}");
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -58,9 +58,7 @@ pub fn find_quantities_with(text: &str, units: &Units) -> Vec<QuantityMatch> {
                 pos += c.len_utf8();
                 // do not restart inside a word
                 if c.is_alphanumeric() {
-                    while let Some(n) = text::char_at(text, pos).filter(|n| n.is_alphanumeric()) {
-                        pos += n.len_utf8();
-                    }
+                    pos = text::alnum_run_end(text, pos);
                 }
             }
         }

@@ -4,9 +4,13 @@
 use super::model::{Change, Duration, DurationUnit, Granularity, TimeValue};
 use super::number::ascii_lower;
 use crate::corpus::PartialDate;
+use crate::extract::fxhash::WordSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 pub mod calendar;
+#[cfg(test)]
+mod gate_tests;
 mod resolve;
 mod tokens;
 
@@ -34,6 +38,10 @@ pub fn find_times(text: &str, published: Option<PartialDate>) -> Vec<TimeMatch> 
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !toks.get(i).is_some_and(may_start) {
+            i += 1;
+            continue;
+        }
         match reader.at(i) {
             Some((m, next)) => {
                 out.push(m);
@@ -43,6 +51,71 @@ pub fn find_times(text: &str, published: Option<PartialDate>) -> Vec<TimeMatch> 
         }
     }
     out
+}
+
+/// Words opening "since 2020", "until 2025", "through June".
+const OPEN_INTERVAL_LEADS: &[&str] = &["since", "until", "till", "through"];
+
+/// Words opening "from 2013 to 2022", "between 2014 and 2017".
+const CLOSED_INTERVAL_LEADS: &[&str] = &["from", "between"];
+
+/// Days named relative to publication: "yesterday", "today".
+const RELATIVE_DAYS: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
+
+/// Words shifting a relative time: "earlier this year", "late next month".
+const RELATIVE_SHIFTS: &[&str] = &["earlier", "later", "early", "late"];
+
+/// Directions of a relative time: "last year", "next week", "this month".
+const RELATIVE_DIRECTIONS: &[&str] = &["last", "past", "this", "next", "coming"];
+
+/// True when some time expression may begin at `t`: every reader of [`Reader::at`]
+/// needs a number, a capitalized month or weekday name, or one of its opening words
+/// there, so other tokens are skipped without trying them.
+fn may_start(t: &Tok<'_>) -> bool {
+    match t.kind {
+        Kind::Num => true,
+        Kind::Punct => false,
+        Kind::Word => {
+            let mut buf = [0u8; 24];
+            // every opening word is ASCII and short
+            let Some(w) = ascii_lower(t.text, &mut buf) else {
+                return false;
+            };
+            opening_words().contains(w)
+                || weekday_number(t.text).is_some()
+                || month_number(t.text).is_some()
+        }
+    }
+}
+
+/// The lower-case words a reader may start at, besides numbers and calendar names,
+/// gathered once from the readers' own lists.
+fn opening_words() -> &'static WordSet {
+    static WORDS: OnceLock<WordSet> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let lists = [
+            OPEN_INTERVAL_LEADS,
+            CLOSED_INTERVAL_LEADS,
+            RELATIVE_DAYS,
+            RELATIVE_SHIFTS,
+            RELATIVE_DIRECTIONS,
+            &super::number::NUMBER_WORDS_LEADS,
+        ];
+        let mut set: WordSet = lists
+            .iter()
+            .flat_map(|l| l.iter())
+            .map(|w| w.to_string())
+            .collect();
+        for (unit, _) in DURATION_UNITS {
+            // singular or plural ("year", "years")
+            set.insert(unit.to_string());
+            set.insert(format!("{unit}s"));
+        }
+        for (w, _) in super::number::SMALL_WORDS {
+            set.insert(w.to_string());
+        }
+        set
+    })
 }
 
 /// A date as written, possibly partial ("Feb. 17", "August", "2020", "the 1990s").
@@ -373,7 +446,7 @@ impl<'t, 'a> Reader<'t, 'a> {
             ""
         };
         match lead {
-            "since" | "until" | "till" | "through" => {
+            lead if OPEN_INTERVAL_LEADS.contains(&lead) => {
                 let (d, last, next) = self.date_at(i + 1)?;
                 let date = self.partial(&d)?;
                 let value = if lead == "since" {
@@ -398,7 +471,7 @@ impl<'t, 'a> Reader<'t, 'a> {
                     next,
                 ))
             }
-            "from" | "between" => {
+            lead if CLOSED_INTERVAL_LEADS.contains(&lead) => {
                 let (d1, _, n1) = self.date_at(i + 1)?;
                 let joins: &[&str] = if lead == "from" {
                     &["to", "until", "till", "through", "-", "–"]
@@ -469,7 +542,7 @@ impl<'t, 'a> Reader<'t, 'a> {
         }
         let mut buf = [0u8; 24];
         let w = ascii_lower(t.text, &mut buf)?;
-        if matches!(w, "yesterday" | "today" | "tomorrow" | "tonight") {
+        if RELATIVE_DAYS.contains(&w) {
             let offset = match w {
                 "yesterday" => -1,
                 "tomorrow" => 1,
@@ -479,18 +552,21 @@ impl<'t, 'a> Reader<'t, 'a> {
             return Some((self.relative_match(i, i, date, Granularity::Day), i + 1));
         }
         // "earlier this year", "later this month", "early next year"
-        let (dir_i, start) = if matches!(w, "earlier" | "later" | "early" | "late")
-            && self.word_is(i + 1, &["this", "last", "next"])
-        {
-            (i + 1, i)
-        } else {
-            (i, i)
-        };
-        let dir = match self.tok(dir_i)?.text.to_ascii_lowercase().as_str() {
+        let (dir_i, start) =
+            if RELATIVE_SHIFTS.contains(&w) && self.word_is(i + 1, &["this", "last", "next"]) {
+                (i + 1, i)
+            } else {
+                (i, i)
+            };
+        let mut dir_buf = [0u8; 24];
+        let dir_word = ascii_lower(self.tok(dir_i)?.text, &mut dir_buf)?;
+        if !RELATIVE_DIRECTIONS.contains(&dir_word) {
+            return None;
+        }
+        let dir = match dir_word {
             "last" | "past" => -1,
             "this" => 0,
-            "next" | "coming" => 1,
-            _ => return None,
+            _ => 1,
         };
         // "the past week" is a duration; "last year" a point
         if self.tok(dir_i)?.is("past") {
@@ -803,21 +879,27 @@ impl DateExpr {
     }
 }
 
+/// The duration units by name (singular; "centurie" for the plural "centuries").
+const DURATION_UNITS: [(&str, DurationUnit); 8] = [
+    ("hour", DurationUnit::Hour),
+    ("day", DurationUnit::Day),
+    ("week", DurationUnit::Week),
+    ("month", DurationUnit::Month),
+    ("year", DurationUnit::Year),
+    ("decade", DurationUnit::Decade),
+    ("century", DurationUnit::Decade),
+    ("centurie", DurationUnit::Decade),
+];
+
 /// The duration unit a word names (singular or plural).
 fn duration_unit(word: &str) -> Option<DurationUnit> {
     let mut buf = [0u8; 24];
     let w = ascii_lower(word, &mut buf)?;
     let w = w.strip_suffix('s').unwrap_or(w);
-    match w {
-        "hour" => Some(DurationUnit::Hour),
-        "day" => Some(DurationUnit::Day),
-        "week" => Some(DurationUnit::Week),
-        "month" => Some(DurationUnit::Month),
-        "year" => Some(DurationUnit::Year),
-        "decade" => Some(DurationUnit::Decade),
-        "century" | "centurie" => Some(DurationUnit::Decade),
-        _ => None,
-    }
+    DURATION_UNITS
+        .iter()
+        .find(|(name, _)| *name == w)
+        .map(|(_, unit)| *unit)
 }
 
 fn granularity_of(unit: DurationUnit) -> Granularity {

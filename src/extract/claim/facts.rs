@@ -99,6 +99,11 @@ fn unknown_places(text: &str, words: &[Word], known: &[EntityMatch]) -> Vec<Enti
     let mut out = Vec::new();
     let mut i = 1;
     while i < words.len() {
+        // only a capitalised word can start a name: the look-back is skipped for others
+        if !capitalised(&words[i]) {
+            i += 1;
+            continue;
+        }
         // The preposition, skipping one determiner ("from the Rovuma estuary").
         let mut p = i - 1;
         if words::is_determiner(words[p].text)

@@ -2,7 +2,7 @@
 //! ("diplomatic", "military"), loaded from `rules/lexicon/themes.toml`.
 
 use crate::extract::model::Scope;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -94,6 +94,7 @@ impl Themes {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| ThemeError(e.to_string()))?;
         Ok(Themes { automaton, hits })

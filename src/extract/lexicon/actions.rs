@@ -5,6 +5,7 @@ use super::data::Merged;
 use super::inflect::{noun_forms, verb_forms};
 use super::matcher::{prev_char, word_after, word_before, Matcher};
 use super::{ActionMatch, LexiconError, VerbForm};
+use crate::extract::fxhash::FastMap;
 use crate::extract::model::{Action, Scope};
 use std::collections::HashMap;
 
@@ -58,11 +59,14 @@ pub struct ActionIndex {
     actions: Vec<Action>,
     by_name: HashMap<String, usize>,
     matcher: Matcher<Payload>,
-    /// Scope modifiers (lower case), longest first.
-    modifiers: Vec<(String, Scope)>,
+    /// Scope modifiers (lower case) and their scope (the first listed wins for a phrase
+    /// listed twice).
+    modifiers: FastMap<String, Scope>,
+    /// Most words in a scope modifier.
+    modifier_words: usize,
     /// Adjectives and adverbs that set the scope of the action they precede.
-    action_modifiers: HashMap<String, Scope>,
-    object_scope: HashMap<String, Scope>,
+    action_modifiers: FastMap<String, Scope>,
+    object_scope: FastMap<String, Scope>,
 }
 
 impl ActionIndex {
@@ -185,7 +189,10 @@ impl ActionIndex {
                     .map(|m| (m.to_lowercase(), Scope::Full)),
             )
             .collect();
-        modifiers.sort_by_key(|(m, _)| std::cmp::Reverse(m.len()));
+        let mut modifier_scopes: FastMap<String, Scope> = FastMap::default();
+        for (m, scope) in modifiers.drain(..) {
+            modifier_scopes.entry(m).or_insert(scope);
+        }
         let action_modifiers = merged
             .action_scope_modifiers
             .partial
@@ -203,9 +210,18 @@ impl ActionIndex {
             actions,
             by_name,
             matcher: Matcher::new(entries, true),
-            modifiers,
+            modifier_words: modifier_scopes
+                .keys()
+                .map(|m| m.split(' ').count())
+                .max()
+                .unwrap_or(0),
+            modifiers: modifier_scopes,
             action_modifiers,
-            object_scope: merged.object_scope.clone(),
+            object_scope: merged
+                .object_scope
+                .iter()
+                .map(|(k, v)| (k.clone(), *v))
+                .collect(),
         })
     }
 
@@ -334,14 +350,22 @@ impl ActionIndex {
     }
 
     fn leading_modifier(&self, phrase: &str) -> Option<Scope> {
-        self.modifiers
-            .iter()
-            .find(|(m, _)| {
-                phrase
-                    .strip_prefix(m.as_str())
-                    .is_some_and(|after| after.is_empty() || after.starts_with(' '))
-            })
-            .map(|(_, s)| *s)
+        // the longest modifier the phrase starts with, ending at a word boundary: the
+        // prefixes of up to `modifier_words` words, shortest first, the last found wins
+        let ends = phrase
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b' ')
+            .map(|(i, _)| i)
+            .chain(std::iter::once(phrase.len()))
+            .take(self.modifier_words);
+        let mut found = None;
+        for end in ends {
+            if let Some(scope) = phrase.get(..end).and_then(|p| self.modifiers.get(p)) {
+                found = Some(*scope);
+            }
+        }
+        found
     }
 }
 

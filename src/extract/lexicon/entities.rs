@@ -3,7 +3,7 @@
 //! "President Macron" folded into one match.
 
 use super::data::Merged;
-use super::matcher::{is_word_char, phrase_after, phrase_before, word_after, Matcher};
+use super::matcher::{is_word_char, word_after, Matcher, PhraseList};
 use super::{EntityMatch, LexiconError};
 use crate::extract::model::{Entity, EntityForm, EntityKind};
 use std::collections::HashMap;
@@ -30,10 +30,10 @@ pub struct EntityIndex {
     /// The names (not acronyms) matched ignoring case, for text in capitals
     /// ("PARIS –", "FRANCE RECALLS ENVOY").
     caps_matcher: Matcher<Payload>,
-    titles: Vec<String>,
+    titles: PhraseList,
     title_matcher: Matcher<()>,
-    government_nouns: Vec<String>,
-    government_prefixes: Vec<String>,
+    government_nouns: PhraseList,
+    government_prefixes: PhraseList,
     foreign_posts: Vec<String>,
 }
 
@@ -136,10 +136,10 @@ impl EntityIndex {
                 true,
             ),
             matcher: Matcher::new(entries, false),
-            titles,
+            titles: PhraseList::new(titles),
             title_matcher,
-            government_nouns: merged.government_nouns.clone(),
-            government_prefixes: merged.government_prefixes.clone(),
+            government_nouns: PhraseList::new(merged.government_nouns.clone()),
+            government_prefixes: PhraseList::new(merged.government_prefixes.clone()),
             foreign_posts: merged.foreign_posts.clone(),
         })
     }
@@ -179,7 +179,7 @@ impl EntityIndex {
             let floor = out.last().map_or(0, |prev| prev.range.end);
             if p.form == EntityForm::Leader {
                 // "President Macron", "Prime Minister Keir Starmer".
-                if let Some(start) = phrase_before(text, m.range.start, &self.titles) {
+                if let Some(start) = self.titles.before(text, m.range.start) {
                     if start >= floor {
                         m.range.start = start;
                     }
@@ -193,7 +193,7 @@ impl EntityIndex {
                 let after = skip_possessive(text, m.range.end);
                 // "French President Emmanuel Macron": one leader match.
                 if let Some((next_range, next_p)) = next {
-                    let title_end = phrase_after(text, after, &self.titles).unwrap_or(after);
+                    let title_end = self.titles.after(text, after).unwrap_or(after);
                     let gap = text.get(title_end..next_range.start).unwrap_or("x");
                     if next_p.form == EntityForm::Leader
                         && next_p.entity == p.entity
@@ -212,14 +212,16 @@ impl EntityIndex {
                 }
                 let limit = next.map_or(text.len(), |(r, _)| r.start);
                 let owned = p.form == EntityForm::Demonym || after > m.range.end;
-                if let Some(end) = phrase_after(text, after, &self.government_nouns).filter(|&e| {
+                if let Some(end) = self.government_nouns.after(text, after).filter(|&e| {
                     is_country && e <= limit && (owned || !self.is_foreign_post(text, after, e))
                 }) {
                     // "the French government", "Mali's junta".
                     m.range.end = end;
                     m.form = EntityForm::Government;
                     m.ambiguous = false;
-                } else if let Some(end) = phrase_after(text, after, &self.titles)
+                } else if let Some(end) = self
+                    .titles
+                    .after(text, after)
                     .filter(|&e| e <= limit && (owned || !is_country))
                 {
                     // "France's foreign minister", "the Nigerian President Bola Tinubu"; not
@@ -233,9 +235,10 @@ impl EntityIndex {
                         .map(str::to_string);
                     m.form = EntityForm::Leader;
                     m.ambiguous = false;
-                } else if let Some(start) =
-                    phrase_before(text, m.range.start, &self.government_prefixes)
-                        .filter(|&s| is_country && s >= floor)
+                } else if let Some(start) = self
+                    .government_prefixes
+                    .before(text, m.range.start)
+                    .filter(|&s| is_country && s >= floor)
                 {
                     // "the government of Mali".
                     m.range.start = start;

@@ -1,7 +1,7 @@
 //! A leftmost-longest aho-corasick matcher over whole words, with spelling variants
 //! (typographic apostrophes, unaccented letters) and small text helpers.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -63,6 +63,7 @@ impl<T> Matcher<T> {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(case_insensitive)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(&surfaces)
                 .ok()
         };
@@ -209,42 +210,93 @@ pub fn word_after(text: &str, at: usize) -> Option<(Range<usize>, &str)> {
     Some((start..start + len, rest.get(..len)?))
 }
 
-/// If `text[at..]` starts (after whitespace) with one of `phrases` (ASCII case ignored) as
-/// whole words, the end of the longest such phrase.
-pub fn phrase_after(text: &str, at: usize, phrases: &[String]) -> Option<usize> {
-    let rest = text.get(at..)?;
-    let trimmed = rest.trim_start();
-    if trimmed.len() == rest.len() && at > 0 {
-        return None;
-    }
-    let start = at + (rest.len() - trimmed.len());
-    phrases
-        .iter()
-        .filter(|p| {
-            trimmed
-                .get(..p.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(p))
-                && !next_char(trimmed, p.len()).is_some_and(is_word_char)
-        })
-        .map(|p| start + p.len())
-        .max()
+/// Phrases looked for right after or before a position, ignoring ASCII case
+/// ([`PhraseList::after`], [`PhraseList::before`]). They are indexed by their first and
+/// last bytes (ASCII lower-cased), so a look-up compares only the phrases that can match.
+#[derive(Clone, Debug, Default)]
+pub struct PhraseList {
+    phrases: Vec<String>,
+    by_first: Vec<Vec<usize>>,
+    by_last: Vec<Vec<usize>>,
+    /// Empty phrases match anywhere.
+    empty: Vec<usize>,
 }
 
-/// If `text[..at]` ends (before whitespace) with one of `phrases` (ASCII case ignored) as
-/// whole words, the start of the longest such phrase.
-pub fn phrase_before(text: &str, at: usize, phrases: &[String]) -> Option<usize> {
-    let before = text.get(..at)?;
-    let trimmed = before.trim_end();
-    if trimmed.len() == before.len() {
-        return None;
+impl PhraseList {
+    pub fn new(phrases: Vec<String>) -> PhraseList {
+        let mut by_first = vec![Vec::new(); 256];
+        let mut by_last = vec![Vec::new(); 256];
+        let mut empty = Vec::new();
+        for (i, p) in phrases.iter().enumerate() {
+            let bytes = p.as_bytes();
+            match (bytes.first(), bytes.last()) {
+                (Some(f), Some(l)) => {
+                    by_first[usize::from(f.to_ascii_lowercase())].push(i);
+                    by_last[usize::from(l.to_ascii_lowercase())].push(i);
+                }
+                _ => empty.push(i),
+            }
+        }
+        PhraseList {
+            phrases,
+            by_first,
+            by_last,
+            empty,
+        }
     }
-    phrases
-        .iter()
-        .filter_map(|p| {
-            let start = trimmed.len().checked_sub(p.len())?;
-            let tail = trimmed.get(start..)?;
-            (tail.eq_ignore_ascii_case(p) && !prev_char(trimmed, start).is_some_and(is_word_char))
+
+    /// The phrases whose first (or last) byte is `byte` ignoring ASCII case, and the
+    /// empty ones.
+    fn candidates<'a>(
+        &'a self,
+        index: &'a [Vec<usize>],
+        byte: Option<u8>,
+    ) -> impl Iterator<Item = &'a str> + 'a {
+        let keyed = byte
+            .and_then(|b| index.get(usize::from(b.to_ascii_lowercase())))
+            .map_or(&[][..], Vec::as_slice);
+        self.empty
+            .iter()
+            .chain(keyed)
+            .filter_map(|&i| self.phrases.get(i).map(String::as_str))
+    }
+
+    /// If `text[at..]` starts (after whitespace) with one of the phrases (ASCII case
+    /// ignored) as whole words, the end of the longest such phrase.
+    pub fn after(&self, text: &str, at: usize) -> Option<usize> {
+        let rest = text.get(at..)?;
+        let trimmed = rest.trim_start();
+        if trimmed.len() == rest.len() && at > 0 {
+            return None;
+        }
+        let start = at + (rest.len() - trimmed.len());
+        self.candidates(&self.by_first, trimmed.as_bytes().first().copied())
+            .filter(|p| {
+                trimmed
+                    .get(..p.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(p))
+                    && !next_char(trimmed, p.len()).is_some_and(is_word_char)
+            })
+            .map(|p| start + p.len())
+            .max()
+    }
+
+    /// If `text[..at]` ends (before whitespace) with one of the phrases (ASCII case
+    /// ignored) as whole words, the start of the longest such phrase.
+    pub fn before(&self, text: &str, at: usize) -> Option<usize> {
+        let before = text.get(..at)?;
+        let trimmed = before.trim_end();
+        if trimmed.len() == before.len() {
+            return None;
+        }
+        self.candidates(&self.by_last, trimmed.as_bytes().last().copied())
+            .filter_map(|p| {
+                let start = trimmed.len().checked_sub(p.len())?;
+                let tail = trimmed.get(start..)?;
+                (tail.eq_ignore_ascii_case(p)
+                    && !prev_char(trimmed, start).is_some_and(is_word_char))
                 .then_some(start)
-        })
-        .min()
+            })
+            .min()
+    }
 }

@@ -288,3 +288,32 @@ fn extra_files_add_entries_and_aliases() {
         Some("recall")
     );
 }
+
+#[test]
+fn phrase_lists_find_the_longest_phrase_either_side_ignoring_case() {
+    use super::matcher::PhraseList;
+    let list = PhraseList::new(
+        [
+            "Minister",
+            "Foreign Minister",
+            "foreign",
+            "government",
+            "Government of",
+            "É",
+        ]
+        .map(String::from)
+        .to_vec(),
+    );
+    let text = "France's FOREIGN MINISTER met the government of Mali";
+    assert_eq!(list.after(text, 8), Some(25));
+    assert_eq!(list.after(text, 27), None, "no space before");
+    assert_eq!(list.after(text, 29), None, "\"the\" is no phrase");
+    assert_eq!(list.after(text, 33), Some(47));
+    assert_eq!(list.before(text, 26), Some(9));
+    assert_eq!(list.before(text, 25), None, "no space after");
+    assert_eq!(list.after("x Ministers", 1), None, "whole words only");
+    assert_eq!(list.after("x É", 1), Some(4));
+    let with_empty = PhraseList::new(vec![String::new()]);
+    assert_eq!(with_empty.after("a -", 1), Some(2));
+    assert_eq!(with_empty.after("a b", 1), None);
+}

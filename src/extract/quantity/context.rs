@@ -4,7 +4,7 @@
 
 use super::amount::{Amount, UnitHit};
 use super::text::{
-    at_sentence_start, char_at, char_before, has_upper, lower, word_after, words_before,
+    at_sentence_start, char_at, char_before, has_upper, lower, word_after, words_before, Word,
 };
 use super::units::Units;
 use super::QuantityMatch;
@@ -44,10 +44,7 @@ fn starts_amount_word(text: &str, pos: usize, units: &Units) -> bool {
     let Some(l) = lower(w.text, &mut buf) else {
         return false;
     };
-    crate::extract::number::small_word(l).is_some()
-        || crate::extract::number::scale_word(l).is_some()
-        || matches!(l, "a" | "an" | "half" | "minus")
-        || units.starts_amount(l)
+    units.starts_amount(l)
 }
 
 /// The change and approximation signalled just before the amount.
@@ -72,23 +69,23 @@ pub fn cue_before_pos(text: &str, pos: usize, units: &Units) -> (Change, bool) {
         return (Change::Exact, false);
     }
     let words = words_before(text, pos, units.max_cue_words.max(1) + 2);
-    let lowered: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
+    let lowered = LoweredWords::new(&words);
     let mut n = lowered.len();
-    if n >= 2 && lowered[n - 1] == "by" {
-        let verb = longest_cue(&lowered[..n - 1], units)
+    if n >= 2 && lowered.word(n - 1) == "by" {
+        let verb = longest_cue(&lowered, n - 1, units)
             .filter(|(c, _)| matches!(c, Change::Up | Change::Down));
         if let Some((c, _)) = verb {
             return (c, false);
         }
     }
-    let Some((cue, k)) = longest_cue(&lowered, units) else {
+    let Some((cue, k)) = longest_cue(&lowered, n, units) else {
         return (Change::Exact, false);
     };
     n -= k;
     // a bound or approximation right after a verb of change: "up nearly 57%", "rose under 4%"
     if !matches!(cue, Change::Up | Change::Down) {
-        let outer = longest_cue(&lowered[..n], units)
-            .filter(|(c, _)| matches!(c, Change::Up | Change::Down));
+        let outer =
+            longest_cue(&lowered, n, units).filter(|(c, _)| matches!(c, Change::Up | Change::Down));
         if let Some((outer, _)) = outer {
             return (outer, cue == Change::Approx);
         }
@@ -96,17 +93,65 @@ pub fn cue_before_pos(text: &str, pos: usize, units: &Units) -> (Change, bool) {
     (cue, cue == Change::Approx)
 }
 
-/// The cue phrase ending the word list, longest first, with its length in words.
-fn longest_cue(words: &[String], units: &Units) -> Option<(Change, usize)> {
-    let n = words.len();
+/// Lower-cased words joined by single spaces in one string, so that any run of them is a
+/// slice ("more than", "rose by").
+struct LoweredWords {
+    joined: String,
+    /// Each word's byte range in `joined`.
+    spans: Vec<(usize, usize)>,
+}
+
+impl LoweredWords {
+    fn new(words: &[Word<'_>]) -> LoweredWords {
+        let mut joined = String::new();
+        let mut spans = Vec::with_capacity(words.len());
+        for w in words {
+            if !spans.is_empty() {
+                joined.push(' ');
+            }
+            let start = joined.len();
+            if w.text.is_ascii() {
+                joined.extend(w.text.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                joined.push_str(&w.text.to_lowercase());
+            }
+            spans.push((start, joined.len()));
+        }
+        LoweredWords { joined, spans }
+    }
+
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.phrase(i, i + 1)
+    }
+
+    /// Words `from..to` joined by single spaces.
+    fn phrase(&self, from: usize, to: usize) -> &str {
+        match (
+            self.spans.get(from),
+            to.checked_sub(1).and_then(|l| self.spans.get(l)),
+        ) {
+            (Some(&(start, _)), Some(&(_, end))) if from < to => {
+                self.joined.get(start..end).unwrap_or("")
+            }
+            _ => "",
+        }
+    }
+}
+
+/// The cue phrase ending the first `n` words, longest first, with its length in words.
+fn longest_cue(words: &LoweredWords, n: usize, units: &Units) -> Option<(Change, usize)> {
     let (change, k) = (1..=n.min(units.max_cue_words))
         .rev()
-        .find_map(|k| units.cue(&words[n - k..].join(" ")).map(|c| (c, k)))?;
+        .find_map(|k| units.cue(words.phrase(n - k, n)).map(|c| (c, k)))?;
     // "gave up 517 yards": a particle, not a change
     let particle = k == 1
-        && matches!(words[n - 1].as_str(), "up" | "down")
+        && matches!(words.word(n - 1), "up" | "down")
         && n >= 2
-        && units.particle_verb(&words[n - 2]);
+        && units.particle_verb(words.word(n - 2));
     (!particle).then_some((change, k))
 }
 

@@ -16,12 +16,38 @@ pub fn is_alnum(c: char) -> bool {
 
 /// The char just before byte `pos`.
 pub fn char_before(text: &str, pos: usize) -> Option<char> {
-    text.get(..pos)?.chars().next_back()
+    // an ASCII byte is a whole char, and a char boundary follows it
+    match pos.checked_sub(1).and_then(|p| text.as_bytes().get(p)) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(..pos)?.chars().next_back(),
+    }
 }
 
 /// The char at byte `pos`.
 pub fn char_at(text: &str, pos: usize) -> Option<char> {
-    text.get(pos..)?.chars().next()
+    // an ASCII byte is a whole char and never inside another
+    match text.as_bytes().get(pos) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(pos..)?.chars().next(),
+    }
+}
+
+/// The end of the run of letters and digits starting at `pos`.
+pub fn alnum_run_end(text: &str, mut pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(pos) {
+        if b.is_ascii_alphanumeric() {
+            pos += 1;
+        } else if b.is_ascii() {
+            break;
+        } else {
+            match char_at(text, pos).filter(|c| c.is_alphanumeric()) {
+                Some(c) => pos += c.len_utf8(),
+                None => break,
+            }
+        }
+    }
+    pos
 }
 
 /// Up to `n` words before `pos`, nearest last, separated by whitespace only: stops at
@@ -62,9 +88,21 @@ pub fn word_after(text: &str, pos: usize) -> Option<Word<'_>> {
     let rest = text.get(pos..)?;
     let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace());
     let start = pos + (rest.len() - trimmed.len());
-    let len = trimmed
-        .find(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
-        .unwrap_or(trimmed.len());
+    let bytes = trimmed.as_bytes();
+    let mut len = 0;
+    while let Some(&b) = bytes.get(len) {
+        if b.is_ascii_alphabetic() || b == b'\'' {
+            len += 1;
+            continue;
+        }
+        if b.is_ascii() {
+            break;
+        }
+        match trimmed.get(len..).and_then(|r| r.chars().next()) {
+            Some(c) if c.is_alphabetic() || c == '’' => len += c.len_utf8(),
+            _ => break,
+        }
+    }
     (len > 0).then(|| Word {
         text: &text[start..start + len],
         start,
@@ -131,5 +169,51 @@ mod tests {
         assert_eq!(lower("ABOUT", &mut b), Some("about"));
         assert!(at_sentence_start("Yes. Nine", 5));
         assert!(!at_sentence_start("the Nine", 4));
+    }
+
+    /// The first version of [`word_after`], kept to check the faster one.
+    fn word_after_by_chars(text: &str, pos: usize) -> Option<Word<'_>> {
+        let rest = text.get(pos..)?;
+        let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace());
+        let start = pos + (rest.len() - trimmed.len());
+        let len = trimmed
+            .find(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
+            .unwrap_or(trimmed.len());
+        (len > 0).then(|| Word {
+            text: &text[start..start + len],
+            start,
+            end: start + len,
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn same_word_after_as_by_chars(
+            text in "[a-zA-Z0-9 ,.'’é²\u{a0}–$%()ßÉ一-]{0,30}",
+            pos in 0usize..40,
+        ) {
+            proptest::prop_assert_eq!(word_after(&text, pos), word_after_by_chars(&text, pos));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_char_reads_agree_with_char_iterators(
+            text in "[a-z0-9 ,.'’é²\u{a0}–$€一]{0,20}",
+            pos in 0usize..30,
+        ) {
+            proptest::prop_assert_eq!(char_at(&text, pos), text.get(pos..).and_then(|r| r.chars().next()));
+            proptest::prop_assert_eq!(
+                char_before(&text, pos),
+                text.get(..pos).and_then(|h| h.chars().next_back())
+            );
+            if text.is_char_boundary(pos.min(text.len())) && pos <= text.len() {
+                let mut by_chars = pos;
+                while let Some(c) = text.get(by_chars..).and_then(|r| r.chars().next()).filter(|c| c.is_alphanumeric()) {
+                    by_chars += c.len_utf8();
+                }
+                proptest::prop_assert_eq!(alnum_run_end(&text, pos), by_chars);
+            }
+        }
     }
 }

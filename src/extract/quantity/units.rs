@@ -1,6 +1,7 @@
 //! The unit and quantity-word lexicons (`rules/lexicon/units.toml`,
 //! `rules/lexicon/quantity_words.toml`), compiled once into hash maps.
 
+use crate::extract::fxhash::{FastMap, FastSet, WordSet};
 use crate::extract::model::Change;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -81,21 +82,22 @@ pub struct Units {
     /// Currency prefixes, longest first.
     prefixes: Vec<(String, usize)>,
     /// Currency prefixes by their first char, longest first.
-    prefixes_by_char: HashMap<char, Vec<(String, usize)>>,
-    /// Lowercase words that may open an amount (vague phrases, lettered currency prefixes).
-    starters: std::collections::HashSet<String>,
-    exact: HashMap<String, usize>,
-    folded: HashMap<String, usize>,
+    prefixes_by_char: FastMap<char, Vec<(String, usize)>>,
+    /// Lowercase words that may open an amount (number words, first words of vague
+    /// phrases, lettered currency prefixes).
+    starters: WordSet,
+    exact: FastMap<String, usize>,
+    folded: FastMap<String, usize>,
     /// Most words in a unit form.
     pub(crate) max_words: usize,
-    cues: HashMap<String, Change>,
+    cues: FastMap<String, Change>,
     /// Most words in a cue phrase.
     pub(crate) max_cue_words: usize,
-    particle_verbs: std::collections::HashSet<String>,
-    score_words: std::collections::HashSet<String>,
-    vague: HashMap<String, Option<[f64; 2]>>,
+    particle_verbs: FastSet<String>,
+    score_words: FastSet<String>,
+    vague: FastMap<String, Option<[f64; 2]>>,
     /// First words of vague phrases.
-    vague_starts: HashMap<String, Vec<String>>,
+    vague_starts: FastMap<String, Vec<String>>,
 }
 
 impl Units {
@@ -103,7 +105,7 @@ impl Units {
     pub fn builtin() -> &'static Units {
         static UNITS: OnceLock<Units> = OnceLock::new();
         UNITS.get_or_init(|| {
-            let mut u = Units::default();
+            let mut u = Units::with_number_words();
             u.add_units("units.toml", BUILTIN_UNITS)
                 .expect("built-in units.toml is valid");
             u.add_words("quantity_words.toml", BUILTIN_WORDS)
@@ -117,7 +119,7 @@ impl Units {
         units_toml: Option<(&str, &str)>,
         words_toml: Option<(&str, &str)>,
     ) -> Result<Units, UnitsError> {
-        let mut u = Units::default();
+        let mut u = Units::with_number_words();
         u.add_units("units.toml", BUILTIN_UNITS)?;
         u.add_words("quantity_words.toml", BUILTIN_WORDS)?;
         if let Some((name, text)) = units_toml {
@@ -143,7 +145,7 @@ impl Units {
             for p in c.prefixes {
                 let letters: String = p.chars().take_while(|c| c.is_alphabetic()).collect();
                 if !letters.is_empty() {
-                    self.starters.insert(letters.to_lowercase());
+                    self.add_starter(letters.to_lowercase());
                 }
                 self.prefixes.push((p, idx));
             }
@@ -173,6 +175,19 @@ impl Units {
             }
         }
         Ok(())
+    }
+
+    /// No units yet; the words that open an amount written in words already known.
+    fn with_number_words() -> Units {
+        let mut u = Units::default();
+        for w in crate::extract::number::amount_word_openers() {
+            u.add_starter(w.to_string());
+        }
+        u
+    }
+
+    fn add_starter(&mut self, word: String) {
+        self.starters.insert(word);
     }
 
     fn push_info(&mut self, info: UnitInfo) -> usize {
@@ -220,6 +235,7 @@ impl Units {
                 _ => None,
             };
             if let Some(first) = key.split(' ').next() {
+                self.add_starter(first.to_string());
                 let starts = self.vague_starts.entry(first.to_string()).or_default();
                 if !starts.contains(&key) {
                     starts.push(key.clone());
@@ -269,10 +285,10 @@ impl Units {
             .map(|(p, i)| (&self.infos[*i], p.len()))
     }
 
-    /// True for a lowercase word that may open an amount besides number words: the first
-    /// word of a vague amount or the letters of a currency prefix.
+    /// True for a lowercase word that may open an amount: a number word ("two", "a",
+    /// "half"), the first word of a vague amount or the letters of a currency prefix.
     pub fn starts_amount(&self, word: &str) -> bool {
-        self.starters.contains(word) || self.vague_starts.contains_key(word)
+        self.starters.contains(word)
     }
 
     /// The change a lowercase cue phrase (words joined by single spaces) signals.
@@ -314,6 +330,28 @@ fn normalize_phrase(p: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amount_starters_include_number_words_vague_words_and_currency_letters() {
+        let u = Units::builtin();
+        for w in [
+            "two", "ninety", "a", "an", "half", "minus", "million", "dozens", "several", "usd",
+        ] {
+            assert!(u.starts_amount(w), "{w}");
+        }
+        for w in [
+            "the",
+            "troops",
+            "tw",
+            "twos",
+            "",
+            "usd2",
+            "é",
+            "averyveryverylongwordthatisnothingatall",
+        ] {
+            assert!(!u.starts_amount(w), "{w}");
+        }
+    }
 
     #[test]
     fn builtin_units_load_and_normalize() {

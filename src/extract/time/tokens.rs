@@ -51,9 +51,11 @@ impl<'a> Tok<'a> {
 
 /// Splits `text` into tokens in one pass.
 pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    let mut toks = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    let mut pos = 0;
+    while let Some(c) = char_at(text, pos) {
+        let start = pos;
+        pos += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
@@ -63,39 +65,104 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
             Kind::Word
         } else {
             toks.push(Tok {
-                text: &text[start..start + c.len_utf8()],
+                text: &text[start..pos],
                 start,
-                end: start + c.len_utf8(),
+                end: pos,
                 kind: Kind::Punct,
             });
             continue;
         };
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, n)) = chars.peek() {
+        while let Some(n) = char_at(text, pos) {
+            let after = pos + n.len_utf8();
             let inner_apostrophe = (n == '\'' || n == '’')
                 && kind == Kind::Word
-                && text[i + n.len_utf8()..].starts_with(|x: char| x.is_alphabetic());
+                && char_at(text, after).is_some_and(char::is_alphabetic);
             let same_kind = n.is_alphanumeric() && !(kind == Kind::Word && n.is_ascii_digit());
             if same_kind || inner_apostrophe {
-                end = i + n.len_utf8();
-                chars.next();
+                pos = after;
             } else {
                 break;
             }
         }
         toks.push(Tok {
-            text: &text[start..end],
+            text: &text[start..pos],
             start,
-            end,
+            end: pos,
             kind,
         });
     }
     toks
 }
 
+/// The char at byte `pos` (a char boundary), read without decoding when it is ASCII.
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    match text.as_bytes().get(pos) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(pos..)?.chars().next(),
+        None => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The first, char-iterator version of [`tokenize`], kept to check the faster one.
+    fn tokenize_by_chars(text: &str) -> Vec<Tok<'_>> {
+        let mut toks = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            let kind = if c.is_ascii_digit() {
+                Kind::Num
+            } else if c.is_alphabetic() {
+                Kind::Word
+            } else {
+                toks.push(Tok {
+                    text: &text[start..start + c.len_utf8()],
+                    start,
+                    end: start + c.len_utf8(),
+                    kind: Kind::Punct,
+                });
+                continue;
+            };
+            let mut end = start + c.len_utf8();
+            while let Some(&(i, n)) = chars.peek() {
+                let inner_apostrophe = (n == '\'' || n == '’')
+                    && kind == Kind::Word
+                    && text[i + n.len_utf8()..].starts_with(|x: char| x.is_alphabetic());
+                let same_kind = n.is_alphanumeric() && !(kind == Kind::Word && n.is_ascii_digit());
+                if same_kind || inner_apostrophe {
+                    end = i + n.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            toks.push(Tok {
+                text: &text[start..end],
+                start,
+                end,
+                kind,
+            });
+        }
+        toks
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn same_tokens_as_by_chars(text in "[a-zA-Z0-9 ,.'’é²\u{a0}\u{2009}–$%()ßÉ一-]{0,40}") {
+            prop_assert_eq!(tokenize(&text), tokenize_by_chars(&text));
+        }
+        #[test]
+        fn same_tokens_on_any_text(text in any::<String>()) {
+            prop_assert_eq!(tokenize(&text), tokenize_by_chars(&text));
+        }
+    }
 
     #[test]
     fn splits_words_numbers_and_marks() {
