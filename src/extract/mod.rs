@@ -4,8 +4,8 @@
 pub mod claim;
 pub mod cues;
 pub mod family;
-pub(crate) mod fxhash;
 pub mod lexicon;
+pub(crate) mod lookup;
 pub mod model;
 pub mod number;
 pub mod quantity;

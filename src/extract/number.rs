@@ -1,7 +1,7 @@
 //! nom parsers for numbers: digits with separators and decimals, number words, multipliers
 //! ("million", "bn") and simple fractions ("two-thirds", "1/4").
 
-use crate::extract::fxhash::{FastMap, FastSet};
+use crate::extract::lookup::{FastMap, FastSet};
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
 use nom::character::complete::{char as ch, digit1};

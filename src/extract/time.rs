@@ -4,7 +4,7 @@
 use super::model::{Change, Duration, DurationUnit, Granularity, TimeValue};
 use super::number::ascii_lower;
 use crate::corpus::PartialDate;
-use crate::extract::fxhash::WordSet;
+use crate::extract::lookup::WordSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 

@@ -5,7 +5,7 @@ use super::data::Merged;
 use super::inflect::{noun_forms, verb_forms};
 use super::matcher::{prev_char, word_after, word_before, Matcher};
 use super::{ActionMatch, LexiconError, VerbForm};
-use crate::extract::fxhash::FastMap;
+use crate::extract::lookup::FastMap;
 use crate::extract::model::{Action, Scope};
 use std::collections::HashMap;
 

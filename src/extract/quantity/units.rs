@@ -1,7 +1,7 @@
 //! The unit and quantity-word lexicons (`rules/lexicon/units.toml`,
 //! `rules/lexicon/quantity_words.toml`), compiled once into hash maps.
 
-use crate::extract::fxhash::{FastMap, FastSet, WordSet};
+use crate::extract::lookup::{FastMap, FastSet, WordSet};
 use crate::extract::model::Change;
 use serde::Deserialize;
 use std::collections::HashMap;
