@@ -20,10 +20,6 @@ use claimcheck::{check, pipeline};
 use std::path::PathBuf;
 use std::time::Instant;
 
-/// The binary's allocator, so that time and memory are the binary's.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Peak resident memory of this process so far, in bytes (Linux), if known.
 fn peak_memory() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;

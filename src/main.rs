@@ -365,6 +365,3 @@ fn run(cli: Cli) -> Result<u8> {
     Ok(code)
 }
 
-/// mimalloc: about 7% fewer instructions than the system allocator on `check` (callgrind).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
