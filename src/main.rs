@@ -364,4 +364,3 @@ fn run(cli: Cli) -> Result<u8> {
     out.flush()?;
     Ok(code)
 }
-
