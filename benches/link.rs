@@ -32,7 +32,7 @@ fn mix(mut z: u64) -> u64 {
 fn entity(name: &str) -> Mention<Entity> {
     Mention {
         value: Entity {
-            name: name.to_string(),
+            name: name.into(),
             kind: EntityKind::Country,
         },
         text: String::new(),
@@ -62,7 +62,7 @@ fn synthetic_claims(n: usize) -> Vec<Claim> {
                 actor: Some(entity(actor)),
                 action: Some(Mention {
                     value: Action {
-                        name: action.to_string(),
+                        name: action.into(),
                         class,
                         scope: None,
                         code: None,
@@ -73,12 +73,12 @@ fn synthetic_claims(n: usize) -> Vec<Claim> {
                 target: Some(entity(place)),
                 place: None,
                 theme: None,
-                domain: Some(domain.to_string()),
+                domain: Some(domain.into()),
                 initiator: None,
                 quantity: quantity.then(|| {
                     Box::new(Quantity {
                         value: Value::Number(((r >> 40) % 100 * 100) as f64),
-                        unit: Some("troops".to_string()),
+                        unit: Some("troops".into()),
                         change: Change::Exact,
                         approx: false,
                         counted: None,

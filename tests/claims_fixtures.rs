@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 fn name(m: &Option<Mention<Entity>>) -> String {
     m.as_ref()
-        .map_or_else(|| "-".to_string(), |m| m.value.name.clone())
+        .map_or_else(|| "-".to_string(), |m| m.value.name.to_string())
 }
 
 fn line(c: &Claim) -> String {
@@ -18,7 +18,7 @@ fn line(c: &Claim) -> String {
         || "-".to_string(),
         |a| match a.value.scope {
             Some(s) => format!("{}[{s:?}]", a.value.name),
-            None => a.value.name.clone(),
+            None => a.value.name.to_string(),
         },
     );
     let mut parts = vec![

@@ -2,6 +2,12 @@
 
 use crate::corpus::{PartialDate, Span};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// A canonical name from a small vocabulary (an entity, action, unit, cue, theme or
+/// domain): built once in the lexicon and shared by reference count, never copied per
+/// match. It serializes as a plain string.
+pub type Name = Arc<str>;
 
 /// The kind of a named entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -37,7 +43,7 @@ pub enum EntityForm {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Entity {
     /// Canonical name: the common English short name ("France", "United States", "Wagner Group").
-    pub name: String,
+    pub name: Name,
     pub kind: EntityKind,
 }
 
@@ -75,13 +81,13 @@ pub enum Scope {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Action {
     /// Canonical name ("recall", "withdraw", "expel", "deploy", "coup").
-    pub name: String,
+    pub name: Name,
     pub class: ActionClass,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<Scope>,
     /// CAMEO or PLOVER code, when one fits.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
+    pub code: Option<Name>,
 }
 
 /// How a quantity relates to its value (the NewsQuant `change` field).
@@ -121,7 +127,7 @@ pub enum Value {
 pub struct Quantity {
     pub value: Value,
     /// Normalized unit noun (troops, diplomats, people, dollars, percent ...), if any.
-    pub unit: Option<String>,
+    pub unit: Option<Name>,
     pub change: Change,
     /// True for "about", "some", "roughly", "an estimated" ... and vague quantities.
     pub approx: bool,
@@ -214,7 +220,7 @@ pub enum Polarity {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cue {
     /// Canonical cue ("not", "never", "denied", "will", "planned", "allegedly", "said").
-    pub kind: String,
+    pub kind: Name,
     pub text: String,
     pub span: Span,
 }
@@ -223,7 +229,7 @@ pub struct Cue {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     /// Document id (shared by the claims of one document).
-    pub doc: std::sync::Arc<str>,
+    pub doc: Arc<str>,
     /// Index of the document in the corpus (for stable ordering).
     pub doc_index: usize,
     /// Position of the claim within its document.
@@ -241,10 +247,10 @@ pub struct Claim {
     pub target: Option<Mention<Entity>>,
     pub place: Option<Mention<Entity>>,
     /// What the action acts on, normalized ("ambassador", "staff", "troops").
-    pub theme: Option<Box<Mention<String>>>,
+    pub theme: Option<Box<Mention<Name>>>,
     /// The domain of the action as the theme or an adjective gives it
     /// (diplomatic, military, economic ...), when known.
-    pub domain: Option<String>,
+    pub domain: Option<Name>,
     /// Who made it happen when that is said explicitly: the causer of "X ordered Y to
     /// leave", or the actor of "Y decided to withdraw".
     pub initiator: Option<Box<Mention<Entity>>>,

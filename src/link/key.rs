@@ -43,7 +43,7 @@ pub struct Canonical {
 
 /// The canonical view of a claim.
 pub fn canonical(claim: &Claim, families: &Families) -> Canonical {
-    let action = claim.action.as_ref().map(|a| a.value.name.as_str());
+    let action = claim.action.as_ref().map(|a| &*a.value.name);
     let domain = claim.domain.as_deref().unwrap_or("");
     if let Some(becomes) = action.and_then(|a| families.converse(a, domain)) {
         // "Mali expelled French forces": France's forces leave Mali, Mali initiated.
@@ -81,14 +81,16 @@ pub fn measure_of_unit(unit: &str) -> String {
     }
     let themes = Themes::builtin().find(unit);
     let theme = themes.iter().rev().find_map(|m| match &m.hit {
-        ThemeHit::Theme { name, .. } => Some(name.clone()),
+        ThemeHit::Theme { name, .. } => Some(name.to_string()),
         ThemeHit::Domain(_) => None,
     });
     theme.unwrap_or_else(|| unit.to_lowercase())
 }
 
 fn name(m: &Option<Mention<Entity>>) -> String {
-    m.as_ref().map(|m| m.value.name.clone()).unwrap_or_default()
+    m.as_ref()
+        .map(|m| m.value.name.to_string())
+        .unwrap_or_default()
 }
 
 /// The keys of the slots a claim belongs to (a quantity slot, an event slot, or both).
@@ -119,7 +121,7 @@ pub fn keys(claim: &Claim, families: &Families) -> Vec<SlotKey> {
             facet: Facet::Duration,
             family: "duration".into(),
             actor: name(&c.actor),
-            kind: theme.value.clone(),
+            kind: theme.value.to_string(),
             location: name(&c.location),
             period: String::new(),
         });
@@ -129,7 +131,7 @@ pub fn keys(claim: &Claim, families: &Families) -> Vec<SlotKey> {
         let kind = if families.is_once(&c.family) {
             String::new()
         } else {
-            claim.domain.clone().unwrap_or_default()
+            claim.domain.as_deref().unwrap_or_default().to_string()
         };
         keys.push(SlotKey {
             facet: Facet::Event,

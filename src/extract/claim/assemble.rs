@@ -13,6 +13,7 @@ use crate::extract::model::*;
 use crate::extract::quantity::QuantityMatch;
 use crate::extract::time::TimeMatch;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Where the sentence sits in its document, to turn sentence offsets into file spans.
 pub struct Place<'d> {
@@ -37,7 +38,7 @@ impl Place<'_> {
     }
     /// A personal name the lexicons do not know, as a person entity.
     fn person(&self, facts: &Facts, r: &Range<usize>) -> Mention<Entity> {
-        let name = facts.text.get(r.clone()).unwrap_or_default().to_string();
+        let name = Name::from(facts.text.get(r.clone()).unwrap_or_default());
         self.mention(
             facts,
             r,
@@ -344,13 +345,13 @@ fn times_in(
 }
 
 /// A theme found near an action: its range, canonical name and the scope it gives.
-type NearTheme = (Range<usize>, String, Option<Scope>);
+type NearTheme = (Range<usize>, Name, Option<Scope>);
 
 fn theme_near(
     facts: &Facts,
     window: &Range<usize>,
     action: &ActionMatch,
-) -> (Option<NearTheme>, Option<String>) {
+) -> (Option<NearTheme>, Option<Name>) {
     let near = |r: &Range<usize>| {
         let gap = if r.start >= action.range.end {
             facts.words_between(action.range.end, r.start).len()
@@ -375,7 +376,7 @@ fn theme_near(
             && m.range.end <= window.end
             && near(&m.range)
     });
-    let mut theme: Option<(NearTheme, String)> = None;
+    let mut theme: Option<(NearTheme, Name)> = None;
     let mut domain_word = None;
     for m in nearby {
         match &m.hit {
@@ -596,7 +597,7 @@ fn action_claim(
     if action.nominal && target.is_none() {
         // "the Rovuma maritime accord": a name inside the noun phrase identifies the thing.
         target = named_modifier(facts, action).map(|r| {
-            let name = facts.text.get(r.clone()).unwrap_or_default().to_string();
+            let name = Name::from(facts.text.get(r.clone()).unwrap_or_default());
             at.mention(
                 facts,
                 &r,
@@ -674,7 +675,7 @@ fn action_claim(
     if facts.negated.contains(&action.range) {
         claim.polarity = Polarity::Negative;
         claim.negation = Some(Box::new(Cue {
-            kind: "antonym".into(),
+            kind: shared_name(&ANTONYM, "antonym"),
             text: facts
                 .text
                 .get(action.range.clone())
@@ -873,12 +874,22 @@ fn clause_start(facts: &Facts, floor: usize, pos: usize) -> usize {
     start
 }
 
-fn class_domain(class: ActionClass) -> Option<String> {
+fn class_domain(class: ActionClass) -> Option<Name> {
+    static MILITARY: OnceLock<Name> = OnceLock::new();
+    static DIPLOMATIC: OnceLock<Name> = OnceLock::new();
     match class {
-        ActionClass::Military => Some("military".into()),
-        ActionClass::Diplomatic => Some("diplomatic".into()),
+        ActionClass::Military => Some(shared_name(&MILITARY, "military")),
+        ActionClass::Diplomatic => Some(shared_name(&DIPLOMATIC, "diplomatic")),
         _ => None,
     }
+}
+
+/// The cue kind of an action read from an antonym phrase ("remained open").
+static ANTONYM: OnceLock<Name> = OnceLock::new();
+
+/// A fixed name, allocated once and shared by every claim that uses it.
+fn shared_name(cell: &OnceLock<Name>, name: &str) -> Name {
+    cell.get_or_init(|| Name::from(name)).clone()
 }
 
 /// A pronoun or "the move" before the action refers to the discourse actor.
@@ -945,7 +956,7 @@ fn merge_same_event(
             if alternative && family(prev) != family(&c) {
                 let (prev, _) = out.pop().expect("checked above");
                 if let (Some(a), Some(b)) = (&prev.action, c.action.as_mut()) {
-                    b.value.name = format!("{} or {}", a.value.name, b.value.name);
+                    b.value.name = format!("{} or {}", a.value.name, b.value.name).into();
                     b.value.scope = None;
                     b.span = a.span.cover(b.span);
                     b.text = format!("{} or {}", a.text, b.text);
