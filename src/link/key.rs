@@ -59,7 +59,7 @@ pub fn canonical(claim: &Claim, families: &Families) -> Canonical {
         (_, p) => p.clone(),
     };
     Canonical {
-        family: action.map_or_else(|| "count".to_string(), |a| families.family(a)),
+        family: action.map_or_else(|| "count".to_string(), |a| families.family(a).into_owned()),
         actor: claim.actor.clone(),
         initiator: claim.initiator.as_deref().cloned(),
         location,

@@ -7,7 +7,7 @@ use super::roles::{self, Role};
 use super::theme::ThemeHit;
 use super::words;
 use crate::corpus::{Document, Sentence, Span};
-use crate::extract::family::Families;
+use crate::extract::family::{lower_key, Families};
 use crate::extract::lexicon::{ActionMatch, CueKind, EntityMatch};
 use crate::extract::model::*;
 use crate::extract::quantity::QuantityMatch;
@@ -208,7 +208,7 @@ fn negation_reaches(facts: &Facts, action: &ActionMatch) -> bool {
 /// Words that may stand between a negation and its verb ("has not yet formally closed").
 fn is_negation_filler(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        lower_key(word).as_ref(),
         "yet"
             | "still"
             | "ever"
@@ -570,7 +570,7 @@ fn action_claim(
             let before = words::before(&facts.words, action.range.start, 1);
             if before
                 .iter()
-                .any(|w| matches!(w.text.to_lowercase().as_str(), "this" | "that" | "these"))
+                .any(|w| matches!(lower_key(w.text).as_ref(), "this" | "that" | "these"))
             {
                 actor = discourse.last_actor.clone();
             }
@@ -732,11 +732,7 @@ fn action_claim(
 
     // "leave the country": the other country the sentence names.
     if place.is_none() && target.is_none() {
-        let after = facts
-            .text
-            .get(action.range.end..reach)
-            .unwrap_or_default()
-            .to_lowercase();
+        let after = lower_key(facts.text.get(action.range.end..reach).unwrap_or_default());
         if after.trim_start().starts_with("the country") || after.contains(" the country") {
             let other = facts.entities.iter().find(|e| {
                 e.entity.kind == EntityKind::Country
@@ -836,7 +832,7 @@ fn is_passive(facts: &Facts, action: &ActionMatch) -> bool {
         .get(action.range.clone())
         .and_then(|t| t.split_whitespace().next())
         .unwrap_or("");
-    if first.to_lowercase().ends_with("ing") {
+    if lower_key(first).ends_with("ing") {
         return false;
     }
     let before = words::before(&facts.words, action.range.start, 2);
@@ -903,7 +899,7 @@ fn resolve_anaphor(
     // Only a reference that opens the clause (after a connective or two) is its subject.
     for (i, w) in lead.iter().enumerate().take(3) {
         let next = lead.get(i + 1).map(|w| w.text).unwrap_or_default();
-        if matches!(w.text.to_lowercase().as_str(), "his" | "her")
+        if matches!(lower_key(w.text).as_ref(), "his" | "her")
             && next.eq_ignore_ascii_case("country")
         {
             return discourse
@@ -927,8 +923,10 @@ fn merge_same_event(
     facts: &Facts,
     claims: Vec<(Claim, Range<usize>)>,
 ) -> Vec<(Claim, Range<usize>)> {
-    let families = Families::builtin();
-    let family = |c: &Claim| c.action.as_ref().map(|a| families.family(&a.value.name));
+    fn family(c: &Claim) -> Option<std::borrow::Cow<'_, str>> {
+        let action = c.action.as_ref()?;
+        Some(Families::builtin().family(&action.value.name))
+    }
     let mut out: Vec<(Claim, Range<usize>)> = Vec::with_capacity(claims.len());
     for (mut c, range) in claims {
         if let Some((prev, prev_range)) = out.last() {

@@ -1,6 +1,7 @@
 //! Causative and volitional cue words (`rules/lexicon/initiative.toml`): who set an event
 //! in motion.
 
+use crate::extract::family::lower_key;
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -37,10 +38,10 @@ impl Initiative {
     }
 
     pub fn is_causative(&self, word: &str) -> bool {
-        self.causative.contains(&word.to_lowercase())
+        self.causative.contains(&*lower_key(word))
     }
 
     pub fn is_volitional(&self, word: &str) -> bool {
-        self.volitional.contains(&word.to_lowercase())
+        self.volitional.contains(&*lower_key(word))
     }
 }
