@@ -49,13 +49,15 @@ pub fn canonical(claim: &Claim, families: &Families) -> Canonical {
         // "Mali expelled French forces": France's forces leave Mali, Mali initiated.
         return Canonical {
             family: becomes.to_string(),
-            actor: claim.target.clone(),
+            actor: claim.target.as_deref().cloned(),
             initiator: claim.actor.clone(),
             location: claim.place.clone().or_else(|| claim.actor.clone()),
         };
     }
     let location = match (&claim.target, &claim.place) {
-        (Some(t), _) if claim.actor.as_ref().is_none_or(|a| a.value != t.value) => Some(t.clone()),
+        (Some(t), _) if claim.actor.as_ref().is_none_or(|a| a.value != t.value) => {
+            Some((**t).clone())
+        }
         (_, p) => p.clone(),
     };
     Canonical {

@@ -32,7 +32,7 @@ impl Place<'_> {
     fn mention<T>(&self, facts: &Facts, r: &Range<usize>, value: T) -> Mention<T> {
         Mention {
             value,
-            text: facts.text.get(r.clone()).unwrap_or_default().to_string(),
+            text: facts.text.get(r.clone()).unwrap_or_default().into(),
             span: self.span(r),
         }
     }
@@ -263,11 +263,7 @@ fn quantity_of(facts: &Facts, at: &Place, q: &QuantityMatch) -> Quantity {
         change: q.change,
         approx: q.approx,
         counted: q.counted.clone(),
-        text: facts
-            .text
-            .get(q.range.clone())
-            .unwrap_or_default()
-            .to_string(),
+        text: facts.text.get(q.range.clone()).unwrap_or_default().into(),
         span: at.span(&q.range),
     }
 }
@@ -277,11 +273,7 @@ fn time_of(facts: &Facts, at: &Place, t: &TimeMatch) -> Time {
         value: t.value.clone(),
         resolved: t.resolved,
         event_year: t.event_year,
-        text: facts
-            .text
-            .get(t.range.clone())
-            .unwrap_or_default()
-            .to_string(),
+        text: facts.text.get(t.range.clone()).unwrap_or_default().into(),
         span: at.span(&t.range),
     }
 }
@@ -753,7 +745,7 @@ fn action_claim(
         }
     }
     claim.actor = actor;
-    claim.target = target;
+    claim.target = target.map(Box::new);
     claim.place = place;
     claim
 }
@@ -957,7 +949,7 @@ fn merge_same_event(
                     b.value.name = format!("{} or {}", a.value.name, b.value.name).into();
                     b.value.scope = None;
                     b.span = a.span.cover(b.span);
-                    b.text = format!("{} or {}", a.text, b.text);
+                    b.text = format!("{} or {}", a.text, b.text).into();
                 }
                 c.actor = c.actor.or(prev.actor);
                 c.quantity = c.quantity.or(prev.quantity);
