@@ -1,9 +1,9 @@
 //! Action families (`rules/lexicon/families.toml`): which canonical actions tell of one
 //! kind of event, and which actions are that event seen from the other side.
 
+use crate::extract::lookup::{FastMap, FastSet};
 use serde::Deserialize;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const BUILTIN: &str = include_str!("../../rules/lexicon/families.toml");
@@ -48,14 +48,14 @@ struct ConverseEntry {
 /// The compiled families.
 #[derive(Debug, Default)]
 pub struct Families {
-    family_of: HashMap<String, String>,
-    level_change: std::collections::HashSet<String>,
+    family_of: FastMap<String, String>,
+    level_change: FastSet<String>,
     /// Phrases that negate an action ("remained open" negates "close"), and their automaton.
     antonym_actions: Vec<String>,
     antonyms: Option<aho_corasick::AhoCorasick>,
-    once: std::collections::HashSet<String>,
+    once: FastSet<String>,
     /// Lower-case action -> (lower-case domain, the family it becomes).
-    converse: HashMap<String, Vec<(String, String)>>,
+    converse: FastMap<String, Vec<(String, String)>>,
 }
 
 /// `word` in lower case, borrowed when it has no upper-case letter (plain ASCII without

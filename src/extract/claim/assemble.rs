@@ -417,6 +417,10 @@ fn action_claim(
     let mut claim = empty_claim(facts, at, &(window.start..window.end));
     claim.action = Some(at.mention(facts, &action.range, action.action.clone()));
     let passive = !action.nominal && is_passive(facts, action);
+    // Where the action's clause starts, found once when first needed.
+    let clause = std::cell::OnceCell::new();
+    let clause_start_here =
+        || *clause.get_or_init(|| clause_start(facts, window.start, action.range.start));
 
     // Actor.
     let mut actor: Option<Mention<Entity>> = None;
@@ -447,11 +451,7 @@ fn action_claim(
     }
     let mut partner = None;
     if actor.is_none() && !passive {
-        let subject = roles::subject(
-            facts,
-            clause_start(facts, window.start, action.range.start),
-            action.range.start,
-        );
+        let subject = roles::subject(facts, clause_start_here(), action.range.start);
         // "Austria and Zambia signed an agreement": both parties; the other is the partner.
         partner = subject.and_then(|s| {
             let joined = words::before(&facts.words, s.range.start, 1)
@@ -489,7 +489,7 @@ fn action_claim(
     if passive && actor.is_some() {
         // "Marta Ruiz, a Spanish engineer, was released by ...": a name opening the clause
         // is what the action was done to; else the subject entity is.
-        let start = clause_start(facts, window.start, action.range.start);
+        let start = clause_start_here();
         if let Some(r) = roles::name_after(facts, start, action.range.start) {
             target = Some(at.person(facts, &r));
         } else if let Some(s) = roles::subject(facts, window.start, action.range.start) {
@@ -553,7 +553,7 @@ fn action_claim(
         }
     }
     if actor.is_none() {
-        let start = clause_start(facts, window.start, action.range.start);
+        let start = clause_start_here();
         if !action.nominal {
             actor = resolve_anaphor(facts, discourse, start, action.range.start);
         }
@@ -578,7 +578,7 @@ fn action_claim(
     if actor.is_none() && target.is_none() && place.is_none() && !action.nominal {
         // "The port of Mtwara remained open": with no agent, the subject's "of" phrase
         // names what the action is about.
-        let start = clause_start(facts, window.start, action.range.start);
+        let start = clause_start_here();
         let subject_of = facts.entities.iter().rfind(|e| {
             e.range.start >= start
                 && e.range.end <= action.range.start
@@ -709,10 +709,7 @@ fn action_claim(
         }
     }
     if claim.initiator.is_none() && actor.is_some() {
-        let lead = facts.words_between(
-            clause_start(facts, window.start, action.range.start),
-            action.range.start,
-        );
+        let lead = facts.words_between(clause_start_here(), action.range.start);
         if lead.iter().any(|w| initiative.is_volitional(w.text)) {
             claim.initiator = actor.clone().map(Box::new);
         }
