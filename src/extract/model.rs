@@ -284,3 +284,33 @@ impl Claim {
         document_text.get(self.sentence_range.clone()).unwrap_or("")
     }
 }
+
+#[cfg(all(test, target_pointer_width = "64"))]
+mod tests {
+    use super::*;
+
+    /// Millions of claims stay in memory during a check: their inline size is watched.
+    #[test]
+    fn claims_and_their_slots_stay_small() {
+        assert!(std::mem::size_of::<Claim>() <= 384);
+        assert!(std::mem::size_of::<Mention<Entity>>() <= 56);
+        assert!(std::mem::size_of::<Cue>() <= 48);
+    }
+
+    #[test]
+    fn shared_names_serialize_as_plain_strings() {
+        let action = Action {
+            name: Name::from("withdraw"),
+            class: ActionClass::Military,
+            scope: None,
+            code: Some(Name::from("0874")),
+        };
+        let json = serde_json::to_string(&action).unwrap();
+        assert_eq!(
+            json,
+            r#"{"name":"withdraw","class":"military","code":"0874"}"#
+        );
+        let back: Action = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, action);
+    }
+}
