@@ -104,7 +104,7 @@ fn synthetic_claims(n: usize) -> Vec<Claim> {
                 polarity: Polarity::Positive,
                 negation: None,
                 modality: None,
-                hedges: Vec::new(),
+                hedges: Box::default(),
                 attribution: None,
             }
         })

@@ -267,7 +267,8 @@ pub struct Claim {
     pub polarity: Polarity,
     pub negation: Option<Box<Cue>>,
     pub modality: Option<Box<Cue>>,
-    pub hedges: Vec<Cue>,
+    /// Boxed slice: mostly empty, 8 bytes less than a `Vec`.
+    pub hedges: Box<[Cue]>,
     /// Who the claim is attributed to ("according to X", "X said").
     pub attribution: Option<Box<Cue>>,
 }
@@ -292,7 +293,7 @@ mod tests {
     /// Millions of claims stay in memory during a check: their inline size is watched.
     #[test]
     fn claims_and_their_slots_stay_small() {
-        assert!(std::mem::size_of::<Claim>() <= 384);
+        assert!(std::mem::size_of::<Claim>() <= 376);
         assert!(std::mem::size_of::<Mention<Entity>>() <= 56);
         assert!(std::mem::size_of::<Cue>() <= 48);
     }

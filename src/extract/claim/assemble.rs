@@ -167,7 +167,7 @@ fn empty_claim(facts: &Facts, at: &Place, range: &Range<usize>) -> Claim {
         polarity: Polarity::Positive,
         negation: None,
         modality: None,
-        hedges: sentence_cues(facts, at, CueKind::Hedge),
+        hedges: sentence_cues(facts, at, CueKind::Hedge).into_boxed_slice(),
         attribution: sentence_cues(facts, at, CueKind::Attribution)
             .into_iter()
             .next()
