@@ -32,10 +32,10 @@ fn mix(mut z: u64) -> u64 {
 fn entity(name: &str) -> Mention<Entity> {
     Mention {
         value: Entity {
-            name: name.to_string(),
+            name: name.into(),
             kind: EntityKind::Country,
         },
-        text: String::new(),
+        text: "".into(),
         span: Span::new(0, 0),
     }
 }
@@ -62,27 +62,27 @@ fn synthetic_claims(n: usize) -> Vec<Claim> {
                 actor: Some(entity(actor)),
                 action: Some(Mention {
                     value: Action {
-                        name: action.to_string(),
+                        name: action.into(),
                         class,
                         scope: None,
                         code: None,
                     },
-                    text: String::new(),
+                    text: "".into(),
                     span: Span::new(0, 0),
                 }),
-                target: Some(entity(place)),
+                target: Some(Box::new(entity(place))),
                 place: None,
                 theme: None,
-                domain: Some(domain.to_string()),
+                domain: Some(domain.into()),
                 initiator: None,
                 quantity: quantity.then(|| {
                     Box::new(Quantity {
                         value: Value::Number(((r >> 40) % 100 * 100) as f64),
-                        unit: Some("troops".to_string()),
+                        unit: Some("troops".into()),
                         change: Change::Exact,
                         approx: false,
                         counted: None,
-                        text: String::new(),
+                        text: "".into(),
                         span: Span::new(0, 0),
                     })
                 }),
@@ -95,7 +95,7 @@ fn synthetic_claims(n: usize) -> Vec<Claim> {
                     },
                     resolved: true,
                     event_year: false,
-                    text: String::new(),
+                    text: "".into(),
                     span: Span::new(0, 0),
                 })),
                 duration: None,
@@ -104,7 +104,7 @@ fn synthetic_claims(n: usize) -> Vec<Claim> {
                 polarity: Polarity::Positive,
                 negation: None,
                 modality: None,
-                hedges: Vec::new(),
+                hedges: Box::default(),
                 attribution: None,
             }
         })

@@ -8,9 +8,8 @@ use claimcheck::extract::{Claim, Entity, Lexicon, Mention};
 use claimcheck::pipeline;
 use std::path::PathBuf;
 
-fn name(m: &Option<Mention<Entity>>) -> String {
-    m.as_ref()
-        .map_or_else(|| "-".to_string(), |m| m.value.name.clone())
+fn name(m: Option<&Mention<Entity>>) -> String {
+    m.map_or_else(|| "-".to_string(), |m| m.value.name.to_string())
 }
 
 fn line(c: &Claim) -> String {
@@ -18,14 +17,14 @@ fn line(c: &Claim) -> String {
         || "-".to_string(),
         |a| match a.value.scope {
             Some(s) => format!("{}[{s:?}]", a.value.name),
-            None => a.value.name.clone(),
+            None => a.value.name.to_string(),
         },
     );
     let mut parts = vec![
-        format!("actor={}", name(&c.actor)),
+        format!("actor={}", name(c.actor.as_ref())),
         format!("action={action}"),
-        format!("target={}", name(&c.target)),
-        format!("place={}", name(&c.place)),
+        format!("target={}", name(c.target.as_deref())),
+        format!("place={}", name(c.place.as_ref())),
     ];
     if let Some(q) = &c.quantity {
         parts.push(format!("quantity={:?} {:?} {:?}", q.text, q.unit, q.change));

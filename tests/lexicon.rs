@@ -56,7 +56,7 @@ fn describe(lex: &Lexicon, s: &str) -> String {
             out.push_str(" nominal");
         }
         if !m.alternatives.is_empty() {
-            let alts: Vec<&str> = m.alternatives.iter().map(|a| a.name.as_str()).collect();
+            let alts: Vec<&str> = m.alternatives.iter().map(|a| &*a.name).collect();
             let _ = write!(out, " or {}", alts.join(", "));
         }
         out.push('\n');
@@ -85,7 +85,10 @@ fn fixture_matches_snapshot() {
 }
 
 fn entity_names(lex: &Lexicon, s: &str) -> Vec<String> {
-    lex.entities(s).into_iter().map(|m| m.entity.name).collect()
+    lex.entities(s)
+        .into_iter()
+        .map(|m| m.entity.name.to_string())
+        .collect()
 }
 
 #[test]
@@ -136,7 +139,7 @@ fn leaders_capitals_and_governments_have_their_form() {
     let forms = |s: &str| {
         lex.entities(s)
             .into_iter()
-            .map(|m| (m.entity.name, m.form))
+            .map(|m| (m.entity.name.to_string(), m.form))
             .collect::<Vec<_>>()
     };
     assert_eq!(
@@ -194,12 +197,12 @@ fn leaders_capitals_and_governments_have_their_form() {
 fn headlines_in_title_case_match_verbs_and_cues() {
     let lex = Lexicon::builtin();
     let actions = lex.actions("France Recalls Ambassador, Will Withdraw Troops");
-    let names: Vec<&str> = actions.iter().map(|a| a.action.name.as_str()).collect();
+    let names: Vec<&str> = actions.iter().map(|a| &*a.action.name).collect();
     assert_eq!(names, ["recall", "withdraw"]);
     assert!(lex
         .cues("France Will Withdraw")
         .iter()
-        .any(|c| c.canonical == "will"));
+        .any(|c| &*c.canonical == "will"));
 }
 
 #[test]
@@ -221,7 +224,7 @@ fn verb_forms_and_nominalizations_are_told_apart() {
     let names: Vec<String> = lex
         .actions("France decided to withdraw and threatened to expel envoys")
         .into_iter()
-        .map(|a| a.action.name)
+        .map(|a| a.action.name.to_string())
         .collect();
     assert_eq!(names, ["withdraw", "expel"]);
 }
@@ -305,7 +308,7 @@ fn regions_are_places_of_kind_other() {
     let found: Vec<(String, EntityKind)> = lex
         .entities("European and African leaders met in the Sahel, by Lake Chad, not in the African Union.")
         .into_iter()
-        .map(|m| (m.entity.name, m.entity.kind))
+        .map(|m| (m.entity.name.to_string(), m.entity.kind))
         .collect();
     assert_eq!(
         found,

@@ -22,7 +22,7 @@ pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
             let display = format!("{} initiated it", initiator.value.name);
             Some(Reading {
                 claim: i,
-                value: initiator.value.name.clone(),
+                value: initiator.value.name.to_string(),
                 display,
                 span: initiator.span,
             })

@@ -29,7 +29,7 @@ pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
                 TimeValue::Point { date: Some(d), .. } => Some(Reading {
                     claim: i,
                     value: *d,
-                    display: t.text.clone(),
+                    display: t.text.to_string(),
                     span: t.span,
                 }),
                 _ => None,

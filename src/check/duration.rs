@@ -40,7 +40,7 @@ pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
             Some(Reading {
                 claim: i,
                 value: range,
-                display: t.text.clone(),
+                display: t.text.to_string(),
                 span: t.span,
             })
         })

@@ -15,7 +15,7 @@ pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
             let action = c.action.as_ref()?;
             let modal = c.modality.is_some();
             let (display, span) = match (&c.negation, c.polarity) {
-                (Some(neg), Polarity::Negative) if neg.kind == "antonym" => (
+                (Some(neg), Polarity::Negative) if &*neg.kind == "antonym" => (
                     format!("not {} (\"{}\")", action.value.name, neg.text),
                     neg.span,
                 ),

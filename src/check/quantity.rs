@@ -93,7 +93,7 @@ pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
 pub fn display(q: &crate::extract::Quantity) -> String {
     let text = match &q.unit {
         Some(u) if !q.text.to_lowercase().contains(&u.to_lowercase()) => format!("{} {u}", q.text),
-        _ => q.text.clone(),
+        _ => q.text.to_string(),
     };
     let lower = text.to_lowercase();
     let stated = [

@@ -4,6 +4,7 @@
 use super::lexicon::data::CueDefs;
 use super::lexicon::matcher::Matcher;
 use super::lexicon::{CueKind, CueMatch};
+use super::model::Name;
 use std::collections::HashSet;
 
 #[derive(Clone, Debug)]
@@ -17,7 +18,7 @@ struct Payload {
 /// The compiled cue lexicon.
 #[derive(Debug)]
 pub struct CueIndex {
-    canonicals: Vec<String>,
+    canonicals: Vec<Name>,
     matcher: Matcher<Payload>,
 }
 
@@ -28,7 +29,7 @@ impl CueIndex {
         let mut entries = Vec::new();
         for (kind, canonical, forms) in &defs.entries {
             let index = canonicals.len();
-            canonicals.push(canonical.clone());
+            canonicals.push(Name::from(canonical.as_str()));
             for form in forms {
                 let payload = Payload {
                     kind: *kind,

@@ -1,8 +1,9 @@
 //! Action families (`rules/lexicon/families.toml`): which canonical actions tell of one
 //! kind of event, and which actions are that event seen from the other side.
 
+use crate::extract::lookup::{FastMap, FastSet};
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 const BUILTIN: &str = include_str!("../../rules/lexicon/families.toml");
@@ -47,13 +48,27 @@ struct ConverseEntry {
 /// The compiled families.
 #[derive(Debug, Default)]
 pub struct Families {
-    family_of: HashMap<String, String>,
-    level_change: std::collections::HashSet<String>,
+    family_of: FastMap<String, String>,
+    level_change: FastSet<String>,
     /// Phrases that negate an action ("remained open" negates "close"), and their automaton.
     antonym_actions: Vec<String>,
     antonyms: Option<aho_corasick::AhoCorasick>,
-    once: std::collections::HashSet<String>,
-    converse: HashMap<(String, String), String>,
+    once: FastSet<String>,
+    /// Lower-case action -> (lower-case domain, the family it becomes).
+    converse: FastMap<String, Vec<(String, String)>>,
+}
+
+/// `word` in lower case, borrowed when it has no upper-case letter (plain ASCII without
+/// capitals, as canonical names and most words are) so that look-ups need not allocate.
+pub(crate) fn lower_key(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 impl Families {
@@ -93,18 +108,27 @@ impl Families {
             .build(&phrases)
             .ok();
         for c in file.converse {
-            families.converse.insert(
-                (c.action.to_lowercase(), c.domain.to_lowercase()),
-                c.becomes,
-            );
+            let domain = c.domain.to_lowercase();
+            let entries = families
+                .converse
+                .entry(c.action.to_lowercase())
+                .or_default();
+            // a later entry for the same action and domain replaces the earlier one
+            match entries.iter_mut().find(|(d, _)| *d == domain) {
+                Some(entry) => entry.1 = c.becomes,
+                None => entries.push((domain, c.becomes)),
+            }
         }
         Ok(families)
     }
 
     /// The family of a canonical action (the action itself when it has none).
-    pub fn family(&self, action: &str) -> String {
-        let key = action.to_lowercase();
-        self.family_of.get(&key).cloned().unwrap_or(key)
+    pub fn family<'a>(&'a self, action: &'a str) -> Cow<'a, str> {
+        let key = lower_key(action);
+        match self.family_of.get(&*key) {
+            Some(family) => Cow::Borrowed(family.as_str()),
+            None => key,
+        }
     }
 
     /// Antonym phrases in `text` as (range, negated action name), whole words only.
@@ -131,7 +155,7 @@ impl Families {
     /// True for actions that move a level ("rose to 66"), whose figure belongs to the
     /// nominal event before them ("the death toll").
     pub fn is_level_change(&self, action: &str) -> bool {
-        self.level_change.contains(&action.to_lowercase())
+        self.level_change.contains(&*lower_key(action))
     }
 
     /// True for a family of events that happen once per actor and place (a coup, a signing).
@@ -141,9 +165,12 @@ impl Families {
 
     /// The family an action becomes when seen from its target's side, for a domain.
     pub fn converse(&self, action: &str, domain: &str) -> Option<&str> {
+        let domain = lower_key(domain);
         self.converse
-            .get(&(action.to_lowercase(), domain.to_lowercase()))
-            .map(String::as_str)
+            .get(&*lower_key(action))?
+            .iter()
+            .find(|(d, _)| *d == *domain)
+            .map(|(_, becomes)| becomes.as_str())
     }
 }
 

@@ -10,7 +10,7 @@ pub(crate) mod matcher;
 mod tests;
 
 use super::cues::CueIndex;
-use super::model::{Action, Entity, EntityForm, Scope};
+use super::model::{Action, Entity, EntityForm, Name, Scope};
 use actions::ActionIndex;
 use entities::EntityIndex;
 use std::ops::Range;
@@ -106,7 +106,7 @@ pub struct CueMatch {
     pub range: Range<usize>,
     pub kind: CueKind,
     /// Canonical form ("not", "denied", "will", "allegedly", "said").
-    pub canonical: String,
+    pub canonical: Name,
 }
 
 /// Everything compiled from a set of lexicon files.

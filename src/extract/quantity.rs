@@ -9,7 +9,7 @@ mod units;
 
 pub use units::{UnitInfo, Units, UnitsError};
 
-use super::model::{Change, Value};
+use super::model::{Change, Name, Value};
 use amount::UnitHit;
 use std::ops::Range;
 
@@ -18,7 +18,7 @@ use std::ops::Range;
 pub struct QuantityMatch {
     pub range: Range<usize>,
     pub value: Value,
-    pub unit: Option<String>,
+    pub unit: Option<Name>,
     pub change: Change,
     pub approx: bool,
     /// The counted thing as written.
@@ -138,6 +138,6 @@ fn read_at(text: &str, pos: usize, units: &Units) -> Step {
     })
 }
 
-fn unit_name(hit: Option<&UnitHit>) -> Option<String> {
+fn unit_name(hit: Option<&UnitHit>) -> Option<Name> {
     hit.and_then(|h| h.unit.clone())
 }

@@ -43,23 +43,25 @@ pub struct Canonical {
 
 /// The canonical view of a claim.
 pub fn canonical(claim: &Claim, families: &Families) -> Canonical {
-    let action = claim.action.as_ref().map(|a| a.value.name.as_str());
+    let action = claim.action.as_ref().map(|a| &*a.value.name);
     let domain = claim.domain.as_deref().unwrap_or("");
     if let Some(becomes) = action.and_then(|a| families.converse(a, domain)) {
         // "Mali expelled French forces": France's forces leave Mali, Mali initiated.
         return Canonical {
             family: becomes.to_string(),
-            actor: claim.target.clone(),
+            actor: claim.target.as_deref().cloned(),
             initiator: claim.actor.clone(),
             location: claim.place.clone().or_else(|| claim.actor.clone()),
         };
     }
     let location = match (&claim.target, &claim.place) {
-        (Some(t), _) if claim.actor.as_ref().is_none_or(|a| a.value != t.value) => Some(t.clone()),
+        (Some(t), _) if claim.actor.as_ref().is_none_or(|a| a.value != t.value) => {
+            Some((**t).clone())
+        }
         (_, p) => p.clone(),
     };
     Canonical {
-        family: action.map_or_else(|| "count".to_string(), |a| families.family(a)),
+        family: action.map_or_else(|| "count".to_string(), |a| families.family(a).into_owned()),
         actor: claim.actor.clone(),
         initiator: claim.initiator.as_deref().cloned(),
         location,
@@ -81,14 +83,16 @@ pub fn measure_of_unit(unit: &str) -> String {
     }
     let themes = Themes::builtin().find(unit);
     let theme = themes.iter().rev().find_map(|m| match &m.hit {
-        ThemeHit::Theme { name, .. } => Some(name.clone()),
+        ThemeHit::Theme { name, .. } => Some(name.to_string()),
         ThemeHit::Domain(_) => None,
     });
     theme.unwrap_or_else(|| unit.to_lowercase())
 }
 
 fn name(m: &Option<Mention<Entity>>) -> String {
-    m.as_ref().map(|m| m.value.name.clone()).unwrap_or_default()
+    m.as_ref()
+        .map(|m| m.value.name.to_string())
+        .unwrap_or_default()
 }
 
 /// The keys of the slots a claim belongs to (a quantity slot, an event slot, or both).
@@ -119,7 +123,7 @@ pub fn keys(claim: &Claim, families: &Families) -> Vec<SlotKey> {
             facet: Facet::Duration,
             family: "duration".into(),
             actor: name(&c.actor),
-            kind: theme.value.clone(),
+            kind: theme.value.to_string(),
             location: name(&c.location),
             period: String::new(),
         });
@@ -129,7 +133,7 @@ pub fn keys(claim: &Claim, families: &Families) -> Vec<SlotKey> {
         let kind = if families.is_once(&c.family) {
             String::new()
         } else {
-            claim.domain.clone().unwrap_or_default()
+            claim.domain.as_deref().unwrap_or_default().to_string()
         };
         keys.push(SlotKey {
             facet: Facet::Event,

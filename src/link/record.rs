@@ -122,12 +122,12 @@ struct Roles<'a> {
 fn roles(claim: &Claim, converse: bool) -> Roles<'_> {
     if converse {
         return Roles {
-            actor: claim.target.as_ref(),
+            actor: claim.target.as_deref(),
             location: claim.place.as_ref().or(claim.actor.as_ref()),
         };
     }
     let location = match (&claim.target, &claim.place) {
-        (Some(t), _) if claim.actor.as_ref().is_none_or(|a| a.value != t.value) => Some(t),
+        (Some(t), _) if claim.actor.as_ref().is_none_or(|a| a.value != t.value) => Some(&**t),
         (_, p) => p.as_ref(),
     };
     Roles {

@@ -37,7 +37,7 @@ pub fn claim_json(claim: &Claim, doc: &Document) -> Json {
             None => Json::Null,
         },
     );
-    o.insert("target".into(), entity(claim.target.as_ref()));
+    o.insert("target".into(), entity(claim.target.as_deref()));
     o.insert("initiator".into(), entity(claim.initiator.as_deref()));
     o.insert(
         "theme".into(),
@@ -111,10 +111,10 @@ pub fn claim_json(claim: &Claim, doc: &Document) -> Json {
 pub fn claim_text(claim: &Claim, doc: &Document) -> String {
     let lc = doc.line_col(claim.span.start);
     let mut parts = vec![format!("{}:{}:{}", claim.doc, lc.line, lc.column)];
-    let name = |m: &Option<Mention<Entity>>| m.as_ref().map(|m| m.value.name.clone());
+    let name = |m: Option<&Mention<Entity>>| m.map(|m| m.value.name.clone());
     parts.push(format!(
         "actor={}",
-        name(&claim.actor).unwrap_or_else(|| "-".into())
+        name(claim.actor.as_ref()).unwrap_or_else(|| "-".into())
     ));
     parts.push(format!(
         "action={}",
@@ -124,10 +124,10 @@ pub fn claim_text(claim: &Claim, doc: &Document) -> String {
             .map(|a| a.value.name.clone())
             .unwrap_or_else(|| "-".into())
     ));
-    if let Some(t) = name(&claim.target) {
+    if let Some(t) = name(claim.target.as_deref()) {
         parts.push(format!("target={t}"));
     }
-    if let Some(p) = name(&claim.place) {
+    if let Some(p) = name(claim.place.as_ref()) {
         parts.push(format!("place={p}"));
     }
     if let Some(q) = &claim.quantity {

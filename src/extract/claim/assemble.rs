@@ -7,12 +7,13 @@ use super::roles::{self, Role};
 use super::theme::ThemeHit;
 use super::words;
 use crate::corpus::{Document, Sentence, Span};
-use crate::extract::family::Families;
+use crate::extract::family::{lower_key, Families};
 use crate::extract::lexicon::{ActionMatch, CueKind, EntityMatch};
 use crate::extract::model::*;
 use crate::extract::quantity::QuantityMatch;
 use crate::extract::time::TimeMatch;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Where the sentence sits in its document, to turn sentence offsets into file spans.
 pub struct Place<'d> {
@@ -31,13 +32,13 @@ impl Place<'_> {
     fn mention<T>(&self, facts: &Facts, r: &Range<usize>, value: T) -> Mention<T> {
         Mention {
             value,
-            text: facts.text.get(r.clone()).unwrap_or_default().to_string(),
+            text: facts.text.get(r.clone()).unwrap_or_default().into(),
             span: self.span(r),
         }
     }
     /// A personal name the lexicons do not know, as a person entity.
     fn person(&self, facts: &Facts, r: &Range<usize>) -> Mention<Entity> {
-        let name = facts.text.get(r.clone()).unwrap_or_default().to_string();
+        let name = Name::from(facts.text.get(r.clone()).unwrap_or_default());
         self.mention(
             facts,
             r,
@@ -166,7 +167,7 @@ fn empty_claim(facts: &Facts, at: &Place, range: &Range<usize>) -> Claim {
         polarity: Polarity::Positive,
         negation: None,
         modality: None,
-        hedges: sentence_cues(facts, at, CueKind::Hedge),
+        hedges: sentence_cues(facts, at, CueKind::Hedge).into_boxed_slice(),
         attribution: sentence_cues(facts, at, CueKind::Attribution)
             .into_iter()
             .next()
@@ -207,7 +208,7 @@ fn negation_reaches(facts: &Facts, action: &ActionMatch) -> bool {
 /// Words that may stand between a negation and its verb ("has not yet formally closed").
 fn is_negation_filler(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        lower_key(word).as_ref(),
         "yet"
             | "still"
             | "ever"
@@ -262,11 +263,7 @@ fn quantity_of(facts: &Facts, at: &Place, q: &QuantityMatch) -> Quantity {
         change: q.change,
         approx: q.approx,
         counted: q.counted.clone(),
-        text: facts
-            .text
-            .get(q.range.clone())
-            .unwrap_or_default()
-            .to_string(),
+        text: facts.text.get(q.range.clone()).unwrap_or_default().into(),
         span: at.span(&q.range),
     }
 }
@@ -276,11 +273,7 @@ fn time_of(facts: &Facts, at: &Place, t: &TimeMatch) -> Time {
         value: t.value.clone(),
         resolved: t.resolved,
         event_year: t.event_year,
-        text: facts
-            .text
-            .get(t.range.clone())
-            .unwrap_or_default()
-            .to_string(),
+        text: facts.text.get(t.range.clone()).unwrap_or_default().into(),
         span: at.span(&t.range),
     }
 }
@@ -344,13 +337,13 @@ fn times_in(
 }
 
 /// A theme found near an action: its range, canonical name and the scope it gives.
-type NearTheme = (Range<usize>, String, Option<Scope>);
+type NearTheme = (Range<usize>, Name, Option<Scope>);
 
 fn theme_near(
     facts: &Facts,
     window: &Range<usize>,
     action: &ActionMatch,
-) -> (Option<NearTheme>, Option<String>) {
+) -> (Option<NearTheme>, Option<Name>) {
     let near = |r: &Range<usize>| {
         let gap = if r.start >= action.range.end {
             facts.words_between(action.range.end, r.start).len()
@@ -375,7 +368,7 @@ fn theme_near(
             && m.range.end <= window.end
             && near(&m.range)
     });
-    let mut theme: Option<(NearTheme, String)> = None;
+    let mut theme: Option<(NearTheme, Name)> = None;
     let mut domain_word = None;
     for m in nearby {
         match &m.hit {
@@ -424,6 +417,10 @@ fn action_claim(
     let mut claim = empty_claim(facts, at, &(window.start..window.end));
     claim.action = Some(at.mention(facts, &action.range, action.action.clone()));
     let passive = !action.nominal && is_passive(facts, action);
+    // Where the action's clause starts, found once when first needed.
+    let clause = std::cell::OnceCell::new();
+    let clause_start_here =
+        || *clause.get_or_init(|| clause_start(facts, window.start, action.range.start));
 
     // Actor.
     let mut actor: Option<Mention<Entity>> = None;
@@ -454,11 +451,7 @@ fn action_claim(
     }
     let mut partner = None;
     if actor.is_none() && !passive {
-        let subject = roles::subject(
-            facts,
-            clause_start(facts, window.start, action.range.start),
-            action.range.start,
-        );
+        let subject = roles::subject(facts, clause_start_here(), action.range.start);
         // "Austria and Zambia signed an agreement": both parties; the other is the partner.
         partner = subject.and_then(|s| {
             let joined = words::before(&facts.words, s.range.start, 1)
@@ -496,7 +489,7 @@ fn action_claim(
     if passive && actor.is_some() {
         // "Marta Ruiz, a Spanish engineer, was released by ...": a name opening the clause
         // is what the action was done to; else the subject entity is.
-        let start = clause_start(facts, window.start, action.range.start);
+        let start = clause_start_here();
         if let Some(r) = roles::name_after(facts, start, action.range.start) {
             target = Some(at.person(facts, &r));
         } else if let Some(s) = roles::subject(facts, window.start, action.range.start) {
@@ -560,7 +553,7 @@ fn action_claim(
         }
     }
     if actor.is_none() {
-        let start = clause_start(facts, window.start, action.range.start);
+        let start = clause_start_here();
         if !action.nominal {
             actor = resolve_anaphor(facts, discourse, start, action.range.start);
         }
@@ -569,7 +562,7 @@ fn action_claim(
             let before = words::before(&facts.words, action.range.start, 1);
             if before
                 .iter()
-                .any(|w| matches!(w.text.to_lowercase().as_str(), "this" | "that" | "these"))
+                .any(|w| matches!(lower_key(w.text).as_ref(), "this" | "that" | "these"))
             {
                 actor = discourse.last_actor.clone();
             }
@@ -585,7 +578,7 @@ fn action_claim(
     if actor.is_none() && target.is_none() && place.is_none() && !action.nominal {
         // "The port of Mtwara remained open": with no agent, the subject's "of" phrase
         // names what the action is about.
-        let start = clause_start(facts, window.start, action.range.start);
+        let start = clause_start_here();
         let subject_of = facts.entities.iter().rfind(|e| {
             e.range.start >= start
                 && e.range.end <= action.range.start
@@ -596,7 +589,7 @@ fn action_claim(
     if action.nominal && target.is_none() {
         // "the Rovuma maritime accord": a name inside the noun phrase identifies the thing.
         target = named_modifier(facts, action).map(|r| {
-            let name = facts.text.get(r.clone()).unwrap_or_default().to_string();
+            let name = Name::from(facts.text.get(r.clone()).unwrap_or_default());
             at.mention(
                 facts,
                 &r,
@@ -674,7 +667,7 @@ fn action_claim(
     if facts.negated.contains(&action.range) {
         claim.polarity = Polarity::Negative;
         claim.negation = Some(Box::new(Cue {
-            kind: "antonym".into(),
+            kind: shared_name(&ANTONYM, "antonym"),
             text: facts
                 .text
                 .get(action.range.clone())
@@ -716,10 +709,7 @@ fn action_claim(
         }
     }
     if claim.initiator.is_none() && actor.is_some() {
-        let lead = facts.words_between(
-            clause_start(facts, window.start, action.range.start),
-            action.range.start,
-        );
+        let lead = facts.words_between(clause_start_here(), action.range.start);
         if lead.iter().any(|w| initiative.is_volitional(w.text)) {
             claim.initiator = actor.clone().map(Box::new);
         }
@@ -731,11 +721,7 @@ fn action_claim(
 
     // "leave the country": the other country the sentence names.
     if place.is_none() && target.is_none() {
-        let after = facts
-            .text
-            .get(action.range.end..reach)
-            .unwrap_or_default()
-            .to_lowercase();
+        let after = lower_key(facts.text.get(action.range.end..reach).unwrap_or_default());
         if after.trim_start().starts_with("the country") || after.contains(" the country") {
             let other = facts.entities.iter().find(|e| {
                 e.entity.kind == EntityKind::Country
@@ -756,7 +742,7 @@ fn action_claim(
         }
     }
     claim.actor = actor;
-    claim.target = target;
+    claim.target = target.map(Box::new);
     claim.place = place;
     claim
 }
@@ -835,7 +821,7 @@ fn is_passive(facts: &Facts, action: &ActionMatch) -> bool {
         .get(action.range.clone())
         .and_then(|t| t.split_whitespace().next())
         .unwrap_or("");
-    if first.to_lowercase().ends_with("ing") {
+    if lower_key(first).ends_with("ing") {
         return false;
     }
     let before = words::before(&facts.words, action.range.start, 2);
@@ -873,12 +859,22 @@ fn clause_start(facts: &Facts, floor: usize, pos: usize) -> usize {
     start
 }
 
-fn class_domain(class: ActionClass) -> Option<String> {
+fn class_domain(class: ActionClass) -> Option<Name> {
+    static MILITARY: OnceLock<Name> = OnceLock::new();
+    static DIPLOMATIC: OnceLock<Name> = OnceLock::new();
     match class {
-        ActionClass::Military => Some("military".into()),
-        ActionClass::Diplomatic => Some("diplomatic".into()),
+        ActionClass::Military => Some(shared_name(&MILITARY, "military")),
+        ActionClass::Diplomatic => Some(shared_name(&DIPLOMATIC, "diplomatic")),
         _ => None,
     }
+}
+
+/// The cue kind of an action read from an antonym phrase ("remained open").
+static ANTONYM: OnceLock<Name> = OnceLock::new();
+
+/// A fixed name, allocated once and shared by every claim that uses it.
+fn shared_name(cell: &OnceLock<Name>, name: &str) -> Name {
+    cell.get_or_init(|| Name::from(name)).clone()
 }
 
 /// A pronoun or "the move" before the action refers to the discourse actor.
@@ -892,7 +888,7 @@ fn resolve_anaphor(
     // Only a reference that opens the clause (after a connective or two) is its subject.
     for (i, w) in lead.iter().enumerate().take(3) {
         let next = lead.get(i + 1).map(|w| w.text).unwrap_or_default();
-        if matches!(w.text.to_lowercase().as_str(), "his" | "her")
+        if matches!(lower_key(w.text).as_ref(), "his" | "her")
             && next.eq_ignore_ascii_case("country")
         {
             return discourse
@@ -916,8 +912,10 @@ fn merge_same_event(
     facts: &Facts,
     claims: Vec<(Claim, Range<usize>)>,
 ) -> Vec<(Claim, Range<usize>)> {
-    let families = Families::builtin();
-    let family = |c: &Claim| c.action.as_ref().map(|a| families.family(&a.value.name));
+    fn family(c: &Claim) -> Option<std::borrow::Cow<'_, str>> {
+        let action = c.action.as_ref()?;
+        Some(Families::builtin().family(&action.value.name))
+    }
     let mut out: Vec<(Claim, Range<usize>)> = Vec::with_capacity(claims.len());
     for (mut c, range) in claims {
         if let Some((prev, prev_range)) = out.last() {
@@ -945,10 +943,10 @@ fn merge_same_event(
             if alternative && family(prev) != family(&c) {
                 let (prev, _) = out.pop().expect("checked above");
                 if let (Some(a), Some(b)) = (&prev.action, c.action.as_mut()) {
-                    b.value.name = format!("{} or {}", a.value.name, b.value.name);
+                    b.value.name = format!("{} or {}", a.value.name, b.value.name).into();
                     b.value.scope = None;
                     b.span = a.span.cover(b.span);
-                    b.text = format!("{} or {}", a.text, b.text);
+                    b.text = format!("{} or {}", a.text, b.text).into();
                 }
                 c.actor = c.actor.or(prev.actor);
                 c.quantity = c.quantity.or(prev.quantity);

@@ -5,7 +5,7 @@ use super::words::{self, Word};
 use crate::corpus::PartialDate;
 use crate::extract::family::Families;
 use crate::extract::lexicon::{ActionMatch, CueMatch, EntityMatch, Lexicon, VerbForm};
-use crate::extract::model::{Entity, EntityForm, EntityKind};
+use crate::extract::model::{Entity, EntityForm, EntityKind, Name};
 use crate::extract::quantity::{find_quantities, QuantityMatch};
 use crate::extract::time::calendar;
 use crate::extract::time::{find_times, TimeMatch};
@@ -132,7 +132,7 @@ fn unknown_places(text: &str, words: &[Word], known: &[EntityMatch]) -> Vec<Enti
                 end = words[j].end;
                 j += 1;
             }
-            let name = text.get(w.start..end).unwrap_or_default().to_string();
+            let name = Name::from(text.get(w.start..end).unwrap_or_default());
             out.push(EntityMatch {
                 range: w.start..end,
                 entity: Entity {

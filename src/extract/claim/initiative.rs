@@ -1,8 +1,9 @@
 //! Causative and volitional cue words (`rules/lexicon/initiative.toml`): who set an event
 //! in motion.
 
+use crate::extract::family::lower_key;
+use crate::extract::lookup::WordSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 const BUILTIN: &str = include_str!("../../../rules/lexicon/initiative.toml");
@@ -17,8 +18,8 @@ struct InitiativeFile {
 /// The compiled word sets.
 #[derive(Debug)]
 pub struct Initiative {
-    causative: HashSet<String>,
-    volitional: HashSet<String>,
+    causative: WordSet,
+    volitional: WordSet,
 }
 
 impl Initiative {
@@ -37,10 +38,10 @@ impl Initiative {
     }
 
     pub fn is_causative(&self, word: &str) -> bool {
-        self.causative.contains(&word.to_lowercase())
+        self.causative.contains(&lower_key(word))
     }
 
     pub fn is_volitional(&self, word: &str) -> bool {
-        self.volitional.contains(&word.to_lowercase())
+        self.volitional.contains(&lower_key(word))
     }
 }

@@ -1,7 +1,7 @@
 //! Themes: the nouns an action acts on ("ambassador", "troops") and the domain words
 //! ("diplomatic", "military"), loaded from `rules/lexicon/themes.toml`.
 
-use crate::extract::model::Scope;
+use crate::extract::model::{Name, Scope};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -34,12 +34,12 @@ struct ThemeEntry {
 pub enum ThemeHit {
     /// A theme noun: canonical name, domain, scope it gives.
     Theme {
-        name: String,
-        domain: String,
+        name: Name,
+        domain: Name,
         scope: Option<Scope>,
     },
     /// A domain word ("diplomatic").
-    Domain(String),
+    Domain(Name),
 }
 
 /// A theme or domain word found in text.
@@ -75,16 +75,19 @@ impl Themes {
         for text in files {
             let file: ThemeFile = toml::from_str(text).map_err(|e| ThemeError(e.to_string()))?;
             for t in file.theme {
+                let name = Name::from(t.name);
+                let domain = Name::from(t.domain);
                 for form in t.forms {
                     patterns.push(form.to_lowercase());
                     hits.push(ThemeHit::Theme {
-                        name: t.name.clone(),
-                        domain: t.domain.clone(),
+                        name: name.clone(),
+                        domain: domain.clone(),
                         scope: t.scope,
                     });
                 }
             }
             for (domain, words) in file.domains {
+                let domain = Name::from(domain);
                 for w in words {
                     patterns.push(w.to_lowercase());
                     hits.push(ThemeHit::Domain(domain.clone()));

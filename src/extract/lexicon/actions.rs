@@ -6,7 +6,7 @@ use super::inflect::{noun_forms, verb_forms};
 use super::matcher::{prev_char, word_after, word_before, Matcher};
 use super::{ActionMatch, LexiconError, VerbForm};
 use crate::extract::lookup::FastMap;
-use crate::extract::model::{Action, Scope};
+use crate::extract::model::{Action, Name, Scope};
 use std::collections::HashMap;
 
 #[derive(Clone, Debug)]
@@ -115,10 +115,10 @@ impl ActionIndex {
         for (i, entry) in merged.actions.iter().enumerate() {
             by_name.insert(entry.name.clone(), i);
             actions.push(Action {
-                name: entry.name.clone(),
+                name: Name::from(entry.name.as_str()),
                 class: entry.class,
                 scope: entry.scope,
-                code: entry.code.clone(),
+                code: entry.code.as_deref().map(Name::from),
             });
             let groups = [
                 (&entry.verbs, &entry.nouns, None),

@@ -5,7 +5,7 @@
 use super::data::Merged;
 use super::matcher::{is_word_char, word_after, Matcher, PhraseList};
 use super::{EntityMatch, LexiconError};
-use crate::extract::model::{Entity, EntityForm, EntityKind};
+use crate::extract::model::{Entity, EntityForm, EntityKind, Name};
 use std::collections::HashMap;
 
 /// The payload entity of a blocking phrase.
@@ -44,7 +44,7 @@ impl EntityIndex {
         for def in &merged.entities {
             by_name.insert(def.name.clone(), entities.len());
             entities.push(Entity {
-                name: def.name.clone(),
+                name: Name::from(def.name.as_str()),
                 kind: def.kind,
             });
         }
@@ -337,7 +337,7 @@ impl EntityIndex {
             added.push(EntityMatch {
                 range: hit.range.start..end,
                 entity: Entity {
-                    name: name.to_string(),
+                    name: Name::from(name),
                     kind: EntityKind::Person,
                 },
                 form: EntityForm::Leader,

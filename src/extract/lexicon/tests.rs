@@ -16,7 +16,7 @@ fn resolves_to(lex: &Lexicon, text: &str, name: &str) -> bool {
     found.len() == 1
         && found
             .first()
-            .is_some_and(|m| m.range == (0..text.len()) && m.entity.name == name)
+            .is_some_and(|m| m.range == (0..text.len()) && &*m.entity.name == name)
 }
 
 #[test]
@@ -133,8 +133,8 @@ fn every_action_surface_resolves_to_its_action() {
             let ok = found.len() == 1
                 && found.first().is_some_and(|m| {
                     m.range == (0..surface.len())
-                        && (m.action.name == entry.name
-                            || m.alternatives.iter().any(|a| a.name == entry.name))
+                        && (*m.action.name == *entry.name
+                            || m.alternatives.iter().any(|a| *a.name == *entry.name))
                 });
             if !ok {
                 failures.push(format!(
@@ -187,7 +187,7 @@ fn every_cue_surface_resolves_to_its_cue() {
             let found = lex.cues(&text);
             let ok = found.len() == 1
                 && found.first().is_some_and(|m| {
-                    m.kind == *kind && &m.canonical == canonical && m.range.end == text.len()
+                    m.kind == *kind && *m.canonical == **canonical && m.range.end == text.len()
                 });
             if !ok {
                 failures.push(format!(
@@ -283,10 +283,7 @@ fn extra_files_add_entries_and_aliases() {
     assert!(resolves_to(&lex, "France", "France"));
     assert!(resolves_to(&lex, "XB", "Example Brigade"));
     let found = lex.actions("brought home");
-    assert_eq!(
-        found.first().map(|m| m.action.name.as_str()),
-        Some("recall")
-    );
+    assert_eq!(found.first().map(|m| &*m.action.name), Some("recall"));
 }
 
 #[test]

@@ -5,7 +5,7 @@ use super::context::RangeLead;
 use super::text::{self, char_at, lower, word_after, Word};
 use super::units::{UnitInfo, Units};
 use super::QuantityMatch;
-use crate::extract::model::{Change, Value};
+use crate::extract::model::{Change, Name, Value};
 use crate::extract::number::{self, Number};
 
 /// A number as read, with its sign and currency.
@@ -27,7 +27,7 @@ pub struct Amount<'u> {
 /// The unit read after an amount.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UnitHit {
-    pub unit: Option<String>,
+    pub unit: Option<Name>,
     pub counted: Option<String>,
     pub end: usize,
     /// From the unit lexicon (or a currency), not a guessed noun.
@@ -521,7 +521,7 @@ fn counted_noun(text: &str, pos: usize, units: &Units) -> Option<UnitHit> {
     }
     let unit = info
         .map(|u| u.unit.clone())
-        .unwrap_or_else(|| last.text.to_lowercase());
+        .unwrap_or_else(|| Name::from(last.text.to_lowercase()));
     Some(UnitHit {
         unit: Some(unit),
         counted: Some(text[first.start..last.end].to_string()),
@@ -649,7 +649,7 @@ pub fn unit_after(text: &str, a: &Amount<'_>, units: &Units) -> Result<Option<Un
         }
         let head = tok.split('-').next().unwrap_or(tok);
         return Ok(Some(UnitHit {
-            unit: Some(head.to_lowercase()),
+            unit: Some(Name::from(head.to_lowercase())),
             counted: Some(head.to_string()),
             end: body_start + head.len(),
             known: false,
@@ -681,7 +681,7 @@ fn with_rate(text: &str, hit: UnitHit, units: &Units) -> UnitHit {
                 let unit = hit
                     .unit
                     .as_deref()
-                    .map(|u| format!("{u} per {}", n.text.to_lowercase()));
+                    .map(|u| Name::from(format!("{u} per {}", n.text.to_lowercase())));
                 return UnitHit {
                     unit,
                     end: n.end,
@@ -692,8 +692,8 @@ fn with_rate(text: &str, hit: UnitHit, units: &Units) -> UnitHit {
         return hit;
     };
     let unit = match (hit.unit.as_deref(), per_hit.unit.as_deref()) {
-        (Some(u), Some(p)) => Some(format!("{u} per {}", singular(p))),
-        (u, _) => u.map(str::to_string),
+        (Some(u), Some(p)) => Some(Name::from(format!("{u} per {}", singular(p)))),
+        _ => hit.unit.clone(),
     };
     UnitHit {
         unit,
@@ -853,10 +853,9 @@ fn range_at(
         unit_a.filter(|u| u.known),
         b_unit.as_ref().filter(|u| u.known),
     ) {
-        let base = |u: &Option<String>| {
-            u.as_deref()
-                .map(|u| u.split(" per ").next().unwrap_or(u).to_string())
-        };
+        fn base(u: &Option<Name>) -> Option<&str> {
+            u.as_deref().map(|u| u.split(" per ").next().unwrap_or(u))
+        }
         if base(&ua.unit) != base(&ub.unit) {
             return RangeStep::None;
         }

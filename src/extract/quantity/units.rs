@@ -2,7 +2,7 @@
 //! `rules/lexicon/quantity_words.toml`), compiled once into hash maps.
 
 use crate::extract::lookup::{FastMap, FastSet, WordSet};
-use crate::extract::model::Change;
+use crate::extract::model::{Change, Name};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -68,8 +68,8 @@ struct WordsFile {
 /// One normalized unit.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnitInfo {
-    /// Normalized unit ("troops", "dollars", "percent").
-    pub unit: String,
+    /// Normalized unit ("troops", "dollars", "percent"), shared by every quantity in it.
+    pub unit: Name,
     /// The class of things it counts or measures ("military personnel", "length").
     pub measure: Option<String>,
     pub currency: bool,
@@ -138,7 +138,7 @@ impl Units {
         })?;
         for c in parsed.currency {
             let idx = self.push_info(UnitInfo {
-                unit: c.unit,
+                unit: Name::from(c.unit),
                 measure: Some("money".into()),
                 currency: true,
             });
@@ -155,7 +155,7 @@ impl Units {
         }
         for d in parsed.unit {
             let idx = self.push_info(UnitInfo {
-                unit: d.unit,
+                unit: Name::from(d.unit),
                 measure: d.measure,
                 currency: false,
             });
@@ -271,7 +271,7 @@ impl Units {
     pub fn measure(&self, unit: &str) -> Option<&str> {
         self.infos
             .iter()
-            .find(|i| i.unit == unit)
+            .find(|i| &*i.unit == unit)
             .and_then(|i| i.measure.as_deref())
     }
 
@@ -356,20 +356,20 @@ mod tests {
     #[test]
     fn builtin_units_load_and_normalize() {
         let u = Units::builtin();
-        assert_eq!(u.unit("%").unwrap().unit, "percent");
-        assert_eq!(u.unit("PER CENT").unwrap().unit, "percent");
+        assert_eq!(&*u.unit("%").unwrap().unit, "percent");
+        assert_eq!(&*u.unit("PER CENT").unwrap().unit, "percent");
         assert!(u.unit("National").is_none());
         assert_eq!(
             u.unit("soldiers").unwrap().measure.as_deref(),
             Some("military personnel")
         );
-        assert_eq!(u.unit("troops").unwrap().unit, "troops");
-        assert_eq!(u.unit("soldier").unwrap().unit, "soldiers");
+        assert_eq!(&*u.unit("troops").unwrap().unit, "troops");
+        assert_eq!(&*u.unit("soldier").unwrap().unit, "soldiers");
         assert_eq!(u.measure("soldiers"), u.measure("troops"));
-        assert_eq!(u.unit("km").unwrap().unit, "kilometres");
+        assert_eq!(&*u.unit("km").unwrap().unit, "kilometres");
         assert!(u.unit("M").is_none());
         assert_eq!(u.currency_prefix("US$5").unwrap().1, 3);
-        assert_eq!(u.currency_prefix("$5").unwrap().0.unit, "dollars");
+        assert_eq!(&*u.currency_prefix("$5").unwrap().0.unit, "dollars");
         assert_eq!(u.cue("more than"), Some(Change::AtLeast));
         assert_eq!(u.cue("fell"), Some(Change::Down));
         assert_eq!(u.vague_range("hundreds"), Some(Some([100.0, 1000.0])));
@@ -381,7 +381,7 @@ mod tests {
     fn extra_files_extend_the_builtin() {
         let extra = "[[unit]]\nunit = \"camels\"\nforms = [\"camels\", \"dromedaries\"]\nmeasure = \"animals\"\n";
         let u = Units::with_extra(Some(("extra.toml", extra)), None).unwrap();
-        assert_eq!(u.unit("dromedaries").unwrap().unit, "camels");
+        assert_eq!(&*u.unit("dromedaries").unwrap().unit, "camels");
         assert!(Units::with_extra(Some(("bad.toml", "[[unit]]\nunit = 3")), None).is_err());
     }
 }
