@@ -17,7 +17,8 @@ pub fn same_date(a: &PartialDate, b: &PartialDate) -> bool {
 /// Checks one slot.
 pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
     // Repeated events (attacks, cuts) on different days are different events.
-    if !Families::builtin().is_once(&slot.key.family) {
+    let by_meaning = slot.key.facet == crate::link::Facet::Date;
+    if !by_meaning && !Families::builtin().is_once(&slot.key.family) {
         return None;
     }
     let readings: Vec<Reading<PartialDate>> = slot
@@ -27,6 +28,13 @@ pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
             let t = ctx.claims[i].time.as_ref()?;
             match &t.value {
                 TimeValue::Point { date: Some(d), .. } => Some(Reading {
+                    claim: i,
+                    value: *d,
+                    display: t.text.to_string(),
+                    span: t.span,
+                }),
+                // "since 2014": when the state began.
+                TimeValue::Interval { from: Some(d), .. } if by_meaning => Some(Reading {
                     claim: i,
                     value: *d,
                     display: t.text.to_string(),

@@ -104,6 +104,7 @@ fn applies(kind: Kind, facet: Facet) -> bool {
     match kind {
         Kind::Quantity => facet == Facet::Quantity,
         Kind::Duration => facet == Facet::Duration,
+        Kind::Date => matches!(facet, Facet::Event | Facet::Date),
         _ => facet == Facet::Event,
     }
 }

@@ -14,7 +14,33 @@ pub struct Figure {
     pub published: Option<crate::corpus::PartialDate>,
 }
 
-/// The interval a quantity allows.
+/// The place of the last significant digit of a figure as written: 1 for 189, 1000 for
+/// 5,000, 0.1 for 72.2.
+pub fn precision(n: f64) -> f64 {
+    let n = n.abs();
+    if n == 0.0 || !n.is_finite() {
+        return 1.0;
+    }
+    if n.fract() == 0.0 {
+        let mut u = 1.0;
+        while u < 1e15 && (n / (u * 10.0)).fract() == 0.0 {
+            u *= 10.0;
+        }
+        return u;
+    }
+    let mut u = 0.1;
+    for _ in 0..6 {
+        if ((n / u).round() - n / u).abs() < 1e-6 {
+            return u;
+        }
+        u /= 10.0;
+    }
+    u
+}
+
+/// The interval a quantity allows. An exact figure allows rounding at its last digit
+/// (at most `tolerance` of it); an approximate one a few steps of its last digit (at most
+/// `approx_tolerance` of it); bounds are open on one side.
 pub fn interval(
     value: &Value,
     change: Change,
@@ -22,21 +48,28 @@ pub fn interval(
     tolerance: f64,
     approx_tolerance: f64,
 ) -> Option<(f64, f64)> {
-    let (lo, hi) = match value {
-        Value::Number(n) => (*n, *n),
-        Value::Range([a, b]) => (a.min(*b), a.max(*b)),
+    let approx = approx || change == Change::Approx;
+    let (lo, hi, slack) = match value {
+        Value::Number(n) => {
+            let u = precision(*n);
+            let slack = if approx {
+                (0.5 * u).max((5.0 * u).min(approx_tolerance * n.abs()))
+            } else {
+                (0.5 * u).min(tolerance * n.abs())
+            };
+            (*n, *n, slack)
+        }
+        Value::Range([a, b]) => {
+            let t = if approx { approx_tolerance } else { tolerance };
+            (a.min(*b), a.max(*b), t * a.abs().max(b.abs()))
+        }
         Value::Vague { .. } => return None,
-    };
-    let t = if approx || change == Change::Approx {
-        approx_tolerance
-    } else {
-        tolerance
     };
     match change {
         Change::Up | Change::Down => None,
-        Change::AtLeast => Some((lo * (1.0 - t), f64::INFINITY)),
-        Change::AtMost => Some((0.0, hi * (1.0 + t))),
-        Change::Exact | Change::Approx => Some((lo * (1.0 - t), hi * (1.0 + t))),
+        Change::AtLeast => Some((lo - slack, f64::INFINITY)),
+        Change::AtMost => Some((0.0, hi + slack)),
+        Change::Exact | Change::Approx => Some((lo - slack, hi + slack)),
     }
 }
 
@@ -49,6 +82,15 @@ fn reading(rule: &Rule, ctx: &Context, i: usize, claim: &Claim) -> Option<Readin
         rule.number("tolerance", 0.05),
         rule.number("approx_tolerance", 0.2),
     )?;
+    // Units of measurement compare in the base unit of their measure (km and miles).
+    let (low, high) = match q
+        .unit
+        .as_deref()
+        .and_then(|u| crate::extract::quantity::Units::builtin().to_base(1.0, u))
+    {
+        Some((factor, _)) => (low * factor, high * factor),
+        None => (low, high),
+    };
     let display = display(q);
     let published = ctx.docs.get(claim.doc_index).and_then(|d| d.published);
     Some(Reading {

@@ -181,6 +181,11 @@ impl Lexicon {
     }
 
     /// Entities in `text`, leftmost-longest, non-overlapping, in text order.
+    /// The general English layer (lemmas, parts of speech, concepts, function words).
+    pub fn english(&self) -> &'static super::english::English {
+        super::english::English::builtin()
+    }
+
     pub fn entities(&self, text: &str) -> Vec<EntityMatch> {
         self.compiled.entities.find(text)
     }

@@ -151,6 +151,8 @@ pub enum Granularity {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DurationUnit {
+    Second,
+    Minute,
     Hour,
     Day,
     Week,
@@ -225,6 +227,43 @@ pub struct Cue {
     pub span: Span,
 }
 
+/// What a value of a claim is: the facet that decides which rules compare it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ValueFacet {
+    /// How many or how much ("189 people on board", "turnout of 72.2 percent").
+    Quantity,
+    /// When something happened (a day, a date, a year).
+    Date,
+    /// How long something lasted or how long after another event it came.
+    Duration,
+}
+
+/// What a value of a claim is about, read from the sentence's own words: the measure it
+/// gives, the event it belongs to, and the qualifiers that decide whether two values
+/// conflict. Words are lemmas (lower case, from the English layer).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct About {
+    pub facet: ValueFacet,
+    /// The head of what is counted or measured ("worker", "turnout", "depth"), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub head: Option<Name>,
+    /// The measure: the head with its modifiers and the nouns that name the quantity
+    /// ("construction", "worker"; "turnout").
+    pub measure: Box<[Name]>,
+    /// The predicate that governs the value ("kill", "trap", "vanish"), when one does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub predicate: Option<Name>,
+    /// The event: content lemmas of the clause around the value (nouns and verbs).
+    pub event: Box<[Name]>,
+    /// The value is a part of a larger group ("of them", "including", "among", "3 of the 5").
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub part: bool,
+    /// The value is about another event given as background ("in 2010", "last year's").
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub background: bool,
+}
+
 /// One structured claim read from a sentence.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
@@ -271,6 +310,10 @@ pub struct Claim {
     pub hedges: Box<[Cue]>,
     /// Who the claim is attributed to ("according to X", "X said").
     pub attribution: Option<Box<Cue>>,
+    /// What the claim's value is about (claims read by the general value pass); linked
+    /// by meaning rather than by lexicon keys.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub about: Option<Box<About>>,
 }
 
 impl Claim {
@@ -293,7 +336,7 @@ mod tests {
     /// Millions of claims stay in memory during a check: their inline size is watched.
     #[test]
     fn claims_and_their_slots_stay_small() {
-        assert!(std::mem::size_of::<Claim>() <= 376);
+        assert!(std::mem::size_of::<Claim>() <= 384);
         assert!(std::mem::size_of::<Mention<Entity>>() <= 56);
         assert!(std::mem::size_of::<Cue>() <= 48);
     }

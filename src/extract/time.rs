@@ -904,7 +904,11 @@ fn duration_unit(word: &str) -> Option<DurationUnit> {
 
 fn granularity_of(unit: DurationUnit) -> Granularity {
     match unit {
-        DurationUnit::Hour | DurationUnit::Day | DurationUnit::Week => Granularity::Day,
+        DurationUnit::Second
+        | DurationUnit::Minute
+        | DurationUnit::Hour
+        | DurationUnit::Day
+        | DurationUnit::Week => Granularity::Day,
         DurationUnit::Month => Granularity::Month,
         DurationUnit::Year | DurationUnit::Decade => Granularity::Year,
     }

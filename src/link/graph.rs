@@ -50,6 +50,10 @@ pub struct Slot {
     pub claims: Vec<usize>,
     /// Some claims give no time, so they were linked on the other parts alone.
     pub unknown_time: bool,
+    /// For slots linked by meaning: the scored links between their claims and the
+    /// words that made each.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<super::meaning::Link>,
 }
 
 /// The claim graph and its slots. The nodes of a slot are consecutive in the graph, in the
@@ -84,6 +88,7 @@ fn slot(key: SlotKey, members: &[u32], unknown_time: bool) -> Slot {
         key,
         claims: members.iter().map(|&c| c as usize).collect(),
         unknown_time,
+        links: Vec::new(),
     }
 }
 
@@ -121,7 +126,9 @@ fn split_by_period(
 pub fn build(claims: &[Claim]) -> ClaimGraph {
     let table = KeyTable::new();
     let records: Vec<LinkRecord> = claims.par_iter().map(|c| table.record(c)).collect();
-    ClaimGraph::from_records(table, &records)
+    let mut graph = ClaimGraph::from_records(table, &records);
+    graph.add_meaning_slots(claims, crate::extract::english::English::builtin());
+    graph
 }
 
 impl ClaimGraph {
@@ -150,6 +157,19 @@ impl ClaimGraph {
         }
         debug_assert_eq!(components(&graph.graph), graph.slots.len());
         graph
+    }
+
+    /// Adds the slots of value claims linked by meaning ([`super::meaning`]).
+    pub fn add_meaning_slots(&mut self, claims: &[Claim], english: &crate::extract::english::English) {
+        for m in super::meaning::link(claims, english) {
+            self.push(Slot {
+                key: m.key,
+                label: m.label,
+                claims: m.claims,
+                unknown_time: false,
+                links: m.links,
+            });
+        }
     }
 
     /// Adds a slot, its nodes and the `same-slot` chain between them.

@@ -14,6 +14,8 @@ pub enum Facet {
     Event,
     /// How long something (a mission, an operation) has lasted.
     Duration,
+    /// When something happened, for claims linked by meaning.
+    Date,
 }
 
 /// The canonical parts that must be equal for two claims to speak of one fact.
@@ -195,6 +197,9 @@ pub fn label<'k>(key: &'k SlotKey) -> String {
             if some(&key.location) {
                 put(&[" (", &key.location, ")"]);
             }
+        }
+        Facet::Date => {
+            put(&["when ", &key.kind]);
         }
         Facet::Event => {
             put(&["the ", &key.family]);

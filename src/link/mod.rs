@@ -23,6 +23,7 @@ pub mod graph;
 mod group;
 mod intern;
 pub mod key;
+pub mod meaning;
 pub mod record;
 #[cfg(test)]
 mod tests;

@@ -217,6 +217,15 @@ impl KeyTable {
 
     /// The record of one claim: the keys [`super::key::keys`] gives, interned.
     pub fn record(&self, claim: &Claim) -> LinkRecord {
+        if claim.about.is_some() {
+            // Value claims are linked by meaning ([`super::meaning`]), not by keys.
+            return LinkRecord {
+                keys: [NO_KEY; 3],
+                doc_index: u32::try_from(claim.doc_index).unwrap_or(u32::MAX),
+                year: 0,
+                flags: 0,
+            };
+        }
         let domain = claim.domain.as_deref().unwrap_or("");
         let action = claim
             .action

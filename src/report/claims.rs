@@ -55,6 +55,12 @@ pub fn claim_json(claim: &Claim, doc: &Document) -> Json {
         },
     );
     o.insert("place".into(), entity(claim.place.as_ref()));
+    if let Some(about) = &claim.about {
+        o.insert(
+            "about".into(),
+            serde_json::to_value(about).unwrap_or(Json::Null),
+        );
+    }
     o.insert(
         "quantity".into(),
         match &claim.quantity {

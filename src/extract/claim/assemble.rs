@@ -25,7 +25,7 @@ pub struct Place<'d> {
 }
 
 impl Place<'_> {
-    fn span(&self, r: &Range<usize>) -> Span {
+    pub(super) fn span(&self, r: &Range<usize>) -> Span {
         let base = self.sentence.range.start;
         self.doc.file_span(base + r.start..base + r.end)
     }
@@ -143,7 +143,7 @@ pub fn assemble(facts: &Facts, at: &Place, discourse: &mut Discourse) -> Vec<Cla
     claims
 }
 
-fn empty_claim(facts: &Facts, at: &Place, range: &Range<usize>) -> Claim {
+pub(super) fn empty_claim(facts: &Facts, at: &Place, range: &Range<usize>) -> Claim {
     Claim {
         doc: at.doc_id.clone(),
         doc_index: at.doc_index,
@@ -172,6 +172,7 @@ fn empty_claim(facts: &Facts, at: &Place, range: &Range<usize>) -> Claim {
             .into_iter()
             .next()
             .map(Box::new),
+        about: None,
     }
 }
 

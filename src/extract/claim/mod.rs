@@ -4,6 +4,7 @@
 //! anchors a claim of its own ("a French contingent of 2,400 troops"). Roles come from
 //! word order (see [`roles`]); pronouns and "the move" resolve through [`discourse`].
 
+mod about;
 mod assemble;
 mod discourse;
 mod facts;
@@ -39,7 +40,9 @@ pub fn extract_document(
             doc_index,
             sentence,
         };
-        for mut claim in assemble::assemble(&facts, &at, &mut discourse) {
+        let keyed = assemble::assemble(&facts, &at, &mut discourse);
+        let valued = about::value_claims(&facts, &at);
+        for mut claim in keyed.into_iter().chain(valued) {
             claim.ordinal = claims.len();
             claims.push(claim);
         }

@@ -27,6 +27,8 @@ struct UnitsFile {
     currency: Vec<CurrencyDef>,
     #[serde(default)]
     unit: Vec<UnitDef>,
+    #[serde(default)]
+    measurements: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -43,6 +45,7 @@ struct UnitDef {
     unit: String,
     forms: Vec<String>,
     measure: Option<String>,
+    factor: Option<f64>,
 }
 
 #[derive(Deserialize, Default)]
@@ -66,13 +69,15 @@ struct WordsFile {
 }
 
 /// One normalized unit.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UnitInfo {
     /// Normalized unit ("troops", "dollars", "percent"), shared by every quantity in it.
     pub unit: Name,
     /// The class of things it counts or measures ("military personnel", "length").
     pub measure: Option<String>,
     pub currency: bool,
+    /// What one of it is in the base unit of its measure (kilometres: 1000 metres).
+    pub factor: Option<f64>,
 }
 
 /// Compiled units and quantity words.
@@ -98,6 +103,8 @@ pub struct Units {
     vague: FastMap<String, Option<[f64; 2]>>,
     /// First words of vague phrases.
     vague_starts: FastMap<String, Vec<String>>,
+    /// Measures that are units of measurement rather than counted things.
+    measurements: FastSet<String>,
 }
 
 impl Units {
@@ -136,11 +143,13 @@ impl Units {
             file: file.to_string(),
             source,
         })?;
+        self.measurements.extend(parsed.measurements);
         for c in parsed.currency {
             let idx = self.push_info(UnitInfo {
                 unit: Name::from(c.unit),
                 measure: Some("money".into()),
                 currency: true,
+                factor: None,
             });
             for p in c.prefixes {
                 let letters: String = p.chars().take_while(|c| c.is_alphabetic()).collect();
@@ -158,6 +167,7 @@ impl Units {
                 unit: Name::from(d.unit),
                 measure: d.measure,
                 currency: false,
+                factor: d.factor,
             });
             for f in d.forms {
                 self.add_form(&f, idx);
@@ -273,6 +283,26 @@ impl Units {
             .iter()
             .find(|i| &*i.unit == unit)
             .and_then(|i| i.measure.as_deref())
+    }
+
+    /// The unit of a normalized unit name.
+    pub fn info(&self, unit: &str) -> Option<&UnitInfo> {
+        self.infos.iter().find(|i| &*i.unit == unit)
+    }
+
+    /// A unit of measurement (metres, percent, dollars, hours), not a counted thing.
+    pub fn is_measurement(&self, unit: &str) -> bool {
+        self.info(unit).is_some_and(|i| {
+            i.currency
+                || i.factor.is_some()
+                || i.measure.as_ref().is_some_and(|m| self.measurements.contains(m))
+        })
+    }
+
+    /// A value in `unit` converted to the base unit of its measure, with the measure.
+    pub fn to_base(&self, value: f64, unit: &str) -> Option<(f64, &str)> {
+        let i = self.info(unit)?;
+        Some((value * i.factor?, i.measure.as_deref()?))
     }
 
     /// The currency prefix at the start of `text` and its length in bytes.

@@ -58,7 +58,7 @@ pub fn ago(p: PartialDate, value: f64, unit: DurationUnit) -> Option<PartialDate
         DurationUnit::Month => relative_month(p, -(n as i32)),
         DurationUnit::Week => relative_day(p, -7 * n),
         DurationUnit::Day => relative_day(p, -n),
-        DurationUnit::Hour => relative_day(p, 0),
+        DurationUnit::Second | DurationUnit::Minute | DurationUnit::Hour => relative_day(p, 0),
     }
 }
 

@@ -1,0 +1,324 @@
+//! Linking by meaning: value claims of one facet whose measures, predicates and events are
+//! alike share a slot, whatever the story's vocabulary. Candidate pairs come from blocks
+//! of claims that share a measure head or one of its concepts (never all pairs); each
+//! pair is scored, pairs above a threshold are linked, and slots are the linked clusters.
+
+use super::key::{Facet, SlotKey};
+use crate::extract::english::English;
+use crate::extract::quantity::Units;
+use crate::extract::{About, Claim, Name, ValueFacet};
+use petgraph::unionfind::UnionFind;
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+
+/// Pairs scoring at least this are linked.
+pub const THRESHOLD: f32 = 0.45;
+/// Blocks larger than this are compared only within a sliding window (linear time).
+const MAX_BLOCK: usize = 256;
+/// The window of a large block.
+const WINDOW: usize = 32;
+
+/// Why two claims were linked: the score and the words they share.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Link {
+    pub a: usize,
+    pub b: usize,
+    pub score: f32,
+    /// The lemmas that made the link (shared measure, predicate and event words).
+    pub words: Vec<Name>,
+}
+
+/// A slot made by meaning: its key, its claims in corpus order and the links inside it.
+pub struct MeaningSlot {
+    pub key: SlotKey,
+    pub label: String,
+    pub claims: Vec<usize>,
+    pub links: Vec<Link>,
+}
+
+/// How much each event lemma says: rare lemmas in the corpus weigh more.
+struct Weights {
+    docs: f32,
+    df: FxHashMap<Name, u32>,
+}
+
+impl Weights {
+    fn of(claims: &[Claim], values: &[usize]) -> Weights {
+        let mut df: FxHashMap<Name, u32> = FxHashMap::default();
+        let mut seen: FxHashSet<(usize, Name)> = FxHashSet::default();
+        let mut docs: FxHashSet<usize> = FxHashSet::default();
+        for &i in values {
+            let c = &claims[i];
+            docs.insert(c.doc_index);
+            if let Some(about) = &c.about {
+                for l in about.event.iter() {
+                    if seen.insert((c.doc_index, l.clone())) {
+                        *df.entry(l.clone()).or_default() += 1;
+                    }
+                }
+            }
+        }
+        Weights {
+            docs: docs.len() as f32,
+            df,
+        }
+    }
+
+    fn weight(&self, lemma: &str) -> f32 {
+        let df = self.df.get(lemma).copied().unwrap_or(1) as f32;
+        ((self.docs + 1.0) / df).ln().max(0.05)
+    }
+}
+
+fn facet(f: ValueFacet) -> Facet {
+    match f {
+        ValueFacet::Quantity => Facet::Quantity,
+        ValueFacet::Date => Facet::Date,
+        ValueFacet::Duration => Facet::Duration,
+    }
+}
+
+/// The class of a quantity's unit: the measure of a convertible unit ("length", "mass"),
+/// else the unit of measurement itself ("percent", "dollars"); `None` for things counted.
+fn unit_class(claim: &Claim) -> Option<&str> {
+    let q = claim.quantity.as_ref()?;
+    let unit = q.unit.as_deref()?;
+    let units = Units::builtin();
+    if !units.is_measurement(unit) {
+        return None;
+    }
+    Some(units.to_base(1.0, unit).map_or(unit, |(_, measure)| measure))
+}
+
+/// The block keys of a claim: its measure words and predicate, and the concepts of its
+/// head and predicate.
+fn block_keys(about: &About, english: &English) -> Vec<Name> {
+    let mut keys: Vec<Name> = Vec::new();
+    let mut push = |n: Name| {
+        if !keys.contains(&n) {
+            keys.push(n);
+        }
+    };
+    for m in about.measure.iter().chain(about.head.iter()) {
+        push(m.clone());
+    }
+    for p in about.head.iter().chain(about.predicate.iter()) {
+        push(p.clone());
+        for c in english.concepts(p) {
+            push(Name::from(format!("#{c}")));
+        }
+    }
+    keys
+}
+
+fn related(english: &English, a: &str, b: &str) -> bool {
+    a == b || english.related(a, b)
+}
+
+/// The score of a pair of value claims of one facet, with the words that made it.
+fn score(a: &Claim, b: &Claim, weights: &Weights, english: &English) -> Option<Link> {
+    let (x, y) = (a.about.as_deref()?, b.about.as_deref()?);
+    if x.facet != y.facet || a.doc_index == b.doc_index || x.part != y.part {
+        return None;
+    }
+    if x.facet != ValueFacet::Date && unit_class(a) != unit_class(b) {
+        return None;
+    }
+    let mut words: Vec<Name> = Vec::new();
+    // The measure: the heads, else any measure word in common.
+    let heads = match (&x.head, &y.head) {
+        (Some(h), Some(k)) => related(english, h, k),
+        _ => false,
+    };
+    let predicates = match (&x.predicate, &y.predicate) {
+        (Some(p), Some(q)) => Some(related(english, p, q)),
+        _ => None,
+    };
+    let shared: Vec<&Name> = x
+        .measure
+        .iter()
+        .filter(|m| y.measure.iter().any(|n| related(english, m, n)))
+        .collect();
+    let anchor = if heads {
+        words.extend(x.head.iter().cloned());
+        1.0
+    } else if x.facet != ValueFacet::Quantity && predicates == Some(true) {
+        // When something happened or how long it took: the same verb is the same event.
+        1.0
+    } else if !shared.is_empty() {
+        0.6
+    } else {
+        return None;
+    };
+    for m in shared {
+        if !words.contains(m) {
+            words.push(m.clone());
+        }
+    }
+    // The predicate: two different verbs (killed, injured) are two measures.
+    let predicate = match predicates {
+        Some(true) => {
+            if let Some(p) = &x.predicate {
+                if !words.contains(p) {
+                    words.push(p.clone());
+                }
+            }
+            1.0
+        }
+        Some(false) => 0.35,
+        None => 0.9,
+    };
+    // The event: weighted overlap of the clauses' content lemmas.
+    let (mut shared, mut union) = (0.0f32, 0.0f32);
+    for l in x.event.iter() {
+        let w = weights.weight(l);
+        union += w;
+        if y.event.iter().any(|m| m == l) {
+            shared += w;
+            if !words.contains(l) {
+                words.push(l.clone());
+            }
+        }
+    }
+    for l in y.event.iter().filter(|l| !x.event.contains(l)) {
+        union += weights.weight(l);
+    }
+    let event = if union > 0.0 { shared / union } else { 0.0 };
+    let score = anchor * predicate * (0.5 + event * 1.5).min(1.0);
+    (score >= THRESHOLD).then(|| Link {
+        a: a.ordinal.min(b.ordinal),
+        b: a.ordinal.max(b.ordinal),
+        score: (score * 100.0).round() / 100.0,
+        words,
+    })
+}
+
+/// Links the value claims into slots. Claims must be in corpus order; the result does not
+/// depend on thread count.
+pub fn link(claims: &[Claim], english: &English) -> Vec<MeaningSlot> {
+    let values: Vec<usize> = (0..claims.len())
+        .filter(|&i| claims[i].about.is_some())
+        .collect();
+    if values.is_empty() {
+        return Vec::new();
+    }
+    let weights = Weights::of(claims, &values);
+    let debug = std::env::var_os("CLAIMCHECK_DEBUG_LINK").is_some();
+    let mut blocks: FxHashMap<(ValueFacet, Name), Vec<usize>> = FxHashMap::default();
+    for &i in &values {
+        let about = claims[i].about.as_deref().expect("value claims have an about");
+        for k in block_keys(about, english) {
+            blocks.entry((about.facet, k)).or_default().push(i);
+        }
+    }
+    let mut keys: Vec<&(ValueFacet, Name)> = blocks.keys().collect();
+    keys.sort();
+    let mut edges: FxHashMap<(usize, usize), Link> = FxHashMap::default();
+    for k in keys {
+        let block = &blocks[k];
+        let reach = if block.len() > MAX_BLOCK {
+            WINDOW
+        } else {
+            block.len()
+        };
+        for (n, &i) in block.iter().enumerate() {
+            for &j in block.iter().skip(n + 1).take(reach) {
+                if edges.contains_key(&(i, j)) {
+                    continue;
+                }
+                let scored = score(&claims[i], &claims[j], &weights, english);
+                if debug {
+                    eprintln!(
+                        "link {i} {j} {:?} {:?}",
+                        scored.as_ref().map(|l| l.score),
+                        scored.as_ref().map(|l| &l.words)
+                    );
+                }
+                if let Some(mut l) = scored {
+                    l.a = i;
+                    l.b = j;
+                    edges.insert((i, j), l);
+                }
+            }
+        }
+    }
+    let mut pairs: Vec<Link> = edges.into_values().collect();
+    pairs.sort_by_key(|l| (l.a, l.b));
+    // Clusters: connected components of the links.
+    let index: FxHashMap<usize, usize> = values.iter().enumerate().map(|(n, &i)| (i, n)).collect();
+    let mut uf = UnionFind::new(values.len());
+    for l in &pairs {
+        uf.union(index[&l.a], index[&l.b]);
+    }
+    let labels = uf.into_labeling();
+    let mut members: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for l in &pairs {
+        let root = labels[index[&l.a]];
+        members.entry(root).or_default();
+    }
+    for (n, &i) in values.iter().enumerate() {
+        if let Some(m) = members.get_mut(&labels[n]) {
+            m.push(i);
+        }
+    }
+    let mut links_of: FxHashMap<usize, Vec<Link>> = FxHashMap::default();
+    for l in pairs {
+        links_of.entry(labels[index[&l.a]]).or_default().push(l);
+    }
+    let mut slots: Vec<MeaningSlot> = members
+        .into_iter()
+        .map(|(root, claims_in)| {
+            let links = links_of.remove(&root).unwrap_or_default();
+            slot(claims, claims_in, links)
+        })
+        .collect();
+    slots.sort_by_key(|s| s.claims.first().copied());
+    slots
+}
+
+/// The key and label of a cluster: its most common head and predicate.
+fn slot(claims: &[Claim], members: Vec<usize>, links: Vec<Link>) -> MeaningSlot {
+    let abouts: Vec<&About> = members
+        .iter()
+        .filter_map(|&i| claims[i].about.as_deref())
+        .collect();
+    let common = |f: &dyn Fn(&About) -> Option<Name>| -> String {
+        let mut counts: Vec<(Name, usize)> = Vec::new();
+        for a in &abouts {
+            if let Some(n) = f(a) {
+                match counts.iter_mut().find(|(m, _)| *m == n) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((n, 1)),
+                }
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        counts.first().map(|c| c.0.to_string()).unwrap_or_default()
+    };
+    let head = common(&|a| a.head.clone());
+    let predicate = common(&|a| a.predicate.clone());
+    let value_facet = abouts.first().map_or(ValueFacet::Quantity, |a| a.facet);
+    let label = match value_facet {
+        ValueFacet::Quantity if predicate.is_empty() => format!("the number or amount of {head}"),
+        ValueFacet::Quantity => format!("the number or amount of {head} ({predicate})"),
+        ValueFacet::Date if head == predicate || predicate.is_empty() => format!("when: {head}"),
+        ValueFacet::Date => format!("when: {predicate} ({head})"),
+        ValueFacet::Duration if predicate.is_empty() => format!("how long: {head}"),
+        ValueFacet::Duration => format!("how long: {head} ({predicate})"),
+    };
+    let mut members = members;
+    members.sort_unstable();
+    MeaningSlot {
+        key: SlotKey {
+            facet: facet(value_facet),
+            family: predicate,
+            actor: String::new(),
+            kind: head,
+            location: String::new(),
+            period: String::new(),
+        },
+        label,
+        claims: members,
+        links,
+    }
+}
