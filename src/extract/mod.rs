@@ -3,6 +3,7 @@
 
 pub mod claim;
 pub mod cues;
+pub mod english;
 pub mod family;
 pub mod lexicon;
 pub(crate) mod lookup;
