@@ -53,7 +53,7 @@ impl Ctx {
 }
 
 fn is_word(s: &str) -> bool {
-    !s.is_empty() && !s.contains(char::is_whitespace) && s.to_lowercase() == s
+    !s.is_empty() && !s.chars().any(|c| c.is_whitespace() || c.is_uppercase())
 }
 
 impl English {

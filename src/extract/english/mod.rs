@@ -138,11 +138,14 @@ impl English {
     /// comes back lower-cased and otherwise unchanged. Borrows (no allocation) when
     /// `word` is lower-case and either a lemma, a form with a lemma, or unknown.
     ///
-    /// Order: irregular forms (WordNet's exception lists); for `-ed`/`-ing` words, the
+    /// Order: irregular forms (WordNet's exception lists), unless the word is itself a
+    /// lemma at least as frequent ("ground" stays, "found" is "find"); for `-ed`/`-ing` words, the
     /// verb they inflect, unless the word is a verb itself ("need") or a noun that
     /// WordNet does not derive from that verb ("evening" is no form of "even"); the
     /// word itself when it is a lemma; then WordNet's
-    /// "morphy" suffix rules for nouns, verbs and adjectives, accepting only lemmas.
+    /// "morphy" suffix rules, accepting only lemmas: the more frequent of the noun and
+    /// verb readings (the noun on a tie), else an adjective. Frequencies are WordNet's
+    /// tagged-sense counts.
     pub fn lemma<'a>(&'a self, word: &'a str) -> Cow<'a, str> {
         let mut owned = None;
         let found = with_lower(word, |w| {

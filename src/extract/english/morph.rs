@@ -50,12 +50,22 @@ impl English {
     pub(super) fn lemma_id(&self, w: &str) -> Option<u32> {
         let verbish = w.ends_with("ed") || w.ends_with("ing");
         let own = self.word(w);
-        // 1. Irregular forms.
+        // 1. Irregular forms, unless the word is itself a lemma at least as frequent
+        //    as the irregular reading ("ground" stays, "found" is "find").
         if let Some((_, e)) = own {
             if !e.irregular.is_empty() {
                 let readings = &self.irregular[e.irregular.range()];
-                for pos in order(verbish) {
-                    if let Some(&(_, lemma)) = readings.iter().find(|(p, _)| *p == pos) {
+                let first = order(verbish)
+                    .into_iter()
+                    .find_map(|pos| readings.iter().find(|(p, _)| *p == pos));
+                if let Some(&(pos, lemma)) = first {
+                    let own_freq = if e.pos.is_empty() {
+                        None
+                    } else {
+                        e.freq.iter().max()
+                    };
+                    let target_freq = self.words[lemma as usize].freq[pos.index()];
+                    if own_freq.is_none_or(|&f| f < target_freq) {
                         return Some(lemma);
                     }
                 }
@@ -64,11 +74,11 @@ impl English {
         let own = own.filter(|(_, e)| !e.pos.is_empty());
         // 2. -ed / -ing forms of verbs (unless the word is a verb lemma itself: "need").
         if verbish && !own.is_some_and(|(_, e)| e.pos.is_verb()) {
-            if let Some(verb) = self.by_rules(w, Pos::Verb) {
-                // Participial adjectives ("needed", "trapped") read as the verb; a noun
-                // only when WordNet derives it from that verb ("waiting" but not "evening").
+            if let Some((_, verb)) = self.by_rules(w, Pos::Verb) {
+                // Participial adjectives ("needed", "wounded") read as the verb; a plain
+                // noun only when WordNet derives it from that verb ("waiting", not "evening").
                 let take = match own {
-                    Some((_, e)) if e.pos.is_noun() => {
+                    Some((_, e)) if e.pos.is_noun() && !e.pos.is_adj() => {
                         let v = &self.words[verb as usize];
                         let verb_concepts = &self.arena[v.by_pos[Pos::Verb.index()].range()];
                         let noun_concepts = &self.arena[e.by_pos[Pos::Noun.index()].range()];
@@ -85,10 +95,14 @@ impl English {
         if let Some((id, _)) = own {
             return Some(id);
         }
-        // 4. Suffix rules.
-        [Pos::Noun, Pos::Verb, Pos::Adj]
-            .into_iter()
-            .find_map(|pos| self.by_rules(w, pos))
+        // 4. Suffix rules: the more frequent of the noun and verb readings (the noun on
+        //    a tie: "miners"; but "does" is "do", not "doe"), else an adjective.
+        match (self.by_rules(w, Pos::Noun), self.by_rules(w, Pos::Verb)) {
+            (Some((nf, n)), Some((vf, v))) => Some(if vf > nf { v } else { n }),
+            (Some((_, n)), None) => Some(n),
+            (None, Some((_, v))) => Some(v),
+            (None, None) => self.by_rules(w, Pos::Adj).map(|(_, id)| id),
+        }
     }
 
     /// Word id of the lemma of the lower-case `w` as `pos`.
@@ -104,12 +118,13 @@ impl English {
                 return Some(id);
             }
         }
-        self.by_rules(w, pos)
+        self.by_rules(w, pos).map(|(_, id)| id)
     }
 
     /// The most frequent lemma of part of speech `pos` that a suffix rule makes of `w`
-    /// (ties go to the earlier rule). Builds candidates on the stack.
-    fn by_rules(&self, w: &str, pos: Pos) -> Option<u32> {
+    /// (ties go to the earlier rule), as (frequency, word id). Builds candidates on the
+    /// stack.
+    fn by_rules(&self, w: &str, pos: Pos) -> Option<(u16, u32)> {
         let mut buf = [0u8; 64];
         let mut best: Option<(u16, u32)> = None;
         for &(suffix, repl) in rules(pos) {
@@ -135,6 +150,6 @@ impl English {
                 }
             }
         }
-        best.map(|(_, id)| id)
+        best
     }
 }
