@@ -138,11 +138,11 @@ impl English {
     /// comes back lower-cased and otherwise unchanged. Borrows (no allocation) when
     /// `word` is lower-case and either a lemma, a form with a lemma, or unknown.
     ///
-    /// Order: irregular forms (WordNet's exception lists), unless the word is itself a
-    /// lemma at least as frequent ("ground" stays, "found" is "find"); for `-ed`/`-ing` words, the
-    /// verb they inflect, unless the word is a verb itself ("need") or a noun that
-    /// WordNet does not derive from that verb ("evening" is no form of "even"); the
-    /// word itself when it is a lemma; then WordNet's
+    /// Order: irregular forms (WordNet's exception lists), unless the word is itself
+    /// a lemma at least as frequent ("ground" stays, "found" is "find"); for
+    /// `-ed`/`-ing` words, the verb they inflect, unless the word is a verb itself
+    /// ("need") or a plain noun that WordNet does not derive from that verb ("evening"
+    /// is no form of "even"); the word itself when it is a lemma; then WordNet's
     /// "morphy" suffix rules, accepting only lemmas: the more frequent of the noun and
     /// verb readings (the noun on a tie), else an adjective. Frequencies are WordNet's
     /// tagged-sense counts.
