@@ -1,0 +1,293 @@
+//! A general English layer derived from WordNet 3.0: lemmas, parts of speech, concept
+//! ids that link synonyms and derivations, noun hypernyms, and a stop-word test.
+//!
+//! The tables live in `rules/lexicon/english/` (written by `scripts/derive_wordnet.py`,
+//! see `LICENSE-wordnet.txt` there) and are compiled in with `include_str!`, so the
+//! binary needs no files at run time. [`English::builtin`] parses them once.
+//!
+//! A *concept* is a WordNet synset renumbered densely (`0..`); a lemma's concepts are
+//! its most frequent senses plus the synsets WordNet links them to by derivation
+//! ("explosion" -> "explode"), causation ("kill" -> "die") and pertainymy
+//! ("quickly" -> "quick"). Two words are [`related`](English::related) when they share
+//! a concept, or when one is directly a kind of the other.
+
+mod data;
+mod morph;
+mod pos;
+#[cfg(test)]
+mod tests;
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+pub use data::EnglishDataError;
+pub use pos::{Pos, PosSet};
+
+/// A half-open range into one of the arenas of [`English`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Span {
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    fn new(start: u32, end: u32) -> Span {
+        Span { start, end }
+    }
+
+    fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// Everything known about one string: as a lemma, as an irregular form, as a stop word.
+#[derive(Debug, Clone, Copy, Default)]
+struct Word {
+    /// Parts of speech this string is a lemma of (empty: only a form or a stop word).
+    pos: PosSet,
+    stop: bool,
+    /// WordNet's tagged-sense count per part of speech: a rough frequency.
+    freq: [u16; 4],
+    /// Concept ids per part of speech, in the table's order.
+    by_pos: [Span; 4],
+    /// All concept ids, sorted and deduplicated.
+    all: Span,
+    /// Irregular readings: `(pos, lemma word id)` entries.
+    irregular: Span,
+}
+
+/// One concept (a WordNet synset).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConceptInfo {
+    pub pos: Pos,
+    /// The synset's byte offset in WordNet 3.0's `data.<pos>` file.
+    pub offset: u32,
+    /// The synset's first word (multi-word heads keep WordNet's `_`).
+    pub head: &'static str,
+}
+
+/// The English layer: see the module docs.
+#[derive(Debug)]
+pub struct English {
+    index: FxHashMap<&'static str, u32>,
+    names: Vec<&'static str>,
+    words: Vec<Word>,
+    arena: Vec<u32>,
+    irregular: Vec<(Pos, u32)>,
+    concepts: Vec<ConceptInfo>,
+    hyper_start: Vec<u32>,
+    hyper: Vec<u32>,
+}
+
+/// Runs `f` on the lower-cased `word`, without allocating for ASCII words up to 64 bytes.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !word.bytes().any(|b| b.is_ascii_uppercase())
+        && (word.is_ascii() || !word.chars().any(char::is_uppercase))
+    {
+        return f(word);
+    }
+    if word.is_ascii() && word.len() <= 64 {
+        let mut buf = [0u8; 64];
+        let buf = &mut buf[..word.len()];
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        // ASCII in, ASCII out.
+        return f(std::str::from_utf8(buf).unwrap_or_default());
+    }
+    f(&word.to_lowercase())
+}
+
+fn intersects(a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+impl English {
+    /// The tables compiled into the binary, parsed on first use.
+    pub fn builtin() -> &'static English {
+        static BUILTIN: OnceLock<English> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            English::parse(
+                data::LEMMAS,
+                data::IRREGULAR,
+                data::CONCEPTS,
+                data::STOPWORDS,
+            )
+            .expect("built-in English tables parse (checked by the tests)")
+        })
+    }
+
+    fn word(&self, w: &str) -> Option<(u32, &Word)> {
+        self.index.get(w).map(|&id| (id, &self.words[id as usize]))
+    }
+
+    /// The best lemma of `word` for any part of speech, lower-cased; an unknown word
+    /// comes back lower-cased and otherwise unchanged. Borrows (no allocation) when
+    /// `word` is lower-case and either a lemma, a form with a lemma, or unknown.
+    ///
+    /// Order: irregular forms (WordNet's exception lists), unless the word is itself
+    /// a lemma at least as frequent ("ground" stays, "found" is "find"); for
+    /// `-ed`/`-ing` words, the verb they inflect, unless the word is a verb itself
+    /// ("need") or a plain noun that WordNet does not derive from that verb ("evening"
+    /// is no form of "even"); the word itself when it is a lemma; then WordNet's
+    /// "morphy" suffix rules, accepting only lemmas: the more frequent of the noun and
+    /// verb readings (the noun on a tie), else an adjective. Frequencies are WordNet's
+    /// tagged-sense counts.
+    pub fn lemma<'a>(&'a self, word: &'a str) -> Cow<'a, str> {
+        let mut owned = None;
+        let found = with_lower(word, |w| {
+            let id = self.lemma_id(w);
+            if id.is_none() && w != word {
+                owned = Some(w.to_string());
+            }
+            id
+        });
+        match (found, owned) {
+            (Some(id), _) => Cow::Borrowed(self.names[id as usize]),
+            (None, Some(lower)) => Cow::Owned(lower),
+            (None, None) => Cow::Borrowed(word),
+        }
+    }
+
+    /// The lemma of `word` as part of speech `pos`, if it has one.
+    pub fn lemma_as<'a>(&'a self, word: &'a str, pos: Pos) -> Option<Cow<'a, str>> {
+        with_lower(word, |w| self.lemma_id_as(w, pos))
+            .map(|id| Cow::Borrowed(self.names[id as usize]))
+    }
+
+    /// The parts of speech `lemma` has in WordNet (empty for unknown words and for
+    /// inflected forms: pass a lemma).
+    pub fn pos(&self, lemma: &str) -> PosSet {
+        with_lower(lemma, |w| {
+            self.word(w).map_or(PosSet::EMPTY, |(_, e)| e.pos)
+        })
+    }
+
+    /// Whether `lemma` is a WordNet lemma of any part of speech.
+    pub fn is_lemma(&self, lemma: &str) -> bool {
+        !self.pos(lemma).is_empty()
+    }
+
+    /// All concept ids of `lemma` (any part of speech), sorted and deduplicated; empty
+    /// for words that are not lemmas.
+    pub fn concepts(&self, lemma: &str) -> &[u32] {
+        with_lower(lemma, |w| match self.word(w) {
+            Some((_, e)) => &self.arena[e.all.range()],
+            None => &[][..],
+        })
+    }
+
+    /// The concept ids of `lemma` as part of speech `pos`: its senses in frequency
+    /// order, then the linked synsets.
+    pub fn concepts_as(&self, lemma: &str, pos: Pos) -> &[u32] {
+        with_lower(lemma, |w| match self.word(w) {
+            Some((_, e)) => &self.arena[e.by_pos[pos.index()].range()],
+            None => &[][..],
+        })
+    }
+
+    /// The concepts of `word`: its own when it is a lemma, else those of [`Self::lemma`].
+    fn concepts_of(&self, word: &str) -> &[u32] {
+        let own = self.concepts(word);
+        if !own.is_empty() {
+            return own;
+        }
+        let lemma = self.lemma(word);
+        match self.index.get(lemma.as_ref()) {
+            Some(&id) => &self.arena[self.words[id as usize].all.range()],
+            None => &[],
+        }
+    }
+
+    /// Whether two words are linked by WordNet: they share a concept (synonyms,
+    /// derivations such as "explosion"/"explode", causation such as "kill"/"die"), or a
+    /// noun concept of one is directly a kind of a concept of the other ("blast" is a
+    /// kind of "explosion"). Words that are not lemmas are lemmatized first.
+    pub fn related(&self, a: &str, b: &str) -> bool {
+        let ca = self.concepts_of(a);
+        let cb = self.concepts_of(b);
+        if ca.is_empty() || cb.is_empty() {
+            return false;
+        }
+        intersects(ca, cb)
+            || ca.iter().any(|&c| {
+                self.hypernyms(c)
+                    .iter()
+                    .any(|h| cb.binary_search(h).is_ok())
+            })
+            || cb.iter().any(|&c| {
+                self.hypernyms(c)
+                    .iter()
+                    .any(|h| ca.binary_search(h).is_ok())
+            })
+    }
+
+    /// The direct hypernyms (broader concepts) of a noun concept; empty for other
+    /// parts of speech and unknown ids.
+    pub fn hypernyms(&self, concept: u32) -> &[u32] {
+        let c = concept as usize;
+        if c + 1 >= self.hyper_start.len() {
+            return &[];
+        }
+        &self.hyper[self.hyper_start[c] as usize..self.hyper_start[c + 1] as usize]
+    }
+
+    /// Noun hypernyms of `concept` up to `depth` levels up (1 = direct hypernyms),
+    /// nearest first, without duplicates and without `concept` itself.
+    pub fn broader(&self, concept: u32, depth: usize) -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::new();
+        let push = |c: u32, out: &mut Vec<u32>| {
+            for &h in self.hypernyms(c) {
+                if h != concept && !out.contains(&h) {
+                    out.push(h);
+                }
+            }
+        };
+        // The frontier is `out[start..end]`, or `concept` itself on the first level.
+        let (mut start, mut end) = (0, 0);
+        for level in 0..depth {
+            let before = out.len();
+            if level == 0 {
+                push(concept, &mut out);
+            } else {
+                for i in start..end {
+                    push(out[i], &mut out);
+                }
+            }
+            if out.len() == before {
+                break;
+            }
+            (start, end) = (before, out.len());
+        }
+        out
+    }
+
+    /// The concept with id `concept`.
+    pub fn concept(&self, concept: u32) -> Option<ConceptInfo> {
+        self.concepts.get(concept as usize).copied()
+    }
+
+    /// Number of concepts in the tables.
+    pub fn concept_count(&self) -> usize {
+        self.concepts.len()
+    }
+
+    /// Whether `word` is an English function word (determiner, pronoun, auxiliary,
+    /// preposition, conjunction, ...), case-insensitively.
+    pub fn is_stop(&self, word: &str) -> bool {
+        with_lower(word, |w| self.word(w).is_some_and(|(_, e)| e.stop))
+    }
+}
