@@ -102,6 +102,11 @@ fn block_keys(about: &About, english: &English) -> Vec<Name> {
     for m in about.measure.iter().chain(about.head.iter()) {
         push(m.clone());
     }
+    // A story states few durations, worded in many ways: they are all candidates (large
+    // corpora fall back to the window of a large block).
+    if about.facet == ValueFacet::Duration {
+        push(Name::from("*"));
+    }
     for p in about.head.iter().chain(about.predicate.iter()) {
         push(p.clone());
         for c in english.concepts(p) {
@@ -115,8 +120,45 @@ fn related(english: &English, a: &str, b: &str) -> bool {
     a == b || english.related(a, b)
 }
 
-/// The score of a pair of value claims of one facet, with the words that made it.
-fn score(a: &Claim, b: &Claim, weights: &Weights, english: &English) -> Option<Link> {
+/// What two value claims of one facet share.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Features {
+    /// Their measure heads are one word or related words.
+    pub heads: bool,
+    /// Their predicates are related (`Some(true)`) or different verbs (`Some(false)`).
+    pub predicates: Option<bool>,
+    /// The weight of the measure words they share (rare words weigh more).
+    pub measure: f32,
+    /// The weighted overlap of their events' lemmas, in [0, 1].
+    pub event: f32,
+}
+
+impl Features {
+    /// The link score in [0, 1].
+    pub fn score(&self) -> f32 {
+        let mut s = 0.0;
+        if self.heads {
+            s += 0.4;
+        }
+        match self.predicates {
+            Some(true) => s += 0.25,
+            Some(false) => s -= 0.2,
+            None => {}
+        }
+        s += 0.15 * (self.measure / 2.0).min(1.0);
+        s += 0.6 * self.event.min(1.0);
+        s.clamp(0.0, 1.0)
+    }
+}
+
+/// What two value claims share, with the words that made it; `None` when they cannot be
+/// one fact (one facet, two documents, both parts or both wholes, one kind of unit).
+fn features(
+    a: &Claim,
+    b: &Claim,
+    weights: &Weights,
+    english: &English,
+) -> Option<(Features, Vec<Name>)> {
     let (x, y) = (a.about.as_deref()?, b.about.as_deref()?);
     if x.facet != y.facet || a.doc_index == b.doc_index || x.part != y.part {
         return None;
@@ -125,72 +167,57 @@ fn score(a: &Claim, b: &Claim, weights: &Weights, english: &English) -> Option<L
         return None;
     }
     let mut words: Vec<Name> = Vec::new();
-    // The measure: the heads, else any measure word in common.
+    let add = |words: &mut Vec<Name>, n: &Name| {
+        if !words.contains(n) {
+            words.push(n.clone());
+        }
+    };
     let heads = match (&x.head, &y.head) {
-        (Some(h), Some(k)) => related(english, h, k),
+        (Some(h), Some(k)) if related(english, h, k) => {
+            add(&mut words, h);
+            true
+        }
         _ => false,
     };
     let predicates = match (&x.predicate, &y.predicate) {
-        (Some(p), Some(q)) => Some(related(english, p, q)),
+        (Some(p), Some(q)) => {
+            let r = related(english, p, q);
+            if r {
+                add(&mut words, p);
+            }
+            Some(r)
+        }
         _ => None,
     };
-    let shared: Vec<&Name> = x
-        .measure
-        .iter()
-        .filter(|m| y.measure.iter().any(|n| related(english, m, n)))
-        .collect();
-    let anchor = if heads {
-        words.extend(x.head.iter().cloned());
-        1.0
-    } else if x.facet != ValueFacet::Quantity && predicates == Some(true) {
-        // When something happened or how long it took: the same verb is the same event.
-        1.0
-    } else if !shared.is_empty() {
-        0.6
-    } else {
-        return None;
-    };
-    for m in shared {
-        if !words.contains(m) {
-            words.push(m.clone());
+    let mut measure = 0.0;
+    for m in x.measure.iter() {
+        if y.measure.iter().any(|n| related(english, m, n)) {
+            measure += weights.weight(m);
+            add(&mut words, m);
         }
     }
-    // The predicate: two different verbs (killed, injured) are two measures.
-    let predicate = match predicates {
-        Some(true) => {
-            if let Some(p) = &x.predicate {
-                if !words.contains(p) {
-                    words.push(p.clone());
-                }
-            }
-            1.0
-        }
-        Some(false) => 0.35,
-        None => 0.9,
-    };
-    // The event: weighted overlap of the clauses' content lemmas.
     let (mut shared, mut union) = (0.0f32, 0.0f32);
     for l in x.event.iter() {
         let w = weights.weight(l);
         union += w;
-        if y.event.iter().any(|m| m == l) {
+        if y.event.contains(l) {
             shared += w;
-            if !words.contains(l) {
-                words.push(l.clone());
-            }
+            add(&mut words, l);
         }
     }
     for l in y.event.iter().filter(|l| !x.event.contains(l)) {
         union += weights.weight(l);
     }
     let event = if union > 0.0 { shared / union } else { 0.0 };
-    let score = anchor * predicate * (0.5 + event * 1.5).min(1.0);
-    (score >= THRESHOLD).then(|| Link {
-        a: a.ordinal.min(b.ordinal),
-        b: a.ordinal.max(b.ordinal),
-        score: (score * 100.0).round() / 100.0,
+    Some((
+        Features {
+            heads,
+            predicates,
+            measure,
+            event,
+        },
         words,
-    })
+    ))
 }
 
 /// Links the value claims into slots. Claims must be in corpus order; the result does not
@@ -226,24 +253,53 @@ pub fn link(claims: &[Claim], english: &English) -> Vec<MeaningSlot> {
                 if edges.contains_key(&(i, j)) {
                     continue;
                 }
-                let scored = score(&claims[i], &claims[j], &weights, english);
+                let featured = features(&claims[i], &claims[j], &weights, english);
                 if debug {
-                    eprintln!(
-                        "link {i} {j} {:?} {:?}",
-                        scored.as_ref().map(|l| l.score),
-                        scored.as_ref().map(|l| &l.words)
-                    );
+                    let show = |c: &Claim| {
+                        let v = c.quantity.as_ref().map(|q| q.text.clone());
+                        let t = c.time.as_ref().or(c.duration.as_ref()).map(|t| t.text.clone());
+                        format!(
+                            "{}\t{}\t{}\t{}",
+                            c.doc,
+                            c.span.start,
+                            c.span.end,
+                            v.or(t).unwrap_or_default()
+                        )
+                    };
+                    if let Some((f, w)) = &featured {
+                        eprintln!(
+                            "link\t{}\t{}\t{}\t{}\t{:?}\t{:.3}\t{:.3}\t{:?}",
+                            show(&claims[i]),
+                            show(&claims[j]),
+                            f.score(),
+                            f.heads,
+                            f.predicates,
+                            f.measure,
+                            f.event,
+                            w
+                        );
+                    }
                 }
-                if let Some(mut l) = scored {
-                    l.a = i;
-                    l.b = j;
-                    edges.insert((i, j), l);
+                if let Some((f, words)) = featured {
+                    let score = f.score();
+                    if score >= THRESHOLD {
+                        edges.insert(
+                            (i, j),
+                            Link {
+                                a: i,
+                                b: j,
+                                score: (score * 100.0).round() / 100.0,
+                                words,
+                            },
+                        );
+                    }
                 }
             }
         }
     }
     let mut pairs: Vec<Link> = edges.into_values().collect();
     pairs.sort_by_key(|l| (l.a, l.b));
+    let pairs = mutual_best(claims, pairs);
     // Clusters: connected components of the links.
     let index: FxHashMap<usize, usize> = values.iter().enumerate().map(|(n, &i)| (i, n)).collect();
     let mut uf = UnionFind::new(values.len());
@@ -274,6 +330,26 @@ pub fn link(claims: &[Claim], english: &English) -> Vec<MeaningSlot> {
         .collect();
     slots.sort_by_key(|s| s.claims.first().copied());
     slots
+}
+
+/// Keeps the links that are best both ways: for claim `a`, no claim of `b`'s document
+/// scores higher with it, and for `b`, no claim of `a`'s document does. A document states a
+/// fact once or twice, so weaker candidates in the same document are other facts.
+fn mutual_best(claims: &[Claim], pairs: Vec<Link>) -> Vec<Link> {
+    let mut best: FxHashMap<(usize, usize), f32> = FxHashMap::default();
+    for l in &pairs {
+        for (from, to) in [(l.a, l.b), (l.b, l.a)] {
+            let e = best.entry((from, claims[to].doc_index)).or_insert(0.0);
+            *e = e.max(l.score);
+        }
+    }
+    pairs
+        .into_iter()
+        .filter(|l| {
+            best[&(l.a, claims[l.b].doc_index)] <= l.score
+                && best[&(l.b, claims[l.a].doc_index)] <= l.score
+        })
+        .collect()
 }
 
 /// The key and label of a cluster: its most common head and predicate.

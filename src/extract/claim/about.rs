@@ -39,7 +39,7 @@ pub fn value_claims(facts: &Facts, at: &Place) -> Vec<Claim> {
     let tokens = tokens(facts, english);
     let event = event_lemmas(&tokens, english);
     let mut out = Vec::new();
-    for q in compound_durations(facts) {
+    for q in compound_durations(facts, &duration_quantities(facts)) {
         if let Some(c) = quantity_claim(facts, at, &tokens, &event, english, &q) {
             out.push(c);
         }
@@ -404,9 +404,43 @@ fn is_age(facts: &Facts, q: &QuantityMatch) -> bool {
     named && after.starts_with(',')
 }
 
-/// The quantities of the sentence with "22 hours and 37 minutes" read as one duration
-/// (in its smaller unit).
-fn compound_durations(facts: &Facts) -> Vec<QuantityMatch> {
+/// The sentence's quantities and its durations from the time parser ("for six days",
+/// "a two-week"), as quantities in text order.
+fn duration_quantities(facts: &Facts) -> Vec<QuantityMatch> {
+    let mut all = facts.quantities.clone();
+    for t in &facts.times {
+        if let TimeValue::Duration(d) = &t.value {
+            all.push(QuantityMatch {
+                range: t.range.clone(),
+                value: Value::Number(d.value),
+                unit: Some(Name::from(unit_name(d.unit))),
+                change: d.change,
+                approx: false,
+                counted: None,
+            });
+        }
+    }
+    all.sort_by_key(|q| (q.range.start, q.range.end));
+    all
+}
+
+/// The unit table's name of a duration unit.
+fn unit_name(unit: DurationUnit) -> &'static str {
+    match unit {
+        DurationUnit::Second => "seconds",
+        DurationUnit::Minute => "minutes",
+        DurationUnit::Hour => "hours",
+        DurationUnit::Day => "days",
+        DurationUnit::Week => "weeks",
+        DurationUnit::Month => "months",
+        DurationUnit::Year => "years",
+        DurationUnit::Decade => "decades",
+    }
+}
+
+/// The quantities with "22 hours and 37 minutes" read as one duration (in its smaller
+/// unit).
+fn compound_durations(facts: &Facts, quantities: &[QuantityMatch]) -> Vec<QuantityMatch> {
     let units = crate::extract::quantity::Units::builtin();
     let seconds = |q: &QuantityMatch| -> Option<f64> {
         let unit = q.unit.as_deref()?;
@@ -416,11 +450,11 @@ fn compound_durations(facts: &Facts) -> Vec<QuantityMatch> {
             _ => None,
         }
     };
-    let mut out: Vec<QuantityMatch> = Vec::with_capacity(facts.quantities.len());
+    let mut out: Vec<QuantityMatch> = Vec::with_capacity(quantities.len());
     let mut i = 0;
-    while i < facts.quantities.len() {
-        let q = &facts.quantities[i];
-        if let Some(next) = facts.quantities.get(i + 1) {
+    while i < quantities.len() {
+        let q = &quantities[i];
+        if let Some(next) = quantities.get(i + 1) {
             let gap = facts.text.get(q.range.end..next.range.start).unwrap_or("");
             if let (Some(a), Some(b), true) = (seconds(q), seconds(next), gap.trim() == "and") {
                 let unit = next.unit.as_deref().unwrap_or("seconds");
@@ -451,6 +485,7 @@ fn duration_unit(unit: &str) -> Option<DurationUnit> {
         "week" => DurationUnit::Week,
         "month" => DurationUnit::Month,
         "year" => DurationUnit::Year,
+        "decade" => DurationUnit::Decade,
         _ => return None,
     })
 }
@@ -466,7 +501,7 @@ fn time_claim(
     let facet = match &t.value {
         TimeValue::Point { date: Some(_), .. } if !t.event_year => ValueFacet::Date,
         TimeValue::Interval { from: Some(_), .. } => ValueFacet::Date,
-        TimeValue::Duration(_) => ValueFacet::Duration,
+        // Durations are read with the quantities (see `duration_quantities`).
         _ => return None,
     };
     let seg = segment(tokens, &t.range);

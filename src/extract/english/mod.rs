@@ -14,6 +14,7 @@
 mod data;
 mod morph;
 mod pos;
+pub mod roles;
 #[cfg(test)]
 mod tests;
 
@@ -83,6 +84,7 @@ pub struct English {
     concepts: Vec<ConceptInfo>,
     hyper_start: Vec<u32>,
     hyper: Vec<u32>,
+    roles: roles::WordRoles,
 }
 
 /// Runs `f` on the lower-cased `word`, without allocating for ASCII words up to 64 bytes.
@@ -287,6 +289,30 @@ impl English {
 
     /// Whether `word` is an English function word (determiner, pronoun, auxiliary,
     /// preposition, conjunction, ...), case-insensitively.
+    /// A verb that carries little meaning of its own ("be", "have", "say"), by lemma.
+    pub fn is_light(&self, lemma: &str) -> bool {
+        self.roles.is_light(lemma)
+    }
+
+    /// A word of degree, approximation or focus ("nearly", "just", "some"), lower-case.
+    pub fn is_degree(&self, word: &str) -> bool {
+        self.roles.is_degree(word)
+    }
+
+    /// The lower-case `word` may be a verb as written: an inflected form of a verb
+    /// ("killed", "trapped", "hit" as a past form), or a word that WordNet knows only as
+    /// a verb.
+    pub fn may_be_verb(&self, word: &str) -> bool {
+        let Some(lemma) = self.lemma_as(word, Pos::Verb) else {
+            return false;
+        };
+        if lemma != word {
+            return true;
+        }
+        let pos = self.pos(word);
+        !pos.contains(Pos::Noun) && !pos.contains(Pos::Adj)
+    }
+
     pub fn is_stop(&self, word: &str) -> bool {
         with_lower(word, |w| self.word(w).is_some_and(|(_, e)| e.stop))
     }

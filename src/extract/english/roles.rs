@@ -1,0 +1,61 @@
+//! Roles of general English words beyond WordNet: light verbs and degree words, from
+//! `rules/lexicon/english/word_roles.toml`.
+
+use rustc_hash::FxHashSet;
+use serde::Deserialize;
+
+const WORD_ROLES: &str = include_str!("../../../rules/lexicon/english/word_roles.toml");
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RolesFile {
+    light_verbs: Vec<String>,
+    degree_words: Vec<String>,
+}
+
+/// Light verbs and degree words, as sets.
+#[derive(Debug, Default)]
+pub struct WordRoles {
+    light: FxHashSet<String>,
+    degree: FxHashSet<String>,
+}
+
+impl WordRoles {
+    /// The built-in table (checked by the tests).
+    pub fn builtin() -> WordRoles {
+        WordRoles::parse(WORD_ROLES).unwrap_or_default()
+    }
+
+    /// Parses a word-roles table.
+    pub fn parse(text: &str) -> Result<WordRoles, toml::de::Error> {
+        let f: RolesFile = toml::from_str(text)?;
+        Ok(WordRoles {
+            light: f.light_verbs.into_iter().collect(),
+            degree: f.degree_words.into_iter().collect(),
+        })
+    }
+
+    /// A verb that carries little meaning of its own ("be", "have", "say").
+    pub fn is_light(&self, lemma: &str) -> bool {
+        self.light.contains(lemma)
+    }
+
+    /// A word of degree, approximation or focus ("nearly", "just", "some").
+    pub fn is_degree(&self, word: &str) -> bool {
+        self.degree.contains(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_table_parses_and_answers() {
+        WordRoles::parse(WORD_ROLES).expect("word_roles.toml parses");
+        let roles = WordRoles::builtin();
+        assert!(roles.is_light("be") && roles.is_light("say"));
+        assert!(!roles.is_light("kill"));
+        assert!(roles.is_degree("nearly") && !roles.is_degree("turnout"));
+    }
+}
