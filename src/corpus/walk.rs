@@ -26,6 +26,19 @@ pub fn format_of(path: &Path) -> Option<Format> {
     }
 }
 
+/// Every file that reading `roots` opens (documents and manifests), found by walking
+/// them without reading a document; problems are left for the reading to report.
+pub fn files(roots: &[PathBuf]) -> Vec<PathBuf> {
+    let mut manifests = Manifests::default();
+    let mut out: Vec<PathBuf> = roots
+        .iter()
+        .flat_map(|root| inputs(root, &mut manifests, &mut Vec::new()))
+        .map(|input| input.path)
+        .collect();
+    out.extend(manifests.files().iter().cloned());
+    out
+}
+
 /// The files under one root. A file given directly is read whatever its extension
 /// (unknown ones as text), and the manifest of its folder applies; in a folder, files
 /// with other extensions and hidden files are ignored.
