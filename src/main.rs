@@ -63,6 +63,7 @@ fn setup(args: &CorpusArgs) -> Result<(Config, Vec<check::Rule>)> {
 /// Loads the lexicons and reads the corpus, printing its diagnostics. With `lean`, the
 /// documents' texts are dropped once their claims are read (for `check` and `baseline`).
 fn analyse(args: &CorpusArgs, lean: bool) -> Result<Analysis> {
+    claimcheck::corpus::limit::set_max_file_size(args.max_file_size);
     if let Some(jobs) = args.jobs {
         rayon::ThreadPoolBuilder::new()
             .num_threads(jobs.max(1))

@@ -161,7 +161,7 @@ mod tests {
     #[test]
     fn a_folder_is_refused() {
         let err = write_atomic(Path::new("/"), b"x").expect_err("a folder");
-        assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
+        assert_eq!(err.kind(), io::ErrorKind::IsADirectory);
     }
 
     #[cfg(unix)]

@@ -26,10 +26,7 @@ pub enum Destination {
 /// folder is refused.
 pub fn resolve(path: &Path) -> io::Result<Destination> {
     match fs::metadata(path) {
-        Ok(m) if m.is_dir() => Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "is a folder, not a file",
-        )),
+        Ok(m) if m.is_dir() => Err(is_a_folder()),
         Ok(m) if m.is_file() => Ok(Destination::File {
             path: fs::canonicalize(path)?,
             existing: Some(m),
@@ -40,6 +37,15 @@ pub fn resolve(path: &Path) -> io::Result<Destination> {
             existing: None,
         }),
         Err(e) => Err(e),
+    }
+}
+
+/// The error of writing to a folder, as the system words it.
+fn is_a_folder() -> io::Error {
+    if cfg!(unix) {
+        io::Error::from_raw_os_error(21) // EISDIR
+    } else {
+        io::Error::new(io::ErrorKind::IsADirectory, "is a folder, not a file")
     }
 }
 
@@ -123,7 +129,7 @@ mod tests {
         ));
         let dir = tempfile::tempdir().expect("tempdir");
         let err = resolve(dir.path()).expect_err("a folder");
-        assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
+        assert_eq!(err.kind(), io::ErrorKind::IsADirectory);
     }
 
     #[test]
