@@ -98,6 +98,7 @@ pub fn line_document(
     }
     let mut doc = Document::plain(id, path.to_path_buf(), Format::JsonLines, record.text);
     doc.line_in_file = Some(line_no);
+    doc.json_pos = super::jsonpos::locate(line);
     let own = Meta::parsed(
         record.source,
         record.published.as_deref(),

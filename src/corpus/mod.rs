@@ -7,6 +7,7 @@ pub mod document;
 pub mod error;
 pub mod html;
 pub mod jsonl;
+pub mod jsonpos;
 pub mod limit;
 pub mod manifest;
 pub mod markdown;
