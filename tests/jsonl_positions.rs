@@ -30,3 +30,17 @@ fn each_json_line_is_reported_at_its_line_and_column() {
         )
     );
 }
+
+#[test]
+fn a_numeric_published_date_is_ignored_not_the_document() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let feed = "{\"id\": \"n\", \"published\": 2024, \"text\": \"The mill at Orren reopened.\"}\n";
+    common::write_file(dir.path(), "feed.jsonl", feed.as_bytes());
+    let (status, stdout, stderr) = common::run_in(dir.path(), &["sentences", "feed.jsonl"]);
+    assert_eq!(status, 0);
+    assert_eq!(
+        stderr,
+        "warning: feed.jsonl:1:1: `published` value 2024 is not a string such as \"2024-03-01\"; ignored\n"
+    );
+    assert!(stdout.starts_with("n:1:"), "{stdout}");
+}

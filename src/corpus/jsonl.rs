@@ -15,7 +15,9 @@ struct Record {
     id: Option<serde_json::Value>,
     text: String,
     source: Option<String>,
-    published: Option<String>,
+    /// Any JSON value: one that is not a string is warned of and ignored (the document
+    /// is still read).
+    published: Option<serde_json::Value>,
     title: Option<String>,
     url: Option<String>,
 }
@@ -99,9 +101,25 @@ pub fn line_document(
     let mut doc = Document::plain(id, path.to_path_buf(), Format::JsonLines, record.text);
     doc.line_in_file = Some(line_no);
     doc.json_pos = super::jsonpos::locate(line);
+    let published = match record.published {
+        Some(serde_json::Value::String(p)) => Some(p),
+        None | Some(serde_json::Value::Null) => None,
+        Some(other) => {
+            diags.push(diagnostic_at(
+                Level::Warning,
+                path,
+                line_no,
+                1,
+                format!(
+                    "`published` value {other} is not a string such as \"2024-03-01\"; ignored"
+                ),
+            ));
+            None
+        }
+    };
     let own = Meta::parsed(
         record.source,
-        record.published.as_deref(),
+        published.as_deref(),
         record.title,
         record.url,
         |msg| {
