@@ -42,9 +42,30 @@ pub struct CorpusArgs {
     /// The configuration file (default: the nearest claimcheck.toml upward).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// The largest file (or JSON line) read, in bytes (suffixes K, M, G); larger ones are
+    /// skipped with an error.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    pub max_file_size: u64,
     /// No progress bar and no warnings on standard error.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+}
+
+/// A size in bytes: digits with an optional K, M or G suffix (powers of 1024).
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, shift) = match t.char_indices().last() {
+        Some((i, c)) if c.eq_ignore_ascii_case(&'k') => (&t[..i], 10),
+        Some((i, c)) if c.eq_ignore_ascii_case(&'m') => (&t[..i], 20),
+        Some((i, c)) if c.eq_ignore_ascii_case(&'g') => (&t[..i], 30),
+        _ => (t, 0),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size such as 500000, 512K, 64M or 1G"))?;
+    n.checked_mul(1 << shift)
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("`{s}` is not a size between 1 byte and 16 EiB"))
 }
 
 #[derive(Debug, Subcommand)]

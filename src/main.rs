@@ -7,6 +7,7 @@ use claimcheck::config::Config;
 use claimcheck::corpus::Corpus;
 use claimcheck::extract::{quantity::find_quantities, Lexicon};
 use claimcheck::link::export;
+use claimcheck::output;
 use claimcheck::pipeline::{self, Analysis};
 use claimcheck::report;
 use claimcheck::report::baseline::Baseline;
@@ -15,6 +16,7 @@ use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 use std::io::{self, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -25,6 +27,9 @@ fn main() -> ExitCode {
             return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
         }
     };
+    if let Err(e) = output::cleanup_on_signals() {
+        eprintln!("warning: temporary files may be left behind on interrupt: {e}");
+    }
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
@@ -58,6 +63,7 @@ fn setup(args: &CorpusArgs) -> Result<(Config, Vec<check::Rule>)> {
 /// Loads the lexicons and reads the corpus, printing its diagnostics. With `lean`, the
 /// documents' texts are dropped once their claims are read (for `check` and `baseline`).
 fn analyse(args: &CorpusArgs, lean: bool) -> Result<Analysis> {
+    claimcheck::corpus::limit::set_max_file_size(args.max_file_size);
     if let Some(jobs) = args.jobs {
         rayon::ThreadPoolBuilder::new()
             .num_threads(jobs.max(1))
@@ -124,12 +130,23 @@ fn input_status(corpus: &Corpus) -> Option<u8> {
 
 /// Writes a report to standard output, or to a file through a temporary file renamed at
 /// the end, so that an interrupted run never leaves half a file.
-fn emit(out: &mut impl Write, file: Option<&std::path::Path>, text: &str) -> Result<()> {
+fn emit(out: &mut impl Write, file: Option<&Path>, text: &str) -> Result<()> {
     match file {
-        Some(path) => claimcheck::output::write_atomic(path, text.as_bytes())
-            .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display())),
+        Some(path) => Ok(output::write_file(path, text.as_bytes())?),
         None => Ok(out.write_all(text.as_bytes())?),
     }
+}
+
+/// Refuses, before anything is read, an output file that the run reads: a corpus file,
+/// a manifest, the configuration or the baseline.
+fn guard_output(file: Option<&Path>, args: &CorpusArgs, also: Option<&Path>) -> Result<()> {
+    let Some(file) = file else {
+        return Ok(());
+    };
+    let mut inputs = claimcheck::corpus::walk::files(&args.paths);
+    inputs.extend(args.config.iter().cloned());
+    inputs.extend(also.map(Path::to_path_buf));
+    Ok(output::check_not_input(file, &inputs)?)
 }
 
 fn run(cli: Cli) -> Result<u8> {
@@ -143,6 +160,7 @@ fn run(cli: Cli) -> Result<u8> {
             baseline,
             output,
         } => {
+            guard_output(output.as_deref(), &corpus, baseline.as_deref())?;
             let (config, rules) = setup(&corpus)?;
             let fail_on = fail_on
                 .or(config.fail_on)
@@ -290,6 +308,7 @@ fn run(cli: Cli) -> Result<u8> {
             format,
             output,
         } => {
+            guard_output(output.as_deref(), &corpus, None)?;
             let (_, rules) = setup(&corpus)?;
             let a = analyse(&corpus, false)?;
             let (graph, _) = pipeline::check(&a, &rules);
@@ -307,6 +326,7 @@ fn run(cli: Cli) -> Result<u8> {
             input_status(&a.corpus).unwrap_or(0)
         }
         Command::Baseline { corpus, output } => {
+            guard_output(Some(&output), &corpus, None)?;
             let (_, rules) = setup(&corpus)?;
             let a = analyse(&corpus, true)?;
             let (_, findings) = pipeline::check(&a, &rules);

@@ -153,7 +153,8 @@ fn malformed_json_lines_name_line_and_column_and_others_are_read() {
     );
     assert_eq!(
         stdout,
-        "w:1:1 [0..10] Also good.\nx:1:1 [0..10] Good line.\n"
+        // Positions are the file's: the line of each document, the column of its text.
+        "w:5:19 [0..10] Also good.\nx:1:19 [0..10] Good line.\n"
     );
 }
 

@@ -83,11 +83,12 @@ fn json_lines_documents_are_read_again_by_line() {
         .flat_map(|s| &s.claims)
         .map(|e| e.quote.as_str())
         .collect();
+    // Sides come in the order of their content (date, then source), not of the lines.
     assert_eq!(
         quotes,
         [
-            "Norway sent 300 engineers to Chile in 2024.",
-            "Norway sent 900 engineers to Chile in 2024."
+            "Norway sent 900 engineers to Chile in 2024.",
+            "Norway sent 300 engineers to Chile in 2024."
         ]
     );
 }

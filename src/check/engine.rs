@@ -36,11 +36,30 @@ pub struct Group<V> {
 /// Groups readings greedily: a reading joins the first group all of whose members it is
 /// compatible with. Groups compatible with every other group are dropped (they take no
 /// side), and the rest are returned only when two conflicting groups span two documents.
+///
+/// `compatible` need not be transitive, so the greedy grouping depends on the order of
+/// the readings: they are first put in an order of their content and metadata (date,
+/// source, value, position in the document), never of document names or corpus order, so
+/// that renaming or reordering files gives the same sides, values and fingerprints.
 pub fn conflicting_groups<V: Clone>(
     ctx: &Context,
-    readings: Vec<Reading<V>>,
+    mut readings: Vec<Reading<V>>,
     compatible: impl Fn(&Reading<V>, &Reading<V>) -> bool,
 ) -> Vec<Group<V>> {
+    readings.sort_by_cached_key(|r| {
+        let claim = &ctx.claims[r.claim];
+        let doc = ctx.docs.get(claim.doc_index);
+        (
+            doc.and_then(|d| d.published),
+            doc.map(|d| d.source.clone()),
+            r.display.clone(),
+            claim.headline,
+            claim.sentence,
+            r.span,
+            // Identical content in two documents: the order no longer matters.
+            r.claim,
+        )
+    });
     let mut groups: Vec<Group<V>> = Vec::new();
     for r in readings {
         match groups

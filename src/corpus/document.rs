@@ -108,6 +108,8 @@ pub struct Document {
     pub published: Option<PartialDate>,
     pub title: Option<String>,
     pub url: Option<String>,
+    /// For a JSON-lines document, where its `text` value sits in its line (for columns).
+    pub json_pos: Option<super::jsonpos::JsonPos>,
     /// The article text without markup; extraction runs on this.
     pub text: String,
     /// From `text` offsets to file offsets.
@@ -153,6 +155,7 @@ impl Document {
             id,
             path,
             line_in_file: None,
+            json_pos: None,
             format,
             text,
             map: OffsetMap::identity(),
@@ -179,6 +182,7 @@ impl Document {
         self.raw = None;
         self.map = OffsetMap::identity();
         self.line_starts = Vec::new();
+        self.json_pos = None;
     }
 
     /// A hash of the text, the same in every run.
@@ -196,6 +200,7 @@ impl Document {
         self.raw = fresh.raw;
         self.map = fresh.map;
         self.line_starts = fresh.line_starts;
+        self.json_pos = fresh.json_pos;
         self.released = None;
     }
 
@@ -217,8 +222,15 @@ impl Document {
         String::from_utf8_lossy(&bytes[start..end]).into_owned()
     }
 
-    /// 1-based line and column (in characters) of a file offset.
+    /// 1-based line and column (in characters) of a file offset; for a JSON-lines
+    /// document, of the file, not of its decoded `text` value.
     pub fn line_col(&self, offset: usize) -> LineCol {
+        if let (Some(line), Some(pos)) = (self.line_in_file, &self.json_pos) {
+            return LineCol {
+                line,
+                column: pos.column(&self.text, offset),
+            };
+        }
         let line_idx = self
             .line_starts
             .partition_point(|&s| s <= offset)

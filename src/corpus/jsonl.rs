@@ -6,7 +6,7 @@ use super::error::{Diagnostic, Level};
 use super::meta::Meta;
 use super::read::{decode, diagnostic, diagnostic_at, Decoded};
 use serde::Deserialize;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 /// One line's object; other keys are ignored.
@@ -15,7 +15,9 @@ struct Record {
     id: Option<serde_json::Value>,
     text: String,
     source: Option<String>,
-    published: Option<String>,
+    /// Any JSON value: one that is not a string is warned of and ignored (the document
+    /// is still read).
+    published: Option<serde_json::Value>,
     title: Option<String>,
     url: Option<String>,
 }
@@ -98,9 +100,26 @@ pub fn line_document(
     }
     let mut doc = Document::plain(id, path.to_path_buf(), Format::JsonLines, record.text);
     doc.line_in_file = Some(line_no);
+    doc.json_pos = super::jsonpos::locate(line);
+    let published = match record.published {
+        Some(serde_json::Value::String(p)) => Some(p),
+        None | Some(serde_json::Value::Null) => None,
+        Some(other) => {
+            diags.push(diagnostic_at(
+                Level::Warning,
+                path,
+                line_no,
+                1,
+                format!(
+                    "`published` value {other} is not a string such as \"2024-03-01\"; ignored"
+                ),
+            ));
+            None
+        }
+    };
     let own = Meta::parsed(
         record.source,
-        record.published.as_deref(),
+        published.as_deref(),
         record.title,
         record.url,
         |msg| {
@@ -131,14 +150,29 @@ pub fn read_in_batches(
             return;
         }
     };
+    // A stream (a FIFO, a device) may never end: it is not read past a line too long.
+    let regular = file.metadata().is_ok_and(|m| m.is_file());
     let mut reader = BufReader::with_capacity(1 << 20, file);
     let (mut offset, mut first_line) = (0usize, 1usize);
     let (mut any_text, mut warned_utf8) = (false, false);
+    let limit = super::limit::max_file_size();
     loop {
         let mut batch = Vec::with_capacity(batch_bytes.saturating_add(4096).min(1 << 26));
+        // A line over the limit ends the batch before it; it is skipped after the batch.
+        let mut oversized = false;
         while batch.len() < batch_bytes {
-            match reader.read_until(b'\n', &mut batch) {
+            let before = batch.len();
+            match reader
+                .by_ref()
+                .take(limit.saturating_add(1))
+                .read_until(b'\n', &mut batch)
+            {
                 Ok(0) => break,
+                Ok(n) if n as u64 > limit && batch.last() != Some(&b'\n') => {
+                    batch.truncate(before);
+                    oversized = true;
+                    break;
+                }
                 Ok(_) => {}
                 Err(e) => {
                     let mut d = diagnostic(Level::Error, path, format!("cannot read: {e}"));
@@ -148,7 +182,7 @@ pub fn read_in_batches(
                 }
             }
         }
-        if batch.is_empty() {
+        if batch.is_empty() && !oversized {
             break;
         }
         if let Some(nul) = batch.iter().position(|&b| b == 0) {
@@ -178,9 +212,53 @@ pub fn read_in_batches(
         ));
         offset += len;
         first_line += lines;
+        if oversized {
+            let mut d = diagnostic_at(
+                Level::Error,
+                path,
+                first_line,
+                1,
+                super::limit::too_large("line"),
+            );
+            d.offset = Some(offset);
+            diags.push(d);
+            if !regular {
+                return;
+            }
+            match skip_line(&mut reader) {
+                Ok(skipped) => offset += skipped,
+                Err(e) => {
+                    let mut d = diagnostic(Level::Error, path, format!("cannot read: {e}"));
+                    d.offset = Some(offset);
+                    diags.push(d);
+                    return;
+                }
+            }
+            first_line += 1;
+            any_text = true;
+        }
     }
     if !any_text {
         diags.push(diagnostic(Level::Warning, path, "empty file, skipped"));
+    }
+}
+
+/// Reads past the rest of a line (its `\n` included) without keeping it; returns how
+/// many bytes were skipped (only in a regular file, whose end is certain).
+fn skip_line(reader: &mut impl BufRead) -> std::io::Result<usize> {
+    let mut skipped = 0;
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(skipped);
+        }
+        if let Some(i) = buf.iter().position(|&b| b == b'\n') {
+            reader.consume(i + 1);
+            return Ok(skipped + i + 1);
+        }
+        let n = buf.len();
+        reader.consume(n);
+        skipped += n;
     }
 }
 

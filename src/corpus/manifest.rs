@@ -33,6 +33,8 @@ struct Entry {
 pub struct Manifests {
     entries: HashMap<PathBuf, (Meta, PathBuf, usize)>,
     used: std::collections::HashSet<PathBuf>,
+    /// The manifest files read.
+    files: Vec<PathBuf>,
 }
 
 /// A path without `.` components, for comparing manifest entries with walked files.
@@ -45,6 +47,7 @@ pub fn normalise(path: &Path) -> PathBuf {
 impl Manifests {
     /// Reads the manifest at `path` (in folder `dir`); problems become diagnostics.
     pub fn read(&mut self, path: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) {
+        self.files.push(path.to_path_buf());
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) => {
@@ -97,6 +100,11 @@ impl Manifests {
             self.entries
                 .insert(key, (meta, path.to_path_buf(), entry_line));
         }
+    }
+
+    /// The manifest files read so far.
+    pub fn files(&self) -> &[PathBuf] {
+        &self.files
     }
 
     /// The metadata a manifest gives the file at `path` (default when none does).

@@ -7,6 +7,8 @@ pub mod document;
 pub mod error;
 pub mod html;
 pub mod jsonl;
+pub mod jsonpos;
+pub mod limit;
 pub mod manifest;
 pub mod markdown;
 pub mod meta;
@@ -167,11 +169,11 @@ pub fn reread(docs: &[&Document]) -> Vec<Option<Document>> {
                 id: first.id.clone(),
                 format: first.format,
             };
-            let fresh = match std::fs::read(path) {
-                Ok(bytes) => {
+            let fresh = match limit::read(path) {
+                Ok(Some(bytes)) => {
                     documents_from_bytes(&input, bytes, &meta::Meta::default(), &mut Vec::new())
                 }
-                Err(_) => Vec::new(),
+                Ok(None) | Err(_) => Vec::new(),
             };
             wanted
                 .iter()
@@ -217,8 +219,16 @@ fn load_file(
     defaults: &meta::Meta,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Document> {
-    match std::fs::read(&input.path) {
-        Ok(bytes) => documents_from_bytes(input, bytes, defaults, diags),
+    match limit::read(&input.path) {
+        Ok(Some(bytes)) => documents_from_bytes(input, bytes, defaults, diags),
+        Ok(None) => {
+            diags.push(read::diagnostic(
+                Level::Error,
+                &input.path,
+                limit::too_large("file"),
+            ));
+            Vec::new()
+        }
         Err(e) => {
             diags.push(read::diagnostic(
                 Level::Error,

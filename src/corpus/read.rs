@@ -53,8 +53,9 @@ pub use super::span::line_col_in as line_col;
 /// Reads a file. `Err` holds the diagnostic when the file is skipped (unreadable: an
 /// error; binary or empty: a warning); warnings about a file that was read go to `diags`.
 pub fn read(path: &Path, diags: &mut Vec<Diagnostic>) -> Result<Decoded, Diagnostic> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| diagnostic(Level::Error, path, format!("cannot read: {e}")))?;
+    let bytes = super::limit::read(path)
+        .map_err(|e| diagnostic(Level::Error, path, format!("cannot read: {e}")))?
+        .ok_or_else(|| diagnostic(Level::Error, path, super::limit::too_large("file")))?;
     check_bytes(path, bytes, diags)
 }
 

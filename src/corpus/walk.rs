@@ -26,6 +26,97 @@ pub fn format_of(path: &Path) -> Option<Format> {
     }
 }
 
+/// The files of one walk by identity, to read a file reached twice (through a linked
+/// folder) once.
+#[derive(Default)]
+struct SeenFiles {
+    first: std::collections::HashMap<(u64, u64), PathBuf>,
+}
+
+impl SeenFiles {
+    /// The path this entry's file was first met at, if it was met before.
+    #[cfg(unix)]
+    fn earlier(&mut self, entry: &walkdir::DirEntry) -> Option<PathBuf> {
+        use std::os::unix::fs::MetadataExt;
+        let meta = entry.metadata().ok()?;
+        match self.first.entry((meta.dev(), meta.ino())) {
+            std::collections::hash_map::Entry::Occupied(e) => Some(e.get().clone()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(entry.path().to_path_buf());
+                None
+            }
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn earlier(&mut self, _entry: &walkdir::DirEntry) -> Option<PathBuf> {
+        None
+    }
+}
+
+/// The diagnostic of a walking error: a symlink loop (warning: what it points to is
+/// walked already), an unreadable folder or file (error); `None` for a dangling link
+/// whose name is not a document's (ignored like any other such file).
+fn walk_error(root: &Path, e: &walkdir::Error) -> Option<Diagnostic> {
+    let path = e.path().unwrap_or(root);
+    if let Some(ancestor) = e.loop_ancestor() {
+        return Some(diagnostic(
+            Level::Warning,
+            path,
+            format!(
+                "symlink loop: points to {}, which is already being read; not followed",
+                ancestor.display()
+            ),
+        ));
+    }
+    let dangling = e
+        .io_error()
+        .is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound);
+    if dangling && format_of(path).is_none() && e.depth() > 0 {
+        return None;
+    }
+    let cause = e
+        .io_error()
+        .map_or_else(|| e.to_string(), |io| io.to_string());
+    Some(diagnostic(
+        Level::Error,
+        path,
+        format!("cannot read: {cause}"),
+    ))
+}
+
+/// What a file that is neither a folder nor a regular file is.
+fn kind_name(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+    }
+    let _ = kind;
+    "a special file"
+}
+
+/// Every file that reading `roots` opens (documents and manifests), found by walking
+/// them without reading a document; problems are left for the reading to report.
+pub fn files(roots: &[PathBuf]) -> Vec<PathBuf> {
+    let mut manifests = Manifests::default();
+    let mut out: Vec<PathBuf> = roots
+        .iter()
+        .flat_map(|root| inputs(root, &mut manifests, &mut Vec::new()))
+        .map(|input| input.path)
+        .collect();
+    out.extend(manifests.files().iter().cloned());
+    out
+}
+
 /// The files under one root. A file given directly is read whatever its extension
 /// (unknown ones as text), and the manifest of its folder applies; in a folder, files
 /// with other extensions and hidden files are ignored.
@@ -56,27 +147,38 @@ pub fn inputs(root: &Path, manifests: &mut Manifests, diags: &mut Vec<Diagnostic
     }
     let mut files = Vec::new();
     // Hidden files and folders below the root (".git", "._a.txt") are not part of a corpus.
+    // Symlinks are followed (a linked sub-folder is walked); a link back to a folder
+    // being walked is reported and not followed again.
     let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    let mut seen = SeenFiles::default();
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().unwrap_or(root).to_path_buf();
-                let cause = e
-                    .io_error()
-                    .map_or_else(|| e.to_string(), |io| io.to_string());
-                diags.push(diagnostic(
-                    Level::Error,
-                    &path,
-                    format!("cannot read: {cause}"),
-                ));
+                if let Some(d) = walk_error(root, &e) {
+                    diags.push(d);
+                }
                 continue;
             }
         };
-        if entry.file_type().is_dir() {
+        let kind = entry.file_type();
+        if kind.is_dir() {
+            continue;
+        }
+        if !kind.is_file() {
+            // A FIFO would block the run, a device never end: only regular files are
+            // read from folders.
+            if format_of(entry.path()).is_some() {
+                diags.push(diagnostic(
+                    Level::Warning,
+                    entry.path(),
+                    format!("not a regular file ({}), skipped", kind_name(&kind)),
+                ));
+            }
             continue;
         }
         let path = entry.path();
@@ -87,6 +189,17 @@ pub fn inputs(root: &Path, manifests: &mut Manifests, diags: &mut Vec<Diagnostic
         let Some(format) = format_of(path) else {
             continue;
         };
+        if let Some(first) = seen.earlier(&entry) {
+            diags.push(diagnostic(
+                Level::Warning,
+                path,
+                format!(
+                    "the same file as {} (through a symlink), read once",
+                    first.display()
+                ),
+            ));
+            continue;
+        }
         let rel = path.strip_prefix(root).unwrap_or(path);
         let id = rel
             .components()

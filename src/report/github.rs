@@ -1,6 +1,7 @@
 //! GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation per
 //! finding at its first claim, naming every side's claims in the message.
 
+use super::visible::visible;
 use super::{file_location, source_and_date, ReportInput};
 use crate::check::{Finding, Severity};
 
@@ -30,24 +31,25 @@ fn annotation(input: &ReportInput, f: &Finding) -> String {
         .iter()
         .flat_map(|s| s.claims.iter().map(move |ev| (s, ev)))
         .collect();
-    let mut message = f.message.clone();
-    message.push_str(&format!("\nslot: {}", f.slot));
+    // Names and quotes are escaped (ESC, U+202E); the lines between them are kept.
+    let mut message = visible(&f.message);
+    message.push_str(&format!("\nslot: {}", visible(&f.slot)));
     for (side, ev) in &claims {
         let loc = file_location(ev, input.document(&ev.doc), ev.span);
         message.push_str(&format!(
             "\n{}: {} ({}) at {}:{}: {}",
             side.side,
-            side.value,
-            source_and_date(ev),
-            loc.path,
+            visible(&side.value),
+            visible(&source_and_date(ev)),
+            visible(&loc.path),
             loc.line,
-            ev.quote
+            visible(&ev.quote)
         ));
     }
     let mut props = Vec::new();
     if let Some((_, ev)) = claims.first() {
         let loc = file_location(ev, input.document(&ev.doc), ev.span);
-        props.push(format!("file={}", escape_property(&loc.path)));
+        props.push(format!("file={}", escape_property(&visible(&loc.path))));
         props.push(format!("line={}", loc.line));
         if let Some(c) = loc.column {
             props.push(format!("col={c}"));
@@ -59,7 +61,7 @@ fn annotation(input: &ReportInput, f: &Finding) -> String {
     }
     props.push(format!(
         "title={}",
-        escape_property(&format!("{}: {}", f.rule, f.slot))
+        escape_property(&visible(&format!("{}: {}", f.rule, f.slot)))
     ));
     format!(
         "::{} {}::{}",

@@ -11,6 +11,7 @@ pub mod junit;
 pub mod markdown;
 pub mod sarif;
 pub mod text;
+pub mod visible;
 
 use crate::check::{Evidence, Finding, Severity};
 use crate::corpus::{Document, Format, Span};

@@ -1,6 +1,7 @@
 //! The default report: rustc-style snippets of each side's sentences with the conflicting
 //! values underlined, notes on the slot and confidence, and a summary line.
 
+use super::visible::{visible, visible_range};
 use super::{display_path, source_and_date, value_in_quote, ReportInput};
 use crate::check::{Evidence, Finding, Severity};
 use crate::corpus::Document;
@@ -33,6 +34,18 @@ struct Excerpt {
     source: String,
     line_start: usize,
     value: Option<Range<usize>>,
+}
+
+impl Excerpt {
+    /// The excerpt with its path and text escaped ([`visible`]), the value range moved.
+    fn visible(self) -> Excerpt {
+        Excerpt {
+            path: visible(&self.path),
+            value: self.value.map(|r| visible_range(&self.source, r)),
+            source: visible(&self.source),
+            line_start: self.line_start,
+        }
+    }
 }
 
 fn excerpt(ev: &Evidence, doc: Option<&Document>) -> Excerpt {
@@ -96,11 +109,15 @@ fn render_finding(input: &ReportInput, finding: &Finding, renderer: &Renderer) -
         .flat_map(|side| side.claims.iter().map(move |ev| (side, ev)))
         .map(|(side, ev)| {
             let label = format!("{}: {} ({})", side.side, ev.value_text, source_and_date(ev));
-            (label, excerpt(ev, input.document(&ev.doc)))
+            (
+                visible(&label),
+                excerpt(ev, input.document(&ev.doc)).visible(),
+            )
         })
         .collect();
+    let message = visible(&finding.message);
     let title = level(finding.severity)
-        .primary_title(finding.message.as_str())
+        .primary_title(message.as_str())
         .id(finding.rule.as_str());
     let mut group = Group::with_title(title);
     for (label, ex) in &excerpts {
@@ -111,7 +128,7 @@ fn render_finding(input: &ReportInput, finding: &Finding, renderer: &Renderer) -
         snippet = snippet.annotation(AnnotationKind::Primary.span(range).label(label.as_str()));
         group = group.element(snippet);
     }
-    let slot = format!("slot: {}", finding.slot);
+    let slot = visible(&format!("slot: {}", finding.slot));
     group = group.element(Level::NOTE.message(slot.as_str()));
     let mut why = String::new();
     if finding.confidence < 1.0 || !finding.notes.is_empty() {
