@@ -254,6 +254,13 @@ pub struct About {
     /// The predicate that governs the value ("kill", "trap", "vanish"), when one does.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub predicate: Option<Name>,
+    /// The predicate stands right by the value ("killed 35", "35 were injured").
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub predicate_near: bool,
+    /// Names right around the value ("Jakarta", "Leave", "Gomez"), folded to ASCII lower
+    /// case: what the value is of or where.
+    #[serde(skip_serializing_if = "<[Name]>::is_empty", default)]
+    pub names: Box<[Name]>,
     /// The event: content lemmas of the clause around the value (nouns and verbs).
     pub event: Box<[Name]>,
     /// The value is a part of a larger group ("of them", "including", "among", "3 of the 5").

@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 /// Pairs scoring at least this are linked.
-pub const THRESHOLD: f32 = 0.45;
+pub const THRESHOLD: f32 = 0.35;
 /// Blocks larger than this are compared only within a sliding window (linear time).
 const MAX_BLOCK: usize = 256;
 /// The window of a large block.
@@ -127,10 +127,19 @@ pub struct Features {
     pub heads: bool,
     /// Their predicates are related (`Some(true)`) or different verbs (`Some(false)`).
     pub predicates: Option<bool>,
+    /// Both predicates stand right by their values (a mismatch then surely means two
+    /// measures: killed and injured).
+    pub predicates_near: bool,
     /// The weight of the measure words they share (rare words weigh more).
     pub measure: f32,
     /// The weighted overlap of their events' lemmas, in [0, 1].
     pub event: f32,
+    /// Both have heads and they are unrelated words.
+    pub heads_differ: bool,
+    /// The claims give quantities (not dates or durations, whose heads are less sure).
+    pub quantity: bool,
+    /// Names by their values: shared (`Some(true)`) or both named and none shared.
+    pub names: Option<bool>,
 }
 
 impl Features {
@@ -138,15 +147,25 @@ impl Features {
     pub fn score(&self) -> f32 {
         let mut s = 0.0;
         if self.heads {
-            s += 0.4;
+            s += if self.quantity { 0.4 } else { 0.3 };
         }
         match self.predicates {
-            Some(true) => s += 0.25,
-            Some(false) => s -= 0.2,
+            Some(true) => s += 0.2,
+            Some(false) if self.predicates_near => s -= 0.15,
+            Some(false) => s -= 0.05,
             None => {}
         }
-        s += 0.15 * (self.measure / 2.0).min(1.0);
-        s += 0.6 * self.event.min(1.0);
+        if self.heads_differ && self.quantity {
+            s -= 0.2;
+        }
+        match self.names {
+            Some(true) => s += 0.1,
+            Some(false) if self.quantity => s -= 0.3,
+            _ => {}
+        }
+        let measure = if self.quantity { 0.2 } else { 0.3 };
+        s += measure * (self.measure / 1.5).min(1.0);
+        s += 0.5 * self.event.min(1.0);
         s.clamp(0.0, 1.0)
     }
 }
@@ -160,7 +179,11 @@ fn features(
     english: &English,
 ) -> Option<(Features, Vec<Name>)> {
     let (x, y) = (a.about.as_deref()?, b.about.as_deref()?);
-    if x.facet != y.facet || a.doc_index == b.doc_index || x.part != y.part {
+    if x.facet != y.facet
+        || a.doc_index == b.doc_index
+        || x.part != y.part
+        || x.background != y.background
+    {
         return None;
     }
     if x.facet != ValueFacet::Date && unit_class(a) != unit_class(b) {
@@ -172,12 +195,22 @@ fn features(
             words.push(n.clone());
         }
     };
-    let heads = match (&x.head, &y.head) {
+    let (heads, heads_differ) = match (&x.head, &y.head) {
         (Some(h), Some(k)) if related(english, h, k) => {
             add(&mut words, h);
-            true
+            (true, false)
         }
-        _ => false,
+        (Some(_), Some(_)) => (false, true),
+        _ => (false, false),
+    };
+    let names = if x.names.is_empty() || y.names.is_empty() {
+        None
+    } else {
+        let shared: Vec<&Name> = x.names.iter().filter(|n| y.names.contains(n)).collect();
+        for n in &shared {
+            add(&mut words, n);
+        }
+        Some(!shared.is_empty())
     };
     let predicates = match (&x.predicate, &y.predicate) {
         (Some(p), Some(q)) => {
@@ -213,6 +246,10 @@ fn features(
         Features {
             heads,
             predicates,
+            predicates_near: x.predicate_near && y.predicate_near,
+            heads_differ,
+            quantity: x.facet == ValueFacet::Quantity,
+            names,
             measure,
             event,
         },
@@ -268,14 +305,11 @@ pub fn link(claims: &[Claim], english: &English) -> Vec<MeaningSlot> {
                     };
                     if let Some((f, w)) = &featured {
                         eprintln!(
-                            "link\t{}\t{}\t{}\t{}\t{:?}\t{:.3}\t{:.3}\t{:?}",
+                            "link\t{}\t{}\t{}\t{:?}\t{:?}",
                             show(&claims[i]),
                             show(&claims[j]),
                             f.score(),
-                            f.heads,
-                            f.predicates,
-                            f.measure,
-                            f.event,
+                            f,
                             w
                         );
                     }

@@ -18,6 +18,10 @@ use std::ops::Range;
 const MEASURE_WINDOW: usize = 4;
 /// How many words around a value its predicate is looked for in.
 const PREDICATE_WINDOW: usize = 6;
+/// A predicate this many words from its value governs it for certain ("killed 35").
+const NEAR: usize = 3;
+/// Names this many words from a value qualify it ("13 minutes after leaving Jakarta").
+const NAME_WINDOW: usize = 3;
 /// At most this many event lemmas are kept per claim.
 const EVENT_LEMMAS: usize = 24;
 
@@ -31,6 +35,8 @@ struct Token<'a> {
     verbal: bool,
     /// A segment boundary (";", ":", a dash, a bracket) comes right before this word.
     boundary_before: bool,
+    /// A capitalized word inside the sentence: part of a name ("Jakarta", "Leave").
+    proper: bool,
 }
 
 /// The value claims of one sentence.
@@ -59,16 +65,37 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
     for w in &facts.words {
         let gap = facts.text.get(prev_end..w.start).unwrap_or("");
         prev_end = w.end;
-        let lower = w.text.to_lowercase();
+        let mut lower = w.text.to_lowercase();
+        // A possessive names the owner: "the country's" is "country".
+        for suffix in ["'s", "’s", "'", "’"] {
+            if lower.len() > suffix.len() + 1 && lower.ends_with(suffix) {
+                lower.truncate(lower.len() - suffix.len());
+                break;
+            }
+        }
         let alphabetic = lower.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !lower.chars().any(|c| c.is_ascii_digit());
+            && !lower.chars().any(|c| c.is_ascii_digit())
+            && !crate::extract::number::is_number_word(&lower);
         // Bounds and approximations ("about", "nearly", "more") are qualifiers, not words
         // of the measure or the event.
         let stop = english.is_stop(&lower) || units.cue(&lower).is_some() || english.is_degree(&lower);
         let lemma = english.lemma(&lower);
         let verbal = alphabetic && !stop && english.may_be_verb(&lower);
+        let initial = out.is_empty() || gap.contains(['"', '“', '‘']);
+        let shouting = !w.text.chars().any(char::is_lowercase);
+        let proper = alphabetic
+            && !stop
+            && !initial
+            && !shouting
+            && w.text.starts_with(char::is_uppercase);
+        let lemma = if proper {
+            std::borrow::Cow::Owned(deunicode::deunicode(&lower))
+        } else {
+            lemma
+        };
         out.push(Token {
             word: w,
+            proper,
             lemma: Name::from(lemma.as_ref()),
             content: alphabetic && !stop,
             verbal,
@@ -123,7 +150,7 @@ fn predicate(
     range: &Range<usize>,
     seg: &Range<usize>,
     english: &English,
-) -> Option<Name> {
+) -> Option<(Name, usize)> {
     let first = token_at(tokens, range.start);
     let last = token_at(tokens, range.end);
     let mut best: Option<(usize, &Token)> = None;
@@ -138,7 +165,29 @@ fn predicate(
             best = Some((weighted, t));
         }
     }
-    best.map(|(_, t)| t.lemma.clone())
+    best.map(|(d, t)| (t.lemma.clone(), d))
+}
+
+/// The names (capitalized words) within [`NAME_WINDOW`] words of the range in its segment.
+fn names(tokens: &[Token], range: &Range<usize>, seg: &Range<usize>) -> Vec<Name> {
+    let first = token_at(tokens, range.start);
+    let last = token_at(tokens, range.end);
+    let mut out: Vec<Name> = Vec::new();
+    for (i, t) in tokens.iter().enumerate().take(seg.end).skip(seg.start) {
+        let distance = if i < first { first - i } else { (i + 1).saturating_sub(last) };
+        if t.proper && distance <= NAME_WINDOW && !out.contains(&t.lemma) {
+            out.push(t.lemma.clone());
+        }
+    }
+    out
+}
+
+/// A predicate and its distance, or none at an infinite distance.
+fn split(p: Option<(Name, usize)>) -> (Option<Name>, usize) {
+    match p {
+        Some((n, d)) => (Some(n), d),
+        None => (None, usize::MAX),
+    }
 }
 
 /// Content lemmas within [`MEASURE_WINDOW`] words of the range inside the segment, nearest
@@ -265,7 +314,7 @@ fn quantity_claim(
     if measure.is_empty() {
         return None;
     }
-    let pred = predicate(tokens, &q.range, &seg, english);
+    let (pred, pred_distance) = split(predicate(tokens, &q.range, &seg, english));
     let mut claim = empty_claim(facts, at, &q.range);
     let text = facts.text.get(q.range.clone()).unwrap_or_default();
     let span = at.span(&q.range);
@@ -296,9 +345,11 @@ fn quantity_claim(
         head,
         measure: measure.into_boxed_slice(),
         predicate: pred,
+        predicate_near: pred_distance <= NEAR,
+        names: names(tokens, &q.range, &seg).into_boxed_slice(),
         event: event.to_vec().into_boxed_slice(),
         part: is_part(facts, &q.range),
-        background: false,
+        background: background(facts, at),
     }));
     Some(claim)
 }
@@ -382,6 +433,22 @@ fn modified_noun(facts: &Facts, tokens: &[Token], range: &Range<usize>) -> Optio
         i += 1;
     }
     last
+}
+
+/// The sentence is about an earlier event: it names a year more than a year before its
+/// document's publication ("the 1912 sinking killed more than 1,500").
+fn background(facts: &Facts, at: &Place) -> bool {
+    let Some(published) = at.doc.published else {
+        return false;
+    };
+    facts.times.iter().any(|t| {
+        let year = match &t.value {
+            TimeValue::Point { date: Some(d), .. } => Some(d.year),
+            TimeValue::Interval { from, to } => to.or(*from).map(|d| d.year),
+            _ => None,
+        };
+        year.is_some_and(|y| y < published.year - 1)
+    })
 }
 
 /// A bare number between commas after a name: an age ("Ana Ruiz, 41, said").
@@ -505,7 +572,7 @@ fn time_claim(
         _ => return None,
     };
     let seg = segment(tokens, &t.range);
-    let pred = predicate(tokens, &t.range, &seg, english);
+    let (pred, pred_distance) = split(predicate(tokens, &t.range, &seg, english));
     let around = nearby(tokens, &t.range, &seg, 4);
     let head = match facet {
         ValueFacet::Duration => {
@@ -541,6 +608,8 @@ fn time_claim(
         head,
         measure: measure.into_boxed_slice(),
         predicate: pred,
+        predicate_near: pred_distance <= NEAR,
+        names: names(tokens, &t.range, &seg).into_boxed_slice(),
         event: event.to_vec().into_boxed_slice(),
         part: false,
         background: false,
