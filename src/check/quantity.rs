@@ -12,6 +12,18 @@ pub struct Figure {
     pub low: f64,
     pub high: f64,
     pub published: Option<crate::corpus::PartialDate>,
+    /// A running count: the sentence says so ("now", "has risen", "still").
+    pub running: bool,
+    /// The measure is one that grows as a story unfolds (tolls, arrests).
+    pub grows: bool,
+    /// The words of what is counted, for claims that name it ("construction workers"):
+    /// a figure whose words add to another's counts a part of it.
+    pub counted: Option<Vec<crate::extract::Name>>,
+}
+
+/// `part` names a sub-group of `whole`: all of the whole's counted words and more.
+fn refines(part: &[crate::extract::Name], whole: &[crate::extract::Name]) -> bool {
+    part.len() > whole.len() && whole.iter().all(|w| part.contains(w))
 }
 
 /// The place of the last significant digit of a figure as written: 1 for 189, 1000 for
@@ -93,12 +105,29 @@ fn reading(rule: &Rule, ctx: &Context, i: usize, claim: &Claim) -> Option<Readin
     };
     let display = display(q);
     let published = ctx.docs.get(claim.doc_index).and_then(|d| d.published);
+    let cumulative = rule.strings("cumulative_measures");
+    let about = claim.about.as_deref();
+    let running = about.is_some_and(|a| a.running);
+    // What is counted grows (a toll), or the value is the subject or object of a verb
+    // that adds to a count ("were killed", "have collapsed"); never an attribute ("a
+    // 13-story tower").
+    let attribute = q.text.contains('-');
+    let grows = about.is_some_and(|a| {
+        let counts = |w: &crate::extract::Name| cumulative.iter().any(|c| c == &**w);
+        !attribute && (a.head.iter().any(counts) || a.predicate_near && a.predicate.iter().any(counts))
+    });
+    let counted = about
+        .filter(|_| q.counted.is_some())
+        .map(|a| a.measure.to_vec());
     Some(Reading {
         claim: i,
         value: Figure {
             low,
             high,
             published,
+            running,
+            grows,
+            counted,
         },
         display,
         span: q.span,
@@ -120,9 +149,23 @@ pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
         if x.low <= y.high && y.low <= x.high {
             return true;
         }
-        // A toll that rose between two reports: the later one is larger.
-        if cumulative {
-            if let (Some(px), Some(py)) = (x.published, y.published) {
+        // A sub-group is no larger than the whole: "six construction workers" among
+        // "eight workers".
+        if let (Some(cx), Some(cy)) = (&x.counted, &y.counted) {
+            if refines(cx, cy) {
+                return x.low <= y.high;
+            }
+            if refines(cy, cx) {
+                return y.low <= x.high;
+            }
+        }
+        if let (Some(px), Some(py)) = (x.published, y.published) {
+            // A running count revised between two reports, either way.
+            if (x.running || y.running) && px != py {
+                return true;
+            }
+            // A toll that rose between two reports: the later one is larger.
+            if cumulative || x.grows || y.grows {
                 return (px < py && y.low >= x.low) || (py < px && x.low >= y.low);
             }
         }

@@ -266,6 +266,9 @@ pub struct About {
     /// The value is a part of a larger group ("of them", "including", "among", "3 of the 5").
     #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub part: bool,
+    /// The sentence marks the value as a running count ("now", "has risen to", "still").
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub running: bool,
     /// The value is about another event given as background ("in 2010", "last year's").
     #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub background: bool,

@@ -349,6 +349,7 @@ fn quantity_claim(
         names: names(tokens, &q.range, &seg).into_boxed_slice(),
         event: event.to_vec().into_boxed_slice(),
         part: is_part(facts, &q.range),
+        running: tokens.iter().any(|t| english.is_update(&t.lemma) || english.is_update(&t.word.text.to_lowercase())),
         background: background(facts, at),
     }));
     Some(claim)
@@ -612,6 +613,7 @@ fn time_claim(
         names: names(tokens, &t.range, &seg).into_boxed_slice(),
         event: event.to_vec().into_boxed_slice(),
         part: false,
+        running: false,
         background: false,
     }));
     Some(claim)

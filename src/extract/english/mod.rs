@@ -294,6 +294,11 @@ impl English {
         self.roles.is_light(lemma)
     }
 
+    /// A lemma that marks a running count ("now", "rise", "toll").
+    pub fn is_update(&self, lemma: &str) -> bool {
+        self.roles.is_update(lemma)
+    }
+
     /// A word of degree, approximation or focus ("nearly", "just", "some"), lower-case.
     pub fn is_degree(&self, word: &str) -> bool {
         self.roles.is_degree(word)

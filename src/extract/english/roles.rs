@@ -11,6 +11,7 @@ const WORD_ROLES: &str = include_str!("../../../rules/lexicon/english/word_roles
 struct RolesFile {
     light_verbs: Vec<String>,
     degree_words: Vec<String>,
+    update_words: Vec<String>,
 }
 
 /// Light verbs and degree words, as sets.
@@ -18,6 +19,7 @@ struct RolesFile {
 pub struct WordRoles {
     light: FxHashSet<String>,
     degree: FxHashSet<String>,
+    update: FxHashSet<String>,
 }
 
 impl WordRoles {
@@ -32,12 +34,18 @@ impl WordRoles {
         Ok(WordRoles {
             light: f.light_verbs.into_iter().collect(),
             degree: f.degree_words.into_iter().collect(),
+            update: f.update_words.into_iter().collect(),
         })
     }
 
     /// A verb that carries little meaning of its own ("be", "have", "say").
     pub fn is_light(&self, lemma: &str) -> bool {
         self.light.contains(lemma)
+    }
+
+    /// A lemma that marks a running count ("now", "rise", "toll").
+    pub fn is_update(&self, lemma: &str) -> bool {
+        self.update.contains(lemma)
     }
 
     /// A word of degree, approximation or focus ("nearly", "just", "some").
