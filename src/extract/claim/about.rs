@@ -246,7 +246,7 @@ fn quantity_claim(
     english: &English,
     q: &QuantityMatch,
 ) -> Option<Claim> {
-    if matches!(q.value, Value::Vague { .. }) {
+    if matches!(q.value, Value::Vague { .. }) || in_name(facts, q) {
         return None;
     }
     let seg = segment(tokens, &q.range);
@@ -436,6 +436,19 @@ fn modified_noun(facts: &Facts, tokens: &[Token], range: &Range<usize>) -> Optio
     last
 }
 
+/// A date more than a year before its document's publication: another event's.
+fn old_date(value: &TimeValue, at: &Place) -> bool {
+    let Some(published) = at.doc.published else {
+        return false;
+    };
+    let year = match value {
+        TimeValue::Point { date: Some(d), .. } => Some(d.year),
+        TimeValue::Interval { from, to } => to.or(*from).map(|d| d.year),
+        _ => None,
+    };
+    year.is_some_and(|y| y < published.year - 1)
+}
+
 /// The sentence is about an earlier event: it names a year more than a year before its
 /// document's publication ("the 1912 sinking killed more than 1,500").
 fn background(facts: &Facts, at: &Place) -> bool {
@@ -450,6 +463,28 @@ fn background(facts: &Facts, at: &Place) -> bool {
         };
         year.is_some_and(|y| y < published.year - 1)
     })
+}
+
+/// A number that is part of a name: "MAX 9", "Flight 302", "737 MAX jets", "Hangar 12".
+fn in_name(facts: &Facts, q: &QuantityMatch) -> bool {
+    if q.unit.as_deref().is_some_and(|u| crate::extract::quantity::Units::builtin().is_measurement(u)) {
+        return false;
+    }
+    let capitalized = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.ends_with(char::is_alphanumeric)
+    };
+    let before = facts.text.get(..q.range.start).unwrap_or("");
+    let word_before = before.strip_suffix(' ').and_then(|b| b.split([' ', '(', '"']).next_back());
+    let after_name = word_before.is_some_and(|w| capitalized(w) && before.len() > w.len() + 1)
+        && q.counted.is_none();
+    let counted_name = q
+        .counted
+        .as_deref()
+        .and_then(|c| c.split_whitespace().next())
+        .is_some_and(|w| w.len() >= 2 && !w.chars().any(char::is_lowercase));
+    after_name || counted_name
 }
 
 /// A bare number between commas after a name: an age ("Ana Ruiz, 41, said").
@@ -575,12 +610,15 @@ fn time_claim(
     let seg = segment(tokens, &t.range);
     let (pred, pred_distance) = split(predicate(tokens, &t.range, &seg, english));
     let around = nearby(tokens, &t.range, &seg, 4);
-    let head = match facet {
-        ValueFacet::Duration => {
-            let of = of_phrase(facts, tokens, &t.range, english);
-            of.last().cloned().or_else(|| modified_noun(facts, tokens, &t.range))
-        }
-        _ => pred.clone().or_else(|| around.first().cloned()),
+    // When something happened: the verb before the date ("vanished on Sunday"), else an
+    // event noun by it ("the May 8 attack", "an implosion on Sunday").
+    let event_noun = around
+        .iter()
+        .find(|n| english.pos(n).contains(crate::extract::english::Pos::Verb))
+        .cloned();
+    let head = match (&pred, pred_distance <= PREDICATE_WINDOW / 2) {
+        (Some(p), true) => Some(p.clone()),
+        _ => event_noun.or(pred.clone()).or_else(|| around.first().cloned()),
     };
     let mut measure: Vec<Name> = Vec::new();
     for n in pred.iter().chain(&around) {
@@ -614,7 +652,7 @@ fn time_claim(
         event: event.to_vec().into_boxed_slice(),
         part: false,
         running: false,
-        background: false,
+        background: old_date(&t.value, at),
     }));
     Some(claim)
 }

@@ -312,7 +312,8 @@ impl English {
             return false;
         };
         if lemma != word {
-            return true;
+            // "evening" is a noun of its own, not a form of "even".
+            return self.lemma(word) == lemma;
         }
         let pos = self.pos(word);
         !pos.contains(Pos::Noun) && !pos.contains(Pos::Adj)
