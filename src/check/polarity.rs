@@ -6,7 +6,10 @@ use crate::extract::Polarity;
 use crate::link::Slot;
 
 /// Checks one slot.
-pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
+pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
+    if slot.key.facet == crate::link::Facet::Statement {
+        return statements(rule, ctx, slot);
+    }
     let readings: Vec<Reading<(Polarity, bool)>> = slot
         .claims
         .iter()
@@ -43,4 +46,28 @@ pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
     Draft::from_groups(conflicting_groups(ctx, readings, |a, b| {
         a.value.1 != b.value.1 || a.value.0 == b.value.0
     }))
+}
+
+/// Checks a slot of statements linked by meaning: the same verb on the same things,
+/// affirmed by one source and negated by another.
+fn statements(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
+    let readings: Vec<Reading<Polarity>> = slot
+        .claims
+        .iter()
+        .filter_map(|&i| {
+            let c = &ctx.claims[i];
+            let verb = c.about.as_ref()?.predicate.clone()?;
+            let display = match (&c.negation, c.polarity) {
+                (Some(neg), Polarity::Negative) => format!("not {verb} (\"{}\")", neg.text),
+                _ => verb.to_string(),
+            };
+            Some(Reading {
+                claim: i,
+                value: c.polarity,
+                display,
+                span: c.span,
+            })
+        })
+        .collect();
+    Draft::from_groups(conflicting_groups(ctx, readings, |a, b| a.value == b.value))
 }

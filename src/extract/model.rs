@@ -237,6 +237,8 @@ pub enum ValueFacet {
     Date,
     /// How long something lasted or how long after another event it came.
     Duration,
+    /// That something happened or not: a verb and its arguments, affirmed or negated.
+    Statement,
 }
 
 /// What a value of a claim is about, read from the sentence's own words: the measure it

@@ -16,6 +16,8 @@ pub enum Facet {
     Duration,
     /// When something happened, for claims linked by meaning.
     Date,
+    /// That something happened or not, for claims linked by meaning.
+    Statement,
 }
 
 /// The canonical parts that must be equal for two claims to speak of one fact.
@@ -200,6 +202,9 @@ pub fn label<'k>(key: &'k SlotKey) -> String {
         }
         Facet::Date => {
             put(&["when ", &key.kind]);
+        }
+        Facet::Statement => {
+            put(&["whether ", &key.kind]);
         }
         Facet::Event => {
             put(&["the ", &key.family]);

@@ -75,6 +75,7 @@ fn facet(f: ValueFacet) -> Facet {
         ValueFacet::Quantity => Facet::Quantity,
         ValueFacet::Date => Facet::Date,
         ValueFacet::Duration => Facet::Duration,
+        ValueFacet::Statement => Facet::Statement,
     }
 }
 
@@ -138,6 +139,8 @@ pub struct Features {
     pub heads_differ: bool,
     /// The claims give quantities (not dates or durations, whose heads are less sure).
     pub quantity: bool,
+    /// The claims state that something happened or not.
+    pub statement: bool,
     /// Names by their values: shared (`Some(true)`) or both named and none shared.
     pub names: Option<bool>,
 }
@@ -145,6 +148,19 @@ pub struct Features {
 impl Features {
     /// The link score in [0, 1].
     pub fn score(&self) -> f32 {
+        if self.statement {
+            // Whether something happened: the same verb on the same things.
+            if self.predicates != Some(true) {
+                return 0.0;
+            }
+            let mut s = 0.2 + 0.4 * (self.measure / 2.0).min(1.0);
+            match self.names {
+                Some(true) => s += 0.1,
+                Some(false) => s -= 0.2,
+                None => {}
+            }
+            return s.clamp(0.0, 1.0);
+        }
         let mut s = 0.0;
         if self.heads {
             s += if self.quantity { 0.4 } else { 0.3 };
@@ -249,6 +265,7 @@ fn features(
             predicates_near: x.predicate_near && y.predicate_near,
             heads_differ,
             quantity: x.facet == ValueFacet::Quantity,
+            statement: x.facet == ValueFacet::Statement,
             names,
             measure,
             event,
@@ -415,6 +432,7 @@ fn slot(claims: &[Claim], members: Vec<usize>, links: Vec<Link>) -> MeaningSlot 
         ValueFacet::Date => format!("when: {predicate} ({head})"),
         ValueFacet::Duration if predicate.is_empty() => format!("how long: {head}"),
         ValueFacet::Duration => format!("how long: {head} ({predicate})"),
+        ValueFacet::Statement => format!("whether: {predicate}"),
     };
     let mut members = members;
     members.sort_unstable();

@@ -55,6 +55,76 @@ pub fn value_claims(facts: &Facts, at: &Place) -> Vec<Claim> {
             out.push(c);
         }
     }
+    out.extend(statement_claims(facts, at, &tokens, english));
+    out
+}
+
+/// How many words before a verb a negation or a modal still applies to it.
+const SCOPE: usize = 4;
+/// At most this many argument lemmas are kept for a statement.
+const ARGUMENTS: usize = 5;
+
+/// One claim for each verb of a factual clause that has arguments: what happened, to
+/// what, affirmed or negated ("Colonial has not paid the hackers").
+fn statement_claims(facts: &Facts, at: &Place, tokens: &[Token], english: &English) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.verbal || english.is_light(&t.lemma) {
+            continue;
+        }
+        // The words before the verb, back to a segment boundary.
+        let mut negation: Option<&Token> = None;
+        let mut modal = false;
+        for back in (i.saturating_sub(SCOPE)..i).rev() {
+            let w = tokens[back].word.text.to_lowercase();
+            if english.is_negation(&w) {
+                negation = Some(&tokens[back]);
+            }
+            if english.is_modal(&w) {
+                modal = true;
+            }
+            if tokens[back + 1].boundary_before || tokens[back].verbal && !english.is_light(&tokens[back].lemma) {
+                break;
+            }
+        }
+        if modal {
+            continue;
+        }
+        let range = t.word.start..t.word.end;
+        let seg = segment(tokens, &range);
+        let arguments: Vec<Name> = nearby(tokens, &range, &seg, ARGUMENTS)
+            .into_iter()
+            .filter(|a| *a != t.lemma)
+            .collect();
+        if arguments.is_empty() {
+            continue;
+        }
+        let start = negation.map_or(t.word.start, |n| n.word.start);
+        let span_range = start..t.word.end;
+        let mut claim = empty_claim(facts, at, &span_range);
+        if let Some(n) = negation {
+            claim.polarity = crate::extract::model::Polarity::Negative;
+            let r = n.word.start..n.word.end;
+            claim.negation = Some(Box::new(crate::extract::model::Cue {
+                kind: Name::from("not"),
+                text: facts.text.get(r.clone()).unwrap_or_default().into(),
+                span: at.span(&r),
+            }));
+        }
+        claim.about = Some(Box::new(About {
+            facet: ValueFacet::Statement,
+            head: Some(t.lemma.clone()),
+            measure: arguments.into_boxed_slice(),
+            predicate: Some(t.lemma.clone()),
+            predicate_near: true,
+            names: names(tokens, &range, &seg).into_boxed_slice(),
+            event: Box::new([]),
+            part: false,
+            running: false,
+            background: background(facts, at),
+        }));
+        out.push(claim);
+    }
     out
 }
 

@@ -294,6 +294,16 @@ impl English {
         self.roles.is_light(lemma)
     }
 
+    /// A word that negates what follows ("not", "never", "no"), lower-case.
+    pub fn is_negation(&self, word: &str) -> bool {
+        self.roles.is_negation(word)
+    }
+
+    /// A word that makes a clause hypothetical or planned ("will", "could", "if").
+    pub fn is_modal(&self, word: &str) -> bool {
+        self.roles.is_modal(word)
+    }
+
     /// A lemma that marks a running count ("now", "rise", "toll").
     pub fn is_update(&self, lemma: &str) -> bool {
         self.roles.is_update(lemma)

@@ -12,6 +12,8 @@ struct RolesFile {
     light_verbs: Vec<String>,
     degree_words: Vec<String>,
     update_words: Vec<String>,
+    negation_words: Vec<String>,
+    modal_words: Vec<String>,
 }
 
 /// Light verbs and degree words, as sets.
@@ -20,6 +22,8 @@ pub struct WordRoles {
     light: FxHashSet<String>,
     degree: FxHashSet<String>,
     update: FxHashSet<String>,
+    negation: FxHashSet<String>,
+    modal: FxHashSet<String>,
 }
 
 impl WordRoles {
@@ -35,12 +39,24 @@ impl WordRoles {
             light: f.light_verbs.into_iter().collect(),
             degree: f.degree_words.into_iter().collect(),
             update: f.update_words.into_iter().collect(),
+            negation: f.negation_words.into_iter().collect(),
+            modal: f.modal_words.into_iter().collect(),
         })
     }
 
     /// A verb that carries little meaning of its own ("be", "have", "say").
     pub fn is_light(&self, lemma: &str) -> bool {
         self.light.contains(lemma)
+    }
+
+    /// A word that negates what follows ("not", "never", "no"), lower-case.
+    pub fn is_negation(&self, word: &str) -> bool {
+        self.negation.contains(word) || word.ends_with("n't")
+    }
+
+    /// A word that makes a clause hypothetical or planned ("will", "could", "if").
+    pub fn is_modal(&self, word: &str) -> bool {
+        self.modal.contains(word)
     }
 
     /// A lemma that marks a running count ("now", "rise", "toll").
