@@ -7,7 +7,10 @@ use crate::link::key::canonical;
 use crate::link::Slot;
 
 /// Checks one slot.
-pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
+pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
+    if slot.key.facet == crate::link::Facet::Statement {
+        return relations(rule, ctx, slot);
+    }
     // Without a place, "Syria withdrew" may be several withdrawals from several places.
     if slot.key.location.is_empty() {
         return None;
@@ -29,4 +32,42 @@ pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
         })
         .collect();
     Draft::from_groups(conflicting_groups(ctx, readings, |a, b| a.value == b.value))
+}
+
+/// The words of a name that identify it (lower case, no short function words).
+fn name_words(name: &str) -> Vec<String> {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 2)
+        .map(str::to_lowercase)
+        .filter(|w| !matches!(w.as_str(), "the" | "and" | "company" | "group"))
+        .collect()
+}
+
+/// Checks a slot of relations linked by meaning (who owns it, where it is based): two
+/// names with no word in common conflict ("San Esteban" vs "Codelco"; "Hong Kong" vs "the
+/// Bahamas"), one name and a longer form of it agree.
+fn relations(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
+    let readings: Vec<Reading<Vec<String>>> = slot
+        .claims
+        .iter()
+        .filter_map(|&i| {
+            let c = &ctx.claims[i];
+            let actor = c.actor.as_ref()?;
+            let relation = c.about.as_ref()?.predicate.clone()?;
+            let display = match &*relation {
+                "own" => format!("owned by {}", actor.text),
+                "base" => format!("based in {}", actor.text),
+                _ => actor.text.to_string(),
+            };
+            Some(Reading {
+                claim: i,
+                value: name_words(&actor.value.name),
+                display,
+                span: actor.span,
+            })
+        })
+        .collect();
+    Draft::from_groups(conflicting_groups(ctx, readings, |a, b| {
+        a.value.iter().any(|w| b.value.contains(w))
+    }))
 }

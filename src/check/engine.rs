@@ -124,7 +124,7 @@ fn applies(kind: Kind, facet: Facet) -> bool {
         Kind::Quantity => facet == Facet::Quantity,
         Kind::Duration => facet == Facet::Duration,
         Kind::Date => matches!(facet, Facet::Event | Facet::Date),
-        Kind::Polarity => matches!(facet, Facet::Event | Facet::Statement),
+        Kind::Polarity | Kind::Actor => matches!(facet, Facet::Event | Facet::Statement),
         _ => facet == Facet::Event,
     }
 }

@@ -141,6 +141,8 @@ pub struct Features {
     pub quantity: bool,
     /// The claims state that something happened or not.
     pub statement: bool,
+    /// The claims name who owns something or where it is based.
+    pub relation: bool,
     /// Names by their values: shared (`Some(true)`) or both named and none shared.
     pub names: Option<bool>,
 }
@@ -148,6 +150,10 @@ pub struct Features {
 impl Features {
     /// The link score in [0, 1].
     pub fn score(&self) -> f32 {
+        if self.relation {
+            // Who owns it, where it is based: one relation per story, compared by name.
+            return if self.predicates == Some(true) { 1.0 } else { 0.0 };
+        }
         if self.statement {
             // Whether something happened: the same verb on the same things.
             if self.predicates != Some(true) {
@@ -266,6 +272,7 @@ fn features(
             heads_differ,
             quantity: x.facet == ValueFacet::Quantity,
             statement: x.facet == ValueFacet::Statement,
+            relation: a.actor.is_some() && b.actor.is_some() && x.facet == ValueFacet::Statement,
             names,
             measure,
             event,

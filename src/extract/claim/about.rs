@@ -56,7 +56,143 @@ pub fn value_claims(facts: &Facts, at: &Place) -> Vec<Claim> {
         }
     }
     out.extend(statement_claims(facts, at, &tokens, english));
+    out.extend(relation_claims(facts, at, &tokens));
     out
+}
+
+/// A name of consecutive capitalized words starting at token `i` (with "of", "and", "the"
+/// inside: "Shoei Kisen Kaisha of Japan"), as a byte range; `None` if token `i` starts none.
+fn name_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
+    let capital = |t: &Token| t.word.text.starts_with(char::is_uppercase);
+    let first = tokens.get(i).filter(|t| capital(t))?;
+    let mut end = first.word.end;
+    let mut j = i + 1;
+    while let Some(t) = tokens.get(j) {
+        if t.boundary_before {
+            break;
+        }
+        if capital(t) {
+            end = t.word.end;
+        } else if !matches!(t.word.text, "of" | "and" | "de" | "van" | "von")
+            || tokens.get(j + 1).is_none_or(|n| !capital(n))
+        {
+            break;
+        }
+        j += 1;
+    }
+    Some(first.word.start..end)
+}
+
+/// The capitalized name that ends at token `i` (going back over capitalized words).
+fn name_ending_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
+    let capital = |t: &Token| t.word.text.starts_with(char::is_uppercase);
+    let last = tokens.get(i).filter(|t| capital(t))?;
+    let mut start = last.word.start;
+    let mut j = i;
+    while j > 0 && capital(&tokens[j - 1]) && !tokens[j].boundary_before {
+        j -= 1;
+        start = tokens[j].word.start;
+    }
+    Some(start..last.word.end)
+}
+
+/// The first name within a few words after token `i` ("owner, the state company Codelco").
+fn name_after(tokens: &[Token], i: usize) -> Option<Range<usize>> {
+    (i..(i + 6).min(tokens.len()))
+        .take_while(|&j| j == i || !tokens[j].boundary_before)
+        .find_map(|j| name_at(tokens, j))
+}
+
+/// Relations that name who owns something and where it is based, from the usual phrasings
+/// of news ("owned by X", "X-owned", "its owner, X", "X, which owns", "X-based", "based
+/// in X", "headquarters in X", "X, where it has its headquarters"). The claim's actor is
+/// the name; two sources naming different ones conflict.
+fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
+    let mut found: Vec<(&'static str, Range<usize>)> = Vec::new();
+    let lower = |t: &Token| t.word.text.to_lowercase();
+    for (i, t) in tokens.iter().enumerate() {
+        let w = lower(t);
+        let next = tokens.get(i + 1).map(lower).unwrap_or_default();
+        let gap_after = tokens
+            .get(i + 1)
+            .and_then(|n| facts.text.get(t.word.end..n.word.start))
+            .unwrap_or("");
+        if let Some(prefix) = w.strip_suffix("-owned").or_else(|| w.strip_suffix("-based")) {
+            let relation = if w.ends_with("-owned") { "own" } else { "base" };
+            let start = if i > 0 {
+                name_ending_at(tokens, i - 1).map_or(t.word.start, |r| {
+                    if facts.text.get(r.end..t.word.start) == Some(" ") {
+                        r.start
+                    } else {
+                        t.word.start
+                    }
+                })
+            } else {
+                t.word.start
+            };
+            if !prefix.is_empty() {
+                found.push((relation, start..t.word.start + prefix.len()));
+            }
+        } else if (w == "owned" || w == "based") && next == "by" && w == "owned" {
+            if let Some(r) = name_after(tokens, i + 2) {
+                found.push(("own", r));
+            }
+        } else if (w == "based" || w == "headquartered" || w == "headquarters") && next == "in" {
+            if let Some(r) = name_after(tokens, i + 2) {
+                found.push(("base", r));
+            }
+        } else if w == "owner" && gap_after.contains(',') {
+            if let Some(r) = name_after(tokens, i + 1) {
+                found.push(("own", r));
+            }
+        } else if (w == "owns" || w == "owned") && i >= 2 && lower(&tokens[i - 1]) == "which" {
+            let gap = facts.text.get(tokens[i - 2].word.end..tokens[i - 1].word.start);
+            if gap.is_some_and(|g| g.contains(',')) {
+                if let Some(r) = name_ending_at(tokens, i - 2) {
+                    found.push(("own", r));
+                }
+            }
+        } else if w == "where" && i >= 1 {
+            let rest: Vec<String> = tokens.iter().skip(i + 1).take(5).map(lower).collect();
+            let gap = facts.text.get(tokens[i - 1].word.end..t.word.start);
+            if rest.iter().any(|r| r == "headquarters" || r == "based")
+                && gap.is_some_and(|g| g.contains(','))
+            {
+                if let Some(r) = name_ending_at(tokens, i - 1) {
+                    found.push(("base", r));
+                }
+            }
+        }
+    }
+    found
+        .into_iter()
+        .map(|(relation, r)| {
+            let mut claim = empty_claim(facts, at, &r);
+            let text = facts.text.get(r.clone()).unwrap_or_default();
+            let name = deunicode::deunicode(text.trim_start_matches("the ").trim());
+            claim.actor = Some(crate::extract::model::Mention {
+                value: crate::extract::model::Entity {
+                    name: Name::from(name.as_str()),
+                    kind: crate::extract::model::EntityKind::Other,
+                },
+                text: text.into(),
+                span: at.span(&r),
+            });
+            claim.about = Some(Box::new(About {
+                facet: ValueFacet::Statement,
+                head: Some(Name::from(relation)),
+                measure: Box::new([]),
+                predicate: Some(Name::from(relation)),
+                predicate_near: true,
+                names: Box::new([]),
+                event: Box::new([]),
+                part: false,
+                running: false,
+                background: false,
+            }));
+            claim
+        })
+        .collect()
 }
 
 /// How many words before a verb a negation or a modal still applies to it.
