@@ -143,6 +143,8 @@ pub struct Features {
     pub statement: bool,
     /// The claims name who owns something or where it is based.
     pub relation: bool,
+    /// Both name what they are about (their measures) and share no word of it.
+    pub subjects_differ: bool,
     /// Names by their values: shared (`Some(true)`) or both named and none shared.
     pub names: Option<bool>,
 }
@@ -151,8 +153,13 @@ impl Features {
     /// The link score in [0, 1].
     pub fn score(&self) -> f32 {
         if self.relation {
-            // Who owns it, where it is based: one relation per story, compared by name.
-            return if self.predicates == Some(true) { 1.0 } else { 0.0 };
+            // Who owns it, where it is based: one relation per story, compared by name,
+            // unless the two name what they relate and those differ ("Russia-based
+            // hackers", "Alpharetta-based Colonial").
+            return match (self.predicates, self.subjects_differ) {
+                (Some(true), false) => 1.0,
+                _ => 0.0,
+            };
         }
         if self.statement {
             // Whether something happened: the same verb on the same things.
@@ -211,6 +218,11 @@ fn features(
     if x.facet != ValueFacet::Date && unit_class(a) != unit_class(b) {
         return None;
     }
+    // An age is a person's: two ages compare only when both name the person.
+    let age = |h: &Option<Name>| h.as_deref() == Some("age");
+    if (age(&x.head) || age(&y.head)) && (x.names.is_empty() || y.names.is_empty()) {
+        return None;
+    }
     let mut words: Vec<Name> = Vec::new();
     let add = |words: &mut Vec<Name>, n: &Name| {
         if !words.contains(n) {
@@ -236,7 +248,13 @@ fn features(
     };
     let predicates = match (&x.predicate, &y.predicate) {
         (Some(p), Some(q)) => {
-            let r = related(english, p, q);
+            // A statement's verb must be the same act, not a broader one ("step" is no
+            // "measure").
+            let r = if x.facet == ValueFacet::Statement {
+                p == q || english.synonyms(p, q)
+            } else {
+                related(english, p, q)
+            };
             if r {
                 add(&mut words, p);
             }
@@ -273,6 +291,7 @@ fn features(
             quantity: x.facet == ValueFacet::Quantity,
             statement: x.facet == ValueFacet::Statement,
             relation: a.actor.is_some() && b.actor.is_some() && x.facet == ValueFacet::Statement,
+            subjects_differ: !x.measure.is_empty() && !y.measure.is_empty() && measure == 0.0,
             names,
             measure,
             event,

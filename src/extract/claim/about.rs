@@ -108,7 +108,8 @@ fn name_after(tokens: &[Token], i: usize) -> Option<Range<usize>> {
 /// in X", "headquarters in X", "X, where it has its headquarters"). The claim's actor is
 /// the name; two sources naming different ones conflict.
 fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
-    let mut found: Vec<(&'static str, Range<usize>)> = Vec::new();
+    // (relation, the name, the token of what it is about)
+    let mut found: Vec<(&'static str, Range<usize>, Option<usize>)> = Vec::new();
     let lower = |t: &Token| t.word.text.to_lowercase();
     for (i, t) in tokens.iter().enumerate() {
         let w = lower(t);
@@ -131,25 +132,25 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
                 t.word.start
             };
             if !prefix.is_empty() {
-                found.push((relation, start..t.word.start + prefix.len()));
+                found.push((relation, start..t.word.start + prefix.len(), Some(i + 1)));
             }
         } else if (w == "owned" || w == "based") && next == "by" && w == "owned" {
             if let Some(r) = name_after(tokens, i + 2) {
-                found.push(("own", r));
+                found.push(("own", r, i.checked_sub(1)));
             }
         } else if (w == "based" || w == "headquartered" || w == "headquarters") && next == "in" {
             if let Some(r) = name_after(tokens, i + 2) {
-                found.push(("base", r));
+                found.push(("base", r, i.checked_sub(1)));
             }
         } else if w == "owner" && gap_after.contains(',') {
             if let Some(r) = name_after(tokens, i + 1) {
-                found.push(("own", r));
+                found.push(("own", r, None));
             }
         } else if (w == "owns" || w == "owned") && i >= 2 && lower(&tokens[i - 1]) == "which" {
             let gap = facts.text.get(tokens[i - 2].word.end..tokens[i - 1].word.start);
             if gap.is_some_and(|g| g.contains(',')) {
                 if let Some(r) = name_ending_at(tokens, i - 2) {
-                    found.push(("own", r));
+                    found.push(("own", r, None));
                 }
             }
         } else if w == "where" && i >= 1 {
@@ -159,15 +160,29 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
                 && gap.is_some_and(|g| g.contains(','))
             {
                 if let Some(r) = name_ending_at(tokens, i - 1) {
-                    found.push(("base", r));
+                    let subject = (i + 1..(i + 4).min(tokens.len())).find(|&j| tokens[j].proper);
+                    found.push(("base", r, subject));
                 }
             }
         }
     }
     found
         .into_iter()
-        .map(|(relation, r)| {
+        .map(|(relation, r, subject)| {
             let mut claim = empty_claim(facts, at, &r);
+            // What the relation is about: the word there, if it is a content word.
+            let subject: Vec<Name> = subject
+                .map(|j| {
+                    tokens
+                        .iter()
+                        .skip(j)
+                        .take(3)
+                        .enumerate()
+                        .take_while(|(n, t)| t.content && (*n == 0 || !t.boundary_before))
+                        .map(|(_, t)| t.lemma.clone())
+                        .collect()
+                })
+                .unwrap_or_default();
             let text = facts.text.get(r.clone()).unwrap_or_default();
             let name = deunicode::deunicode(text.trim_start_matches("the ").trim());
             claim.actor = Some(crate::extract::model::Mention {
@@ -181,7 +196,7 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
             claim.about = Some(Box::new(About {
                 facet: ValueFacet::Statement,
                 head: Some(Name::from(relation)),
-                measure: Box::new([]),
+                measure: subject.into_boxed_slice(),
                 predicate: Some(Name::from(relation)),
                 predicate_near: true,
                 names: Box::new([]),

@@ -237,6 +237,14 @@ impl English {
             })
     }
 
+    /// Two words share a concept (synonyms or derivations: "pay"/"payment"), without the
+    /// broader-term step of [`English::related`].
+    pub fn synonyms(&self, a: &str, b: &str) -> bool {
+        let ca = self.concepts_of(a);
+        let cb = self.concepts_of(b);
+        !ca.is_empty() && !cb.is_empty() && intersects(ca, cb)
+    }
+
     /// The direct hypernyms (broader concepts) of a noun concept; empty for other
     /// parts of speech and unknown ids.
     pub fn hypernyms(&self, concept: u32) -> &[u32] {
