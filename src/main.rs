@@ -166,7 +166,7 @@ fn run(cli: Cli) -> Result<u8> {
                 .or(config.fail_on)
                 .unwrap_or(check::Severity::Warning);
             let mut a = analyse(&corpus, true)?;
-            let (graph, mut findings) = pipeline::check(&a, &rules);
+            let (graphs, mut findings) = pipeline::check(&a, &rules);
             for d in pipeline::quote_findings(&mut a, &mut findings) {
                 eprintln!("{d}");
             }
@@ -194,7 +194,7 @@ fn run(cli: Cli) -> Result<u8> {
                 findings = comparison.new.into_iter().cloned().collect();
             }
             let infos = pipeline::rule_infos(&rules);
-            let agreeing = pipeline::agreeing_slots(&a, &graph, &findings);
+            let agreeing = pipeline::agreeing_slots(&a, &graphs, &findings);
             let input = ReportInput {
                 findings: &findings,
                 documents: &a.corpus.documents,
@@ -311,15 +311,29 @@ fn run(cli: Cli) -> Result<u8> {
             guard_output(output.as_deref(), &corpus, None)?;
             let (_, rules) = setup(&corpus)?;
             let a = analyse(&corpus, false)?;
-            let (graph, _) = pipeline::check(&a, &rules);
+            let (graphs, _) = pipeline::check(&a, &rules);
+            let docs = &a.corpus.documents;
             let text = match format {
-                GraphFormat::Dot => export::dot(&graph, &a.claims, &a.corpus.documents),
+                // One graph a story (Graphviz reads several graphs from one file).
+                GraphFormat::Dot => graphs
+                    .iter()
+                    .map(|g| export::dot(&g.graph, &a.claims[g.story.claims.clone()], docs))
+                    .collect::<String>(),
                 GraphFormat::Json => {
-                    serde_json::to_string_pretty(&export::json(
-                        &graph,
-                        &a.claims,
-                        &a.corpus.documents,
-                    ))? + "\n"
+                    let mut each: Vec<serde_json::Value> = graphs
+                        .iter()
+                        .map(|g| export::json(&g.graph, &a.claims[g.story.claims.clone()], docs))
+                        .collect();
+                    // One story: its graph, as ever; several: a graph each, named.
+                    let value = if each.len() <= 1 {
+                        each.pop()
+                            .unwrap_or_else(|| export::json(&Default::default(), &[], docs))
+                    } else {
+                        serde_json::json!({"stories": graphs.iter().zip(each).map(|(g, graph)| {
+                            serde_json::json!({"story": g.story.name, "graph": graph})
+                        }).collect::<Vec<_>>()})
+                    };
+                    serde_json::to_string_pretty(&value)? + "\n"
                 }
             };
             emit(&mut out, output.as_deref(), &text)?;

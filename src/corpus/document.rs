@@ -108,6 +108,10 @@ pub struct Document {
     pub published: Option<PartialDate>,
     pub title: Option<String>,
     pub url: Option<String>,
+    /// The story: named by the document (manifest entry, front matter, JSON line), else
+    /// the folder holding its `corpus.toml`; `None` for a document of no story (all such
+    /// documents are checked together).
+    pub story: Option<String>,
     /// For a JSON-lines document, where its `text` value sits in its line (for columns).
     pub json_pos: Option<super::jsonpos::JsonPos>,
     /// The article text without markup; extraction runs on this.
@@ -165,6 +169,7 @@ impl Document {
             published: None,
             title: None,
             url: None,
+            story: None,
             released: None,
         }
     }

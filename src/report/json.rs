@@ -38,6 +38,8 @@ pub struct FindingJson<'a> {
     pub kind: &'a str,
     pub severity: &'a str,
     pub message: &'a str,
+    /// The story the finding belongs to (`null` when the corpus names none).
+    pub story: Option<&'a str>,
     pub slot: &'a str,
     pub confidence: f64,
     pub notes: &'a [String],
@@ -77,6 +79,7 @@ pub fn finding_json(f: &Finding) -> FindingJson<'_> {
         kind: &f.kind,
         severity: f.severity.as_str(),
         message: &f.message,
+        story: f.story.as_deref(),
         slot: &f.slot,
         confidence: if f.confidence.is_finite() {
             f.confidence

@@ -96,6 +96,8 @@ struct Message {
 #[derive(Debug, Serialize)]
 struct ResultProperties<'a> {
     kind: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    story: Option<&'a str>,
     slot: &'a str,
     confidence: f64,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
@@ -270,6 +272,7 @@ fn result<'a>(input: &ReportInput, f: &'a Finding, rule_index: usize) -> SarifRe
         partial_fingerprints,
         properties: ResultProperties {
             kind: &f.kind,
+            story: f.story.as_deref(),
             slot: &f.slot,
             confidence: if f.confidence.is_finite() {
                 f.confidence

@@ -7,8 +7,7 @@ use super::facts::Facts;
 use super::words::Word;
 use crate::extract::english::English;
 use crate::extract::model::{
-    About, Claim, Duration, DurationUnit, Name, Quantity, Time, TimeValue, ValueFacet,
-    Value,
+    About, Claim, Duration, DurationUnit, Name, Quantity, Time, TimeValue, Value, ValueFacet,
 };
 use crate::extract::quantity::QuantityMatch;
 use crate::extract::time::TimeMatch;
@@ -64,7 +63,8 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
             && !lower.chars().any(|c| c.is_ascii_digit());
         // Bounds and approximations ("about", "nearly", "more") are qualifiers, not words
         // of the measure or the event.
-        let stop = english.is_stop(&lower) || units.cue(&lower).is_some() || english.is_degree(&lower);
+        let stop =
+            english.is_stop(&lower) || units.cue(&lower).is_some() || english.is_degree(&lower);
         let lemma = english.lemma(&lower);
         let verbal = alphabetic && !stop && english.may_be_verb(&lower);
         out.push(Token {
@@ -178,8 +178,10 @@ fn is_part(facts: &Facts, range: &Range<usize>) -> bool {
     let before = before.to_lowercase();
     let of_group = after.strip_prefix("of ").is_some_and(|rest| {
         let next = rest.split_whitespace().next().unwrap_or("");
-        matches!(next, "them" | "whom" | "those" | "these" | "the" | "its" | "their")
-            || next.starts_with(|c: char| c.is_ascii_digit())
+        matches!(
+            next,
+            "them" | "whom" | "those" | "these" | "the" | "its" | "their"
+        ) || next.starts_with(|c: char| c.is_ascii_digit())
     });
     of_group
         || before.ends_with("including")
@@ -242,7 +244,10 @@ fn quantity_claim(
         // "six minutes after take-off", "45 minutes into its dive": the gap is measured
         // from the event named after it.
         let reference = reference_phrase(tokens, &q.range);
-        head = reference.first().cloned().or_else(|| modified_noun(facts, tokens, &q.range));
+        head = reference
+            .first()
+            .cloned()
+            .or_else(|| modified_noun(facts, tokens, &q.range));
         for n in reference {
             push(&mut measure, n);
         }
@@ -304,10 +309,18 @@ fn quantity_claim(
 }
 
 /// The content lemmas of "of the (N) X" right after a value: what the whole counts.
-fn of_phrase(facts: &Facts, tokens: &[Token], range: &Range<usize>, english: &English) -> Vec<Name> {
+fn of_phrase(
+    facts: &Facts,
+    tokens: &[Token],
+    range: &Range<usize>,
+    english: &English,
+) -> Vec<Name> {
     let mut i = token_at(tokens, range.end);
     let mut out = Vec::new();
-    if tokens.get(i).is_none_or(|t| !t.word.text.eq_ignore_ascii_case("of")) {
+    if tokens
+        .get(i)
+        .is_none_or(|t| !t.word.text.eq_ignore_ascii_case("of"))
+    {
         return out;
     }
     i += 1;
@@ -316,7 +329,10 @@ fn of_phrase(facts: &Facts, tokens: &[Token], range: &Range<usize>, english: &En
         if t.boundary_before && started {
             break;
         }
-        let gap = facts.text.get(tokens[i - 1].word.end..t.word.start).unwrap_or("");
+        let gap = facts
+            .text
+            .get(tokens[i - 1].word.end..t.word.start)
+            .unwrap_or("");
         if gap.contains([',', '.']) {
             break;
         }
@@ -325,7 +341,12 @@ fn of_phrase(facts: &Facts, tokens: &[Token], range: &Range<usize>, english: &En
         if t.content {
             out.push(t.lemma.clone());
             started = true;
-        } else if !(number || english.is_stop(&lower) || lower.ends_with("'s") || lower.ends_with('\'')) || started && out.len() >= 3 {
+        } else if !(number
+            || english.is_stop(&lower)
+            || lower.ends_with("'s")
+            || lower.ends_with('\''))
+            || started && out.len() >= 3
+        {
             break;
         }
         if out.len() >= 3 {
@@ -344,7 +365,10 @@ fn reference_phrase(tokens: &[Token], range: &Range<usize>) -> Vec<Name> {
         return Vec::new();
     };
     let lower = t.word.text.to_lowercase();
-    if !matches!(lower.as_str(), "after" | "into" | "before" | "since" | "from") {
+    if !matches!(
+        lower.as_str(),
+        "after" | "into" | "before" | "since" | "from"
+    ) {
         return Vec::new();
     }
     let mut out: Vec<Name> = Vec::new();
@@ -510,7 +534,9 @@ fn time_claim(
     let head = match facet {
         ValueFacet::Duration => {
             let of = of_phrase(facts, tokens, &t.range, english);
-            of.last().cloned().or_else(|| modified_noun(facts, tokens, &t.range))
+            of.last()
+                .cloned()
+                .or_else(|| modified_noun(facts, tokens, &t.range))
         }
         _ => pred.clone().or_else(|| around.first().cloned()),
     };
