@@ -132,6 +132,14 @@ fn read_claims(
         roots.extend(std::iter::repeat_n(root, docs.len()));
         documents.extend(docs);
     });
+    // Documents that name no story join the story of the run when there is only one
+    // (an article given with `-` or by path next to a story's folder).
+    let named: BTreeSet<&String> = documents.iter().filter_map(|d| d.story.as_ref()).collect();
+    if let (1, Some(only)) = (named.len(), named.first().map(|s| (*s).clone())) {
+        for d in documents.iter_mut().filter(|d| d.story.is_none()) {
+            d.story = Some(only.clone());
+        }
+    }
     // Duplicate ids are told in (root, id) order, as `corpus::load` gives documents.
     let mut by_root: Vec<usize> = (0..documents.len()).collect();
     by_root.sort_by(|&a, &b| (roots[a], &documents[a].id).cmp(&(roots[b], &documents[b].id)));
@@ -283,6 +291,46 @@ pub fn agreeing_slots(
         }));
     }
     out
+}
+
+/// A `--select` or `--ignore` name that is neither a rule id nor a rule kind.
+#[derive(Debug, thiserror::Error)]
+#[error("`{name}` is neither a rule id nor a rule kind; the rules are: {known}")]
+pub struct SelectError {
+    pub name: String,
+    /// The rule ids and kinds there are, comma-separated.
+    pub known: String,
+}
+
+/// Turns off the rules that `select` (when not empty) does not name and those `ignore`
+/// names; each name is a rule id or a rule kind.
+pub fn select_rules(
+    rules: &mut [Rule],
+    select: &[String],
+    ignore: &[String],
+) -> Result<(), SelectError> {
+    for name in select.iter().chain(ignore) {
+        if !rules
+            .iter()
+            .any(|r| r.id == *name || r.kind.as_str() == name)
+        {
+            let ids: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
+            let mut kinds: Vec<&str> = rules.iter().map(|r| r.kind.as_str()).collect();
+            kinds.sort_unstable();
+            kinds.dedup();
+            return Err(SelectError {
+                name: name.clone(),
+                known: format!("{}; the kinds: {}", ids.join(", "), kinds.join(", ")),
+            });
+        }
+    }
+    for rule in rules.iter_mut() {
+        let named = |n: &String| *n == rule.id || n == rule.kind.as_str();
+        if (!select.is_empty() && !select.iter().any(named)) || ignore.iter().any(named) {
+            rule.enabled = false;
+        }
+    }
+    Ok(())
 }
 
 /// What reports need to know of the rules.

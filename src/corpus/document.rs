@@ -178,8 +178,9 @@ impl Document {
     /// suppressions) once the document's claims are read; a large corpus then holds only
     /// claims. The text can be read again from the file with [`crate::corpus::reread`].
     /// A document with suppression comments keeps its text: their warnings need its lines.
+    /// Standard input cannot be read again: a document read from it keeps its text too.
     pub fn release_text(&mut self) {
-        if !self.suppressions.is_empty() {
+        if !self.suppressions.is_empty() || self.path.as_os_str() == super::walk::STDIN {
             return;
         }
         self.released = Some(self.hash_text());

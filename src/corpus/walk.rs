@@ -17,6 +17,9 @@ pub struct Input {
     pub story: Option<String>,
 }
 
+/// The path that names standard input: one plain-text article, id `stdin`.
+pub const STDIN: &str = "-";
+
 /// File names (without extension, any case) of the files of a project that are not
 /// articles: in a folder they are not read.
 const NOT_ARTICLES: &[&str] = &[
@@ -165,6 +168,14 @@ pub fn files(roots: &[PathBuf]) -> Vec<PathBuf> {
 /// (unknown ones as text), and the manifest of its folder applies; in a folder, files
 /// with other extensions and hidden files are ignored.
 pub fn inputs(root: &Path, manifests: &mut Manifests, diags: &mut Vec<Diagnostic>) -> Vec<Input> {
+    if root == Path::new(STDIN) {
+        return vec![Input {
+            path: root.to_path_buf(),
+            id: "stdin".to_string(),
+            format: Format::Text,
+            story: None,
+        }];
+    }
     let meta = match std::fs::metadata(root) {
         Ok(m) => m,
         Err(e) => {

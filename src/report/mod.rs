@@ -8,6 +8,7 @@ pub mod html;
 pub mod json;
 pub mod jsonl;
 pub mod junit;
+pub mod listing;
 pub mod markdown;
 pub mod sarif;
 pub mod text;
@@ -175,6 +176,56 @@ pub fn render(format: ReportFormat, input: &ReportInput) -> String {
         ReportFormat::Markdown => markdown::render(input),
         ReportFormat::Html => html::render(input),
     }
+}
+
+/// `claimcheck rules`: id, kind, severity and summary of each rule in aligned columns.
+pub fn rules_table(rules: &[crate::check::Rule]) -> String {
+    let id = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    let kind = rules
+        .iter()
+        .map(|r| r.kind.as_str().len())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for r in rules {
+        let state = if r.enabled { "" } else { " (disabled)" };
+        let line = format!(
+            "{:<id$}  {:<kind$}  {:<7}  {}{state}",
+            r.id,
+            r.kind.as_str(),
+            r.severity.as_str(),
+            r.docs.summary
+        );
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// `--statistics`: how many findings each rule has, most first, then the total.
+pub fn statistics(findings: &[Finding]) -> String {
+    let mut counts: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+    for f in findings {
+        *counts
+            .entry((f.rule.as_str(), f.kind.as_str()))
+            .or_default() += 1;
+    }
+    let mut rows: Vec<((&str, &str), usize)> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let width = rows.iter().map(|((r, _), _)| r.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for ((rule, kind), n) in rows {
+        out.push_str(&format!(
+            "{n:>5}  {rule:<width$}  {kind}
+"
+        ));
+    }
+    out.push_str(&format!(
+        "{:>5}  total
+",
+        findings.len()
+    ));
+    out
 }
 
 /// Finding counts by severity, and how many documents were checked.
