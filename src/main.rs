@@ -226,7 +226,11 @@ fn run(cli: Cli) -> Result<u8> {
             match format {
                 ListFormat::Jsonl => {
                     for c in &a.claims {
-                        writeln!(out, "{}", report::claims::claim_json(c, &docs[c.doc_index]))?;
+                        let mut line = report::claims::claim_json(c, &docs[c.doc_index]);
+                        if let Some(o) = line.as_object_mut() {
+                            o.insert("version".into(), report::json::VERSION.into());
+                        }
+                        writeln!(out, "{line}")?;
                     }
                 }
                 ListFormat::Json => {

@@ -324,8 +324,15 @@ fn json_has_the_scorer_fields_on_every_claim() {
     let parsed: Vec<serde_json::Value> = lines
         .lines()
         .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .map(|mut l: serde_json::Value| {
+            // Each line carries the version of its shape; the rest is the JSON finding.
+            assert_eq!(l["version"], "1");
+            l.as_object_mut().expect("object").remove("version");
+            l
+        })
         .collect();
     assert_eq!(parsed, *findings);
+    assert_eq!(v["version"], "1");
 }
 
 snapshot_test!(report_sarif, ReportFormat::Sarif);

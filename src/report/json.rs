@@ -48,9 +48,14 @@ pub struct FindingJson<'a> {
     pub claims: Vec<ClaimJson<'a>>,
 }
 
+/// The version of the JSON shapes of findings and claims (`schemas/`): raised when a
+/// field is removed or changes meaning, not when one is added.
+pub const VERSION: &str = "1";
+
 /// The whole report.
 #[derive(Debug, Serialize)]
 pub struct ReportJson<'a> {
+    pub version: &'static str,
     pub findings: Vec<FindingJson<'a>>,
     pub summary: Summary,
 }
@@ -107,6 +112,7 @@ pub fn finding_json(f: &Finding) -> FindingJson<'_> {
 /// `{"findings": [...], "summary": {...}}`, pretty-printed, ending with a newline.
 pub fn render(input: &ReportInput) -> String {
     let report = ReportJson {
+        version: VERSION,
         findings: input.findings.iter().map(finding_json).collect(),
         summary: input.summary(),
     };

@@ -8,7 +8,7 @@ use crate::extract::{Change, Value};
 use serde_json::{json, Value as Json};
 
 /// The version of the listing and claims JSON shapes (the `version` field).
-pub const VERSION: &str = "1";
+pub use super::json::VERSION;
 
 /// A number as written by a person: no `.0` for a whole number, thousands grouped.
 pub fn number(n: f64) -> String {
