@@ -73,6 +73,7 @@ fn synthetic_claims(n: usize) -> Vec<Claim> {
                 target: Some(Box::new(entity(place))),
                 place: None,
                 theme: None,
+                about: None,
                 domain: Some(domain.into()),
                 initiator: None,
                 quantity: quantity.then(|| {

@@ -73,12 +73,12 @@ fn main() {
     let mut analysis = pipeline::analyse_for_check(&[root], &lexicon, None);
     let read = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let (graph, mut findings) = pipeline::check(&analysis, &rules);
+    let (graphs, mut findings) = pipeline::check(&analysis, &rules);
     let linked = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let warnings = pipeline::quote_findings(&mut analysis, &mut findings);
     let infos = pipeline::rule_infos(&rules);
-    let agreeing = pipeline::agreeing_slots(&analysis, &graph, &findings);
+    let agreeing = pipeline::agreeing_slots(&analysis, &graphs, &findings);
     let json = report::render(
         ReportFormat::Json,
         &ReportInput {
@@ -98,7 +98,7 @@ fn main() {
     println!(
         "scale: {mb:.0} MB on disk, {docs} documents, {claims} claims, {} findings, {} slots, threads {}",
         findings.len(),
-        graph.slots.len(),
+        graphs.iter().map(|g| g.graph.slots.len()).sum::<usize>(),
         rayon::current_num_threads()
     );
     println!(

@@ -7,14 +7,17 @@ use std::path::PathBuf;
 
 const EXAMPLES: &str = "\
 Examples:
-  claimcheck check examples/sahel-crisis
-  claimcheck check corpus/ --format json > findings.json
-  claimcheck check corpus/ --fail-on error --baseline claimcheck.baseline.json
-  claimcheck claims article.txt --format jsonl
-  claimcheck quantities news.jsonl --format jsonl
-  claimcheck sentences article.md
-  claimcheck graph corpus/ --format dot | dot -Tsvg > graph.svg
+  claimcheck check examples/mtwara-harbour
+  claimcheck check examples/mtwara-harbour --format json > findings.json
+  claimcheck check examples/ --fail-on error --baseline claimcheck.baseline.json
+  claimcheck check examples/mtwara-harbour --select quantity,date --statistics
+  claimcheck check - examples/mtwara-harbour < examples/mtwara-harbour/001-coastline-post.txt
+  claimcheck claims examples/mtwara-harbour/002-indian-ocean-wire.md --format jsonl
+  claimcheck quantities examples/mtwara-harbour --format json
+  claimcheck sentences examples/mtwara-harbour/004-regional-ledger.txt
+  claimcheck graph examples/mtwara-harbour --format dot | dot -Tsvg > graph.svg
   claimcheck explain quantity-mismatch
+  claimcheck init
 
 Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage, config, input or
 internal error.";
@@ -30,7 +33,8 @@ pub struct Cli {
 /// Options shared by the commands that read a corpus.
 #[derive(Debug, clap::Args)]
 pub struct CorpusArgs {
-    /// Files and folders to read (.txt, .md, .html, .htm, .jsonl); folders are walked.
+    /// Files and folders to read (.txt, .md, .html, .htm, .jsonl); folders are walked;
+    /// `-` reads one plain-text article from standard input.
     #[arg(required = true, value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
     /// Extra lexicon and rule files: a folder with `lexicon/` and/or `checks/`.
@@ -49,6 +53,38 @@ pub struct CorpusArgs {
     /// No progress bar and no warnings on standard error.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+}
+
+/// Which rules run: `--select` and `--ignore`, each a list of rule ids or kinds.
+#[derive(Debug, Default, clap::Args)]
+pub struct RuleSelect {
+    /// Run only these rules: ids (quantity-mismatch) or kinds (quantity), comma-separated.
+    #[arg(long, value_name = "RULE|KIND", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Do not run these rules: ids or kinds, comma-separated (after --select).
+    #[arg(long, value_name = "RULE|KIND", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+}
+
+/// When the text report uses colour.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set (to anything but the empty string).
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour output going to a terminal (`tty`) or not, given NO_COLOR.
+    pub fn enabled(self, tty: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => tty && no_color.is_none_or(|v| v.is_empty()),
+        }
+    }
 }
 
 /// A size in bytes: digits with an optional K, M or G suffix (powers of 1024).
@@ -86,6 +122,26 @@ pub enum Command {
         /// Report (and fail on) only findings not recorded in this baseline file.
         #[arg(long, value_name = "FILE")]
         baseline: Option<PathBuf>,
+        #[command(flatten)]
+        select: RuleSelect,
+        /// Print how many findings each rule has, instead of the findings.
+        #[arg(long)]
+        statistics: bool,
+        /// Exit 0 even when there are findings (input and usage errors still exit 2).
+        #[arg(long)]
+        exit_zero: bool,
+        /// Colour the text report: auto (a terminal, without NO_COLOR), always or never.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+        color: ColorChoice,
+    },
+    /// Write a commented claimcheck.toml (the configuration) in the current folder.
+    Init {
+        /// Where to write it.
+        #[arg(default_value = "claimcheck.toml", value_name = "FILE")]
+        path: PathBuf,
+        /// Replace an existing file.
+        #[arg(long)]
+        force: bool,
     },
     /// Record today's findings in a baseline file, for `check --baseline`.
     Baseline {
@@ -94,27 +150,29 @@ pub enum Command {
         /// Where to write the baseline.
         #[arg(long, short = 'o', value_name = "FILE")]
         output: PathBuf,
+        #[command(flatten)]
+        select: RuleSelect,
     },
     /// Print the structured claims read from the corpus.
     Claims {
         #[command(flatten)]
         corpus: CorpusArgs,
-        #[arg(long, short = 'f', value_enum, default_value_t = ClaimFormat::Text)]
-        format: ClaimFormat,
+        #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
     },
     /// Print every quantity mention.
     Quantities {
         #[command(flatten)]
         corpus: CorpusArgs,
-        #[arg(long, short = 'f', value_enum, default_value_t = LineFormat::Text)]
-        format: LineFormat,
+        #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
     },
     /// Print the sentences with their spans (to debug a corpus).
     Sentences {
         #[command(flatten)]
         corpus: CorpusArgs,
-        #[arg(long, short = 'f', value_enum, default_value_t = LineFormat::Text)]
-        format: LineFormat,
+        #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
     },
     /// Print the claim graph.
     Graph {
@@ -125,6 +183,8 @@ pub enum Command {
         /// Write the graph to this file (through a temporary file renamed at the end).
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        select: RuleSelect,
     },
     /// List the rules.
     Rules {
@@ -141,18 +201,17 @@ pub enum Command {
     },
 }
 
+/// The formats of the listing commands (`claims`, `quantities`, `sentences`): lines for
+/// people, one JSON object holding the list, or one JSON object a line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ClaimFormat {
+pub enum ListFormat {
     Text,
     Json,
     Jsonl,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum LineFormat {
-    Text,
-    Jsonl,
-}
+/// The formats of `claims` (the listing formats).
+pub type ClaimFormat = ListFormat;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum GraphFormat {

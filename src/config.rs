@@ -36,6 +36,68 @@ pub struct Config {
     /// Where the file was read from.
     #[serde(skip)]
     pub path: Option<PathBuf>,
+    /// The file's text, to give the position of a problem found after parsing.
+    #[serde(skip)]
+    pub text: String,
+}
+
+/// A commented `claimcheck.toml` for `claimcheck init`: every setting, commented out,
+/// with the rules there are.
+pub fn template(rules: &[Rule]) -> String {
+    let mut out = String::from(
+        "# claimcheck configuration, found by claimcheck in the working directory or a folder\n\
+         # above it (or given with --config). Every setting is optional; uncomment to use.\n\n\
+         # Extra rule and lexicon folders (DIR/checks/*.toml, DIR/lexicon/*.toml), relative to\n\
+         # this file.\n\
+         # rules = [\"my-rules\"]\n\n\
+         # Rules to turn off, by id.\n\
+         # disabled = [\"duration-mismatch\"]\n\n\
+         # Document ids (paths below the folder given) to skip, as globs.\n\
+         # ignore = [\"drafts/**\"]\n\n\
+         # The lowest severity that makes `claimcheck check` exit with status 1:\n\
+         # \"error\", \"warning\" (the default) or \"info\".\n\
+         # fail_on = \"warning\"\n\n\
+         # A rule's severity (error, warning or info).\n\
+         # [severity]\n\
+         # \"actor-mismatch\" = \"info\"\n\n\
+         # A rule's parameters (`claimcheck explain RULE` documents them).\n\
+         # [params.quantity-mismatch]\n\
+         # tolerance = 0.1\n\n\
+         # The rules (claimcheck rules lists them):\n",
+    );
+    for r in rules {
+        let params = r.kind.parameters();
+        let params = if params.is_empty() {
+            String::new()
+        } else {
+            format!(" (parameters: {})", params.join(", "))
+        };
+        out.push_str(&format!(
+            "#   {} ({}, {}){params}\n",
+            r.id,
+            r.kind.as_str(),
+            r.severity
+        ));
+    }
+    out
+}
+
+/// The offset of the first occurrence of `word` in `text` (after `from`) that stands alone:
+/// neither letter, digit, `-` nor `_` on either side.
+fn find_word(text: &str, word: &str, from: usize) -> Option<usize> {
+    let part = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    let mut at = from.min(text.len());
+    while let Some(i) = text.get(at..).and_then(|t| t.find(word)) {
+        let start = at + i;
+        let end = start + word.len();
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        if !before.is_some_and(part) && !after.is_some_and(part) && !word.is_empty() {
+            return Some(start);
+        }
+        at = end;
+    }
+    None
 }
 
 /// An error in the configuration, naming the file and position.
@@ -75,6 +137,7 @@ impl Config {
         let base = path.parent().unwrap_or(Path::new("."));
         config.rules = config.rules.iter().map(|r| base.join(r)).collect();
         config.path = Some(path.to_path_buf());
+        config.text = text.to_string();
         Ok(config)
     }
 
@@ -115,11 +178,10 @@ impl Config {
             .path
             .clone()
             .unwrap_or_else(|| PathBuf::from(FILE_NAME));
-        let unknown = |what: &str, id: &str| ConfigError::Invalid {
-            path: file.display().to_string(),
-            line: 0,
-            column: 0,
-            message: format!("{what} `{id}`: no such rule"),
+        // A problem at the first place the file names `word` (after `from`).
+        let at = |word: &str, from: usize, message: String| {
+            let offset = find_word(&self.text, word, from).unwrap_or(0);
+            invalid(&file, &self.text, offset, message)
         };
         for id in self
             .disabled
@@ -128,7 +190,15 @@ impl Config {
             .chain(self.params.keys())
         {
             if !rules.iter().any(|r| &r.id == id) {
-                return Err(unknown("rule", id));
+                let ids: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
+                return Err(at(
+                    id,
+                    0,
+                    format!(
+                        "rule `{id}`: no such rule; the rules are: {}",
+                        ids.join(", ")
+                    ),
+                ));
             }
         }
         for rule in rules.iter_mut() {
@@ -141,12 +211,20 @@ impl Config {
             if let Some(params) = self.params.get(&rule.id) {
                 for (name, value) in params {
                     if !rule.kind.parameters().contains(&name.as_str()) {
-                        return Err(ConfigError::Invalid {
-                            path: file.display().to_string(),
-                            line: 0,
-                            column: 0,
-                            message: format!("unknown parameter `{name}` for rule `{}`", rule.id),
-                        });
+                        let table = self
+                            .text
+                            .find(&format!("params.{}", rule.id))
+                            .or_else(|| self.text.find(&format!("params.\"{}\"", rule.id)))
+                            .unwrap_or(0);
+                        return Err(at(
+                            name,
+                            table + "params.".len() + rule.id.len(),
+                            format!(
+                                "unknown parameter `{name}` for rule `{}`; its parameters are: {}",
+                                rule.id,
+                                rule.kind.parameters().join(", ")
+                            ),
+                        ));
                     }
                     rule.params.insert(name.clone(), value.clone());
                 }

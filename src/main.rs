@@ -2,10 +2,10 @@
 
 use anyhow::Result;
 use claimcheck::check;
-use claimcheck::cli::{ClaimFormat, Cli, Command, CorpusArgs, GraphFormat, LineFormat};
+use claimcheck::cli::{Cli, Command, CorpusArgs, GraphFormat, ListFormat, RuleSelect};
 use claimcheck::config::Config;
 use claimcheck::corpus::Corpus;
-use claimcheck::extract::{quantity::find_quantities, Lexicon};
+use claimcheck::extract::Lexicon;
 use claimcheck::link::export;
 use claimcheck::output;
 use claimcheck::pipeline::{self, Analysis};
@@ -51,12 +51,13 @@ fn message(err: &anyhow::Error) -> String {
     text
 }
 
-/// The configuration and the rules it adjusts.
-fn setup(args: &CorpusArgs) -> Result<(Config, Vec<check::Rule>)> {
+/// The configuration and the rules it adjusts, narrowed by `--select` and `--ignore`.
+fn setup(args: &CorpusArgs, select: &RuleSelect) -> Result<(Config, Vec<check::Rule>)> {
     let config = Config::discover(args.config.as_deref(), &std::env::current_dir()?)?;
     let folders: Vec<_> = args.rules.iter().chain(&config.rules).cloned().collect();
     let mut rules = check::load(&folders)?;
     config.apply(&mut rules)?;
+    pipeline::select_rules(&mut rules, &select.select, &select.ignore)?;
     Ok((config, rules))
 }
 
@@ -159,14 +160,18 @@ fn run(cli: Cli) -> Result<u8> {
             fail_on,
             baseline,
             output,
+            select,
+            statistics,
+            exit_zero,
+            color,
         } => {
             guard_output(output.as_deref(), &corpus, baseline.as_deref())?;
-            let (config, rules) = setup(&corpus)?;
+            let (config, rules) = setup(&corpus, &select)?;
             let fail_on = fail_on
                 .or(config.fail_on)
                 .unwrap_or(check::Severity::Warning);
             let mut a = analyse(&corpus, true)?;
-            let (graph, mut findings) = pipeline::check(&a, &rules);
+            let (graphs, mut findings) = pipeline::check(&a, &rules);
             for d in pipeline::quote_findings(&mut a, &mut findings) {
                 eprintln!("{d}");
             }
@@ -194,30 +199,41 @@ fn run(cli: Cli) -> Result<u8> {
                 findings = comparison.new.into_iter().cloned().collect();
             }
             let infos = pipeline::rule_infos(&rules);
-            let agreeing = pipeline::agreeing_slots(&a, &graph, &findings);
+            let agreeing = pipeline::agreeing_slots(&a, &graphs, &findings);
             let input = ReportInput {
                 findings: &findings,
                 documents: &a.corpus.documents,
                 rules: &infos,
                 agreeing_slots: &agreeing,
-                color: output.is_none()
-                    && format == ReportFormat::Text
-                    && io::stdout().is_terminal(),
+                color: format == ReportFormat::Text
+                    && color.enabled(
+                        output.is_none() && io::stdout().is_terminal(),
+                        std::env::var_os("NO_COLOR").as_deref(),
+                    ),
             };
-            emit(&mut out, output.as_deref(), &report::render(format, &input))?;
-            let failing = findings.iter().any(|f| f.severity >= fail_on);
+            let text = if statistics {
+                report::statistics(&findings)
+            } else {
+                report::render(format, &input)
+            };
+            emit(&mut out, output.as_deref(), &text)?;
+            let failing = !exit_zero && findings.iter().any(|f| f.severity >= fail_on);
             input_status(&a.corpus).unwrap_or(if failing { 1 } else { 0 })
         }
         Command::Claims { corpus, format } => {
             let a = analyse(&corpus, false)?;
             let docs = &a.corpus.documents;
             match format {
-                ClaimFormat::Jsonl => {
+                ListFormat::Jsonl => {
                     for c in &a.claims {
-                        writeln!(out, "{}", report::claims::claim_json(c, &docs[c.doc_index]))?;
+                        let mut line = report::claims::claim_json(c, &docs[c.doc_index]);
+                        if let Some(o) = line.as_object_mut() {
+                            o.insert("version".into(), report::json::VERSION.into());
+                        }
+                        writeln!(out, "{line}")?;
                     }
                 }
-                ClaimFormat::Json => {
+                ListFormat::Json => {
                     let all: Vec<_> = a
                         .claims
                         .iter()
@@ -226,10 +242,13 @@ fn run(cli: Cli) -> Result<u8> {
                     writeln!(
                         out,
                         "{}",
-                        serde_json::to_string_pretty(&serde_json::json!({"claims": all}))?
+                        serde_json::to_string_pretty(&serde_json::json!({
+                            "version": report::listing::VERSION,
+                            "claims": all
+                        }))?
                     )?;
                 }
-                ClaimFormat::Text => {
+                ListFormat::Text => {
                     for c in &a.claims {
                         writeln!(out, "{}", report::claims::claim_text(c, &docs[c.doc_index]))?;
                     }
@@ -239,95 +258,73 @@ fn run(cli: Cli) -> Result<u8> {
         }
         Command::Quantities { corpus, format } => {
             let a = analyse(&corpus, false)?;
-            for (i, doc) in a.corpus.documents.iter().enumerate() {
-                for s in &a.sentences[i] {
-                    let text = &doc.text[s.range.clone()];
-                    for q in find_quantities(text) {
-                        let range = s.range.start + q.range.start..s.range.start + q.range.end;
-                        let span = doc.file_span(range.clone());
-                        match format {
-                            LineFormat::Jsonl => {
-                                let value = match &q.value {
-                                    claimcheck::extract::Value::Number(n) => serde_json::json!(n),
-                                    claimcheck::extract::Value::Range(r) => serde_json::json!(r),
-                                    claimcheck::extract::Value::Vague { .. } => continue,
-                                };
-                                let line = serde_json::json!({"doc": doc.id, "span": [span.start, span.end],
-                                    "value": value, "unit": q.unit, "change": q.change, "approx": q.approx,
-                                    "text": &doc.text[range]});
-                                writeln!(out, "{line}")?;
-                            }
-                            LineFormat::Text => {
-                                let lc = doc.line_col(span.start);
-                                writeln!(
-                                    out,
-                                    "{}:{}:{}: {:?} {} {:?}",
-                                    doc.id,
-                                    lc.line,
-                                    lc.column,
-                                    &doc.text[range],
-                                    serde_json::json!(q.change),
-                                    q.unit
-                                )?;
-                            }
-                        }
-                    }
-                }
-            }
+            let text = report::listing::quantities(&a.corpus.documents, &a.sentences, format);
+            out.write_all(text.as_bytes())?;
             input_status(&a.corpus).unwrap_or(0)
         }
         Command::Sentences { corpus, format } => {
             let a = analyse(&corpus, false)?;
-            for (i, doc) in a.corpus.documents.iter().enumerate() {
-                for s in &a.sentences[i] {
-                    let span = doc.file_span(s.range.clone());
-                    let text = &doc.text[s.range.clone()];
-                    match format {
-                        LineFormat::Jsonl => writeln!(
-                            out,
-                            "{}",
-                            serde_json::json!({"doc": doc.id, "span": [span.start, span.end],
-                            "paragraph": s.paragraph, "headline": s.headline, "text": text})
-                        )?,
-                        LineFormat::Text => {
-                            let lc = doc.line_col(span.start);
-                            let mark = if s.headline { " [headline]" } else { "" };
-                            writeln!(
-                                out,
-                                "{}:{}:{} [{}..{}]{mark} {text}",
-                                doc.id, lc.line, lc.column, span.start, span.end
-                            )?
-                        }
-                    }
-                }
-            }
+            let text = report::listing::sentences(&a.corpus.documents, &a.sentences, format);
+            out.write_all(text.as_bytes())?;
             input_status(&a.corpus).unwrap_or(0)
+        }
+        Command::Init { path, force } => {
+            if path.exists() && !force {
+                eprintln!(
+                    "error: {} exists; `claimcheck init --force` replaces it",
+                    path.display()
+                );
+                return Ok(2);
+            }
+            let rules = check::load(&[])?;
+            output::write_file(&path, claimcheck::config::template(&rules).as_bytes())?;
+            eprintln!("wrote {}", path.display());
+            0
         }
         Command::Graph {
             corpus,
             format,
             output,
+            select,
         } => {
             guard_output(output.as_deref(), &corpus, None)?;
-            let (_, rules) = setup(&corpus)?;
+            let (_, rules) = setup(&corpus, &select)?;
             let a = analyse(&corpus, false)?;
-            let (graph, _) = pipeline::check(&a, &rules);
+            let (graphs, _) = pipeline::check(&a, &rules);
+            let docs = &a.corpus.documents;
             let text = match format {
-                GraphFormat::Dot => export::dot(&graph, &a.claims, &a.corpus.documents),
+                // One graph a story (Graphviz reads several graphs from one file).
+                GraphFormat::Dot => graphs
+                    .iter()
+                    .map(|g| export::dot(&g.graph, &a.claims[g.story.claims.clone()], docs))
+                    .collect::<String>(),
                 GraphFormat::Json => {
-                    serde_json::to_string_pretty(&export::json(
-                        &graph,
-                        &a.claims,
-                        &a.corpus.documents,
-                    ))? + "\n"
+                    let mut each: Vec<serde_json::Value> = graphs
+                        .iter()
+                        .map(|g| export::json(&g.graph, &a.claims[g.story.claims.clone()], docs))
+                        .collect();
+                    // One story: its graph, as ever; several: a graph each, named.
+                    let value = if each.len() <= 1 {
+                        each.pop()
+                            .unwrap_or_else(|| export::json(&Default::default(), &[], docs))
+                    } else {
+                        serde_json::json!({"stories": graphs.iter().zip(each).map(|(g, graph)| {
+                            serde_json::json!({"story": g.story.name, "graph": graph})
+                        }).collect::<Vec<_>>()})
+                    };
+                    serde_json::to_string_pretty(&value)? + "\n"
                 }
             };
             emit(&mut out, output.as_deref(), &text)?;
             input_status(&a.corpus).unwrap_or(0)
         }
-        Command::Baseline { corpus, output } => {
+        Command::Baseline {
+            corpus,
+            output,
+            select,
+        } => {
             guard_output(Some(&output), &corpus, None)?;
-            let (_, rules) = setup(&corpus)?;
+            let (_, rules) = setup(&corpus, &select)?;
             let a = analyse(&corpus, true)?;
             let (_, findings) = pipeline::check(&a, &rules);
             let findings = suppress(findings, &a, corpus.quiet);
@@ -335,25 +332,17 @@ fn run(cli: Cli) -> Result<u8> {
                 return Ok(code);
             }
             Baseline::from_findings(&findings).save(&output)?;
-            eprintln!(
-                "recorded {} findings in {}",
-                findings.len(),
-                output.display()
-            );
+            if !corpus.quiet {
+                eprintln!(
+                    "recorded {} findings in {}",
+                    findings.len(),
+                    output.display()
+                );
+            }
             0
         }
         Command::Rules { rules } => {
-            for r in check::load(&rules)? {
-                let state = if r.enabled { "" } else { " (disabled)" };
-                writeln!(
-                    out,
-                    "{:<24} {:<13} {:<8} {}{state}",
-                    r.id,
-                    r.kind.as_str(),
-                    r.severity,
-                    r.docs.summary
-                )?;
-            }
+            out.write_all(report::rules_table(&check::load(&rules)?).as_bytes())?;
             0
         }
         Command::Explain { rule, rules } => {

@@ -5,10 +5,11 @@ use crate::check::{self, Finding, Rule};
 use crate::corpus::{self, Corpus, Diagnostic, Document, Level, Sentence};
 use crate::extract::{claim::extract_document, Claim, Lexicon};
 use crate::link::{self, ClaimGraph};
-use crate::report::RuleInfo;
+use crate::report::{AgreeingSlot, RuleInfo};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashSet};
+use std::ops::Range;
 use std::path::PathBuf;
 
 /// How many files are read (in parallel) before their documents are extracted.
@@ -21,8 +22,42 @@ pub struct Analysis {
     /// Sentences of each document, index for index with `corpus.documents` (empty when
     /// the texts were released).
     pub sentences: Vec<Vec<Sentence>>,
-    /// Every claim, ordered by (document, position).
+    /// Every claim, ordered by (document, position). Documents are ordered by story
+    /// first, so the claims of a story are one run ([`stories`]).
     pub claims: Vec<Claim>,
+}
+
+/// One story's claims: its name and the range of `Analysis::claims` they fill.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Story {
+    pub name: Option<String>,
+    pub claims: Range<usize>,
+}
+
+/// One story checked: its claims and their graph (whose claim indices count from
+/// `story.claims.start`).
+#[derive(Debug)]
+pub struct StoryGraph {
+    pub story: Story,
+    pub graph: ClaimGraph,
+}
+
+/// The stories of an analysis in order (by name; the documents that name none first),
+/// each with the run of claims it holds. A corpus without stories is one story, `None`.
+pub fn stories(analysis: &Analysis) -> Vec<Story> {
+    let docs = &analysis.corpus.documents;
+    let mut out: Vec<Story> = Vec::new();
+    for (i, c) in analysis.claims.iter().enumerate() {
+        let name = docs.get(c.doc_index).and_then(|d| d.story.as_ref());
+        match out.last_mut() {
+            Some(last) if last.name.as_ref() == name => last.claims.end = i + 1,
+            _ => out.push(Story {
+                name: name.cloned(),
+                claims: i..i + 1,
+            }),
+        }
+    }
+    out
 }
 
 /// Loads the corpus and reads every claim.
@@ -97,14 +132,30 @@ fn read_claims(
         roots.extend(std::iter::repeat_n(root, docs.len()));
         documents.extend(docs);
     });
+    // Documents that name no story join the story of the run when there is only one
+    // (an article given with `-` or by path next to a story's folder).
+    let named: BTreeSet<&String> = documents.iter().filter_map(|d| d.story.as_ref()).collect();
+    if let (1, Some(only)) = (named.len(), named.first().map(|s| (*s).clone())) {
+        for d in documents.iter_mut().filter(|d| d.story.is_none()) {
+            d.story = Some(only.clone());
+        }
+    }
     // Duplicate ids are told in (root, id) order, as `corpus::load` gives documents.
     let mut by_root: Vec<usize> = (0..documents.len()).collect();
     by_root.sort_by(|&a, &b| (roots[a], &documents[a].id).cmp(&(roots[b], &documents[b].id)));
     diagnostics.extend(corpus::duplicate_ids(
         by_root.iter().map(|&i| &documents[i]),
     ));
-    // The same documents give the same output whatever order the paths were given in.
-    let key = |d: &Document| (d.id.clone(), d.path.clone(), d.line_in_file);
+    // The same documents give the same output whatever order the paths were given in;
+    // a story's documents come together, so that its claims are one run.
+    let key = |d: &Document| {
+        (
+            d.story.clone(),
+            d.id.clone(),
+            d.path.clone(),
+            d.line_in_file,
+        )
+    };
     let mut order: Vec<usize> = (0..documents.len()).collect();
     order.sort_by_cached_key(|&i| key(&documents[i]));
     let mut new_index = vec![0; order.len()];
@@ -185,34 +236,101 @@ pub fn quote_findings(analysis: &mut Analysis, findings: &mut [Finding]) -> Vec<
     warnings
 }
 
-/// Links the claims into slots and runs the rules: the graph (with agreements and
-/// conflicts marked) and the findings.
-pub fn check(analysis: &Analysis, rules: &[Rule]) -> (ClaimGraph, Vec<Finding>) {
-    let mut graph = link::build(&analysis.claims);
-    let ctx = check::Context {
-        claims: &analysis.claims,
-        docs: &analysis.corpus.documents,
-    };
-    let findings = check::run(rules, &mut graph, &ctx);
-    (graph, findings)
+/// Links the claims into slots and runs the rules, story by story (claims of two
+/// stories are never linked): each story's graph (with agreements and conflicts marked)
+/// and the findings, story after story, each naming its story.
+pub fn check(analysis: &Analysis, rules: &[Rule]) -> (Vec<StoryGraph>, Vec<Finding>) {
+    let mut graphs = Vec::new();
+    let mut findings = Vec::new();
+    for story in stories(analysis) {
+        let claims = &analysis.claims[story.claims.clone()];
+        let mut graph = link::build(claims);
+        let ctx = check::Context {
+            claims,
+            docs: &analysis.corpus.documents,
+        };
+        for mut f in check::run(rules, &mut graph, &ctx) {
+            f.story = story.name.clone();
+            for ev in f.sides.iter_mut().flat_map(|s| &mut s.claims) {
+                ev.claim = ev.claim.map(|c| c + story.claims.start);
+            }
+            findings.push(f);
+        }
+        graphs.push(StoryGraph { story, graph });
+    }
+    (graphs, findings)
 }
 
-/// Labels of slots shared by several documents in which no rule found a conflict.
+/// The slots shared by several documents in which no rule found a conflict, with their
+/// stories, in story order.
 pub fn agreeing_slots(
     analysis: &Analysis,
-    graph: &ClaimGraph,
+    graphs: &[StoryGraph],
     findings: &[Finding],
-) -> Vec<String> {
-    let conflicting: HashSet<&str> = findings.iter().map(|f| f.slot.as_str()).collect();
-    let mut labels: Vec<String> = graph
-        .shared_slots(&analysis.claims)
-        .map(|(_, s)| s.label.as_str())
-        .filter(|l| !conflicting.contains(l))
-        .map(str::to_string)
+) -> Vec<AgreeingSlot> {
+    let conflicting: HashSet<(Option<&str>, &str)> = findings
+        .iter()
+        .map(|f| (f.story.as_deref(), f.slot.as_str()))
         .collect();
-    labels.sort();
-    labels.dedup();
-    labels
+    let mut out = Vec::new();
+    for g in graphs {
+        let story = g.story.name.as_deref();
+        let claims = &analysis.claims[g.story.claims.clone()];
+        let mut labels: Vec<String> = g
+            .graph
+            .shared_slots(claims)
+            .map(|(_, s)| s.label.as_str())
+            .filter(|l| !conflicting.contains(&(story, *l)))
+            .map(str::to_string)
+            .collect();
+        labels.sort();
+        labels.dedup();
+        out.extend(labels.into_iter().map(|label| AgreeingSlot {
+            story: g.story.name.clone(),
+            label,
+        }));
+    }
+    out
+}
+
+/// A `--select` or `--ignore` name that is neither a rule id nor a rule kind.
+#[derive(Debug, thiserror::Error)]
+#[error("`{name}` is neither a rule id nor a rule kind; the rules are: {known}")]
+pub struct SelectError {
+    pub name: String,
+    /// The rule ids and kinds there are, comma-separated.
+    pub known: String,
+}
+
+/// Turns off the rules that `select` (when not empty) does not name and those `ignore`
+/// names; each name is a rule id or a rule kind.
+pub fn select_rules(
+    rules: &mut [Rule],
+    select: &[String],
+    ignore: &[String],
+) -> Result<(), SelectError> {
+    for name in select.iter().chain(ignore) {
+        if !rules
+            .iter()
+            .any(|r| r.id == *name || r.kind.as_str() == name)
+        {
+            let ids: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
+            let mut kinds: Vec<&str> = rules.iter().map(|r| r.kind.as_str()).collect();
+            kinds.sort_unstable();
+            kinds.dedup();
+            return Err(SelectError {
+                name: name.clone(),
+                known: format!("{}; the kinds: {}", ids.join(", "), kinds.join(", ")),
+            });
+        }
+    }
+    for rule in rules.iter_mut() {
+        let named = |n: &String| *n == rule.id || n == rule.kind.as_str();
+        if (!select.is_empty() && !select.iter().any(named)) || ignore.iter().any(named) {
+            rule.enabled = false;
+        }
+    }
+    Ok(())
 }
 
 /// What reports need to know of the rules.

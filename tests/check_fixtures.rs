@@ -48,8 +48,8 @@ fn every_fixture_fires_or_stays_quiet_as_its_name_says() {
             "{name}: {:?}",
             analysis.corpus.diagnostics
         );
-        let (graph, findings) = pipeline::check(&analysis, &rules);
-        let agreeing = pipeline::agreeing_slots(&analysis, &graph, &findings);
+        let (graphs, findings) = pipeline::check(&analysis, &rules);
+        let agreeing = pipeline::agreeing_slots(&analysis, &graphs, &findings);
         let input = ReportInput {
             findings: &findings,
             documents: &analysis.corpus.documents,

@@ -116,7 +116,7 @@ fn unknown_manifest_key_is_an_error_at_the_key() {
     assert_eq!(status, 2);
     assert_eq!(
         stderr,
-        "error: m/corpus.toml:3:3: malformed manifest: unknown field `author`, expected one of `path`, `source`, `published`, `title`, `url`\n"
+        "error: m/corpus.toml:3:3: malformed manifest: unknown field `author`, expected one of `path`, `source`, `published`, `title`, `url`, `story`\n"
     );
     assert_eq!(stdout, "a.txt:1:1 [0..11] First file.\n");
 }

@@ -43,6 +43,8 @@ fn batches_of_any_size_read_like_the_whole_file() {
         path: path.clone(),
         id: "feed.jsonl".into(),
         format: corpus::Format::JsonLines,
+
+        story: None,
     };
     let mut whole_diags = Vec::new();
     let whole = corpus::documents_from_bytes(&input, bytes, &Meta::default(), &mut whole_diags);

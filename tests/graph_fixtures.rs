@@ -15,8 +15,14 @@ fn graph_json(fixture: &str) -> serde_json::Value {
         &[PathBuf::from("tests/fixtures/check").join(fixture)],
         &Lexicon::builtin(),
     );
-    let (graph, _) = pipeline::check(&analysis, &rules);
-    export::json(&graph, &analysis.claims, &analysis.corpus.documents)
+    let (graphs, _) = pipeline::check(&analysis, &rules);
+    assert_eq!(graphs.len(), 1, "a fixture is one story");
+    let g = &graphs[0];
+    export::json(
+        &g.graph,
+        &analysis.claims[g.story.claims.clone()],
+        &analysis.corpus.documents,
+    )
 }
 
 /// Slots holding claims of both documents.

@@ -77,11 +77,14 @@ fn findings(dir: &Path) -> Vec<Value> {
 
 #[test]
 fn renaming_and_reordering_every_file_changes_no_finding() {
-    let original = tempfile::tempdir().expect("tempdir");
-    write_corpus(original.path(), |i| DOCS[i].0.to_string(), false);
-    let renamed = tempfile::tempdir().expect("tempdir");
+    // Both corpora sit in a folder of one name: the story is named after it.
+    let original_dir = tempfile::tempdir().expect("tempdir");
+    let original = original_dir.path().join("news");
+    write_corpus(&original, |i| DOCS[i].0.to_string(), false);
+    let renamed_dir = tempfile::tempdir().expect("tempdir");
+    let renamed = renamed_dir.path().join("news");
     write_corpus(
-        renamed.path(),
+        &renamed,
         |i| {
             let n = DOCS.len() - i;
             if i == 1 {
@@ -92,8 +95,9 @@ fn renaming_and_reordering_every_file_changes_no_finding() {
         },
         true,
     );
-    let before = findings(original.path());
-    let after = findings(renamed.path());
+    let before = findings(&original);
+    let after = findings(&renamed);
+    assert!(before.iter().all(|f| f["story"] == "news"), "{before:#?}");
     assert!(before.len() >= 2, "{before:#?}");
     assert!(
         before

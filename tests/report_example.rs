@@ -25,9 +25,9 @@ fn reports() -> (Vec<Document>, Vec<Finding>, Vec<(ReportFormat, String)>) {
         "{:?}",
         analysis.corpus.diagnostics
     );
-    let (graph, findings) = pipeline::check(&analysis, &rules);
+    let (graphs, findings) = pipeline::check(&analysis, &rules);
     let infos = pipeline::rule_infos(&rules);
-    let agreeing = pipeline::agreeing_slots(&analysis, &graph, &findings);
+    let agreeing = pipeline::agreeing_slots(&analysis, &graphs, &findings);
     let input = ReportInput {
         findings: &findings,
         documents: &analysis.corpus.documents,

@@ -5,7 +5,7 @@ mod common;
 
 use claimcheck::check::{Evidence, Finding, Severity, Side};
 use claimcheck::corpus::{Document, Format, PartialDate, Span};
-use claimcheck::report::{render, ReportFormat, ReportInput, RuleInfo};
+use claimcheck::report::{render, AgreeingSlot, ReportFormat, ReportInput, RuleInfo};
 use std::path::PathBuf;
 
 fn example(
@@ -106,6 +106,7 @@ fn finding(
 ) -> Finding {
     Finding {
         rule: rule.into(),
+        story: None,
         kind: kind.into(),
         severity,
         message: message.into(),
@@ -230,7 +231,7 @@ fn rules() -> Vec<RuleInfo> {
     ]
 }
 
-fn agreeing() -> Vec<String> {
+fn agreeing() -> Vec<AgreeingSlot> {
     vec![
         "magnitude of the earthquake".into(),
         "arrests at the Mtwara protests on Monday".into(),
@@ -323,8 +324,15 @@ fn json_has_the_scorer_fields_on_every_claim() {
     let parsed: Vec<serde_json::Value> = lines
         .lines()
         .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .map(|mut l: serde_json::Value| {
+            // Each line carries the version of its shape; the rest is the JSON finding.
+            assert_eq!(l["version"], "1");
+            l.as_object_mut().expect("object").remove("version");
+            l
+        })
         .collect();
     assert_eq!(parsed, *findings);
+    assert_eq!(v["version"], "1");
 }
 
 snapshot_test!(report_sarif, ReportFormat::Sarif);
@@ -486,7 +494,8 @@ fn html_is_self_contained_and_marks_every_value() {
         .select(&sel("#agreeing li"))
         .map(|li| li.text().collect())
         .collect();
-    assert_eq!(listed, agreeing());
+    let expected: Vec<String> = agreeing().into_iter().map(|a| a.label).collect();
+    assert_eq!(listed, expected);
     let quote: String = page
         .select(&sel("#finding-4 blockquote"))
         .next()

@@ -74,7 +74,9 @@ fn reading_a_corpus_changes_nothing_in_it() {
         ("f.txt", b"\x00binary"),
         (
             "corpus.toml",
-            b"[[document]]\npath = \"a.txt\"\nsource = \"Wire\"\n",
+            b"[[document]]\npath = \"a.txt\"\nsource = \"Wire\"\n\
+              [[document]]\npath = \"b.md\"\n[[document]]\npath = \"c.html\"\n\
+              [[document]]\npath = \"e.txt\"\n[[document]]\npath = \"f.txt\"\n",
         ),
     ];
     for (name, bytes) in files {

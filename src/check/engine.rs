@@ -257,6 +257,7 @@ fn finding(rule: &Rule, ctx: &Context, slot: &Slot, draft: Draft) -> Finding {
     let message = render_message(&rule.message, &slot.label, &sides);
     Finding {
         rule: rule.id.clone(),
+        story: None,
         kind: rule.kind.as_str().to_string(),
         severity,
         message,

@@ -87,6 +87,10 @@ pub struct Side {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub rule: String,
+    /// The story whose claims conflict (`None` when the corpus names no story); claims
+    /// of different stories are never set against each other.
+    #[serde(default)]
+    pub story: Option<String>,
     /// The rule kind (quantity, date, duration, actor, action-scope, polarity).
     pub kind: String,
     pub severity: Severity,
@@ -103,16 +107,20 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// A fingerprint independent of line numbers: rule, slot and the sides' values.
+    /// A fingerprint independent of line numbers: story (when there is one), rule, slot
+    /// and the sides' values.
     pub fn fingerprint(&self) -> String {
         let mut values: Vec<&str> = self.sides.iter().map(|s| s.value.as_str()).collect();
         values.sort_unstable();
-        let key = format!(
+        let mut key = format!(
             "{}\u{1f}{}\u{1f}{}",
             self.rule,
             self.slot_key,
             values.join("\u{1f}")
         );
+        if let Some(story) = &self.story {
+            key = format!("{story}\u{1e}{key}");
+        }
         // FNV-1a 64: stable across platforms and releases.
         let mut hash: u64 = 0xcbf29ce484222325;
         for b in key.bytes() {

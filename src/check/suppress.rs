@@ -115,6 +115,7 @@ mod tests {
         };
         Finding {
             rule: rule.into(),
+            story: None,
             kind: "quantity".into(),
             severity: Severity::Error,
             message: String::new(),

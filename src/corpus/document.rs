@@ -108,6 +108,10 @@ pub struct Document {
     pub published: Option<PartialDate>,
     pub title: Option<String>,
     pub url: Option<String>,
+    /// The story: named by the document (manifest entry, front matter, JSON line), else
+    /// the folder holding its `corpus.toml`; `None` for a document of no story (all such
+    /// documents are checked together).
+    pub story: Option<String>,
     /// For a JSON-lines document, where its `text` value sits in its line (for columns).
     pub json_pos: Option<super::jsonpos::JsonPos>,
     /// The article text without markup; extraction runs on this.
@@ -165,6 +169,7 @@ impl Document {
             published: None,
             title: None,
             url: None,
+            story: None,
             released: None,
         }
     }
@@ -173,8 +178,9 @@ impl Document {
     /// suppressions) once the document's claims are read; a large corpus then holds only
     /// claims. The text can be read again from the file with [`crate::corpus::reread`].
     /// A document with suppression comments keeps its text: their warnings need its lines.
+    /// Standard input cannot be read again: a document read from it keeps its text too.
     pub fn release_text(&mut self) {
-        if !self.suppressions.is_empty() {
+        if !self.suppressions.is_empty() || self.path.as_os_str() == super::walk::STDIN {
             return;
         }
         self.released = Some(self.hash_text());

@@ -7,6 +7,8 @@ use std::path::PathBuf;
 /// an error means something was not read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
+    /// Something the reader should know (a file not read as an article), not a problem.
+    Note,
     Warning,
     Error,
 }
@@ -27,6 +29,7 @@ pub struct Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let level = match self.level {
+            Level::Note => "note",
             Level::Warning => "warning",
             Level::Error => "error",
         };

@@ -20,6 +20,9 @@ struct Record {
     published: Option<serde_json::Value>,
     title: Option<String>,
     url: Option<String>,
+    /// The story: a string (or a number, read as its digits); another value is warned
+    /// of and ignored.
+    story: Option<serde_json::Value>,
 }
 
 /// Reads every line of a JSON-lines file; bad lines become error diagnostics and the
@@ -117,6 +120,21 @@ pub fn line_document(
             None
         }
     };
+    let story = match record.story {
+        Some(serde_json::Value::String(s)) => Some(s),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        None | Some(serde_json::Value::Null) => None,
+        Some(other) => {
+            diags.push(diagnostic_at(
+                Level::Warning,
+                path,
+                line_no,
+                1,
+                format!("`story` value {other} is not a string; ignored"),
+            ));
+            None
+        }
+    };
     let own = Meta::parsed(
         record.source,
         published.as_deref(),
@@ -125,7 +143,8 @@ pub fn line_document(
         |msg| {
             diags.push(diagnostic_at(Level::Warning, path, line_no, 1, msg));
         },
-    );
+    )
+    .with_story(story);
     own.or(defaults).apply(&mut doc, &default_source(file_id));
     Some(doc)
 }

@@ -31,10 +31,18 @@ pub fn too_large(what: &str) -> String {
     )
 }
 
-/// A file's bytes, or `Ok(None)` when it is larger than the limit (a regular file is
+/// A file's bytes (standard input's for `-`), or `Ok(None)` when it is larger than the limit (a regular file is
 /// not read at all then; a stream is read up to one byte past the limit).
 pub fn read(path: &Path) -> io::Result<Option<Vec<u8>>> {
     let limit = max_file_size();
+    if path == Path::new(super::walk::STDIN) {
+        let mut bytes = Vec::new();
+        io::stdin()
+            .lock()
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)?;
+        return Ok((bytes.len() as u64 <= limit).then_some(bytes));
+    }
     let file = File::open(path)?;
     let meta = file.metadata()?;
     if meta.is_dir() {

@@ -26,6 +26,7 @@ struct Entry {
     published: Option<toml::Spanned<toml::Value>>,
     title: Option<String>,
     url: Option<String>,
+    story: Option<String>,
 }
 
 /// Metadata of the files named by the manifests read so far, keyed by normalised path.
@@ -46,28 +47,35 @@ pub fn normalise(path: &Path) -> PathBuf {
 
 impl Manifests {
     /// Reads the manifest at `path` (in folder `dir`); problems become diagnostics.
-    pub fn read(&mut self, path: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) {
+    /// False when it could not be read or parsed (its entries are then unknown).
+    pub fn read(&mut self, path: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> bool {
         self.files.push(path.to_path_buf());
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) => {
                 diags.push(diagnostic(Level::Error, path, format!("cannot read: {e}")));
-                return;
+                return false;
             }
         };
-        self.read_text(path, dir, &text, diags);
+        self.read_text(path, dir, &text, diags)
     }
 
     /// Reads a manifest's text (`path` names it in diagnostics; entries are relative to
-    /// `dir`).
-    pub fn read_text(&mut self, path: &Path, dir: &Path, text: &str, diags: &mut Vec<Diagnostic>) {
+    /// `dir`). False when it is malformed.
+    pub fn read_text(
+        &mut self,
+        path: &Path,
+        dir: &Path,
+        text: &str,
+        diags: &mut Vec<Diagnostic>,
+    ) -> bool {
         let file: ManifestFile = match toml::from_str(text) {
             Ok(f) => f,
             Err(e) => {
                 let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
                 let message = format!("malformed manifest: {}", e.message().trim());
                 diags.push(diagnostic_at(Level::Error, path, line, col, message));
-                return;
+                return false;
             }
         };
         // Line numbers from the line starts, found once: `line_col` per entry would
@@ -94,17 +102,24 @@ impl Manifests {
                 |msg| {
                     diags.push(diagnostic_at(Level::Warning, path, line, 1, msg));
                 },
-            );
+            )
+            .with_story(entry.story);
             let entry_line = line_of(entry.path.span().start);
             let key = normalise(&dir.join(entry.path.get_ref()));
             self.entries
                 .insert(key, (meta, path.to_path_buf(), entry_line));
         }
+        true
     }
 
     /// The manifest files read so far.
     pub fn files(&self) -> &[PathBuf] {
         &self.files
+    }
+
+    /// True when a manifest read so far has an entry for the file at `path`.
+    pub fn lists(&self, path: &Path) -> bool {
+        self.entries.contains_key(&normalise(path))
     }
 
     /// The metadata a manifest gives the file at `path` (default when none does).

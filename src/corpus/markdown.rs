@@ -16,7 +16,7 @@ pub struct FrontMatter {
 }
 
 /// Reads a leading `---` … `---` block of `key: value` lines (only `source`, `published`,
-/// `title` and `url` are used; other keys are ignored). `None` when the text has none.
+/// `title`, `url` and `story` are used; other keys are ignored). `None` when the text has none.
 pub fn front_matter(text: &str, path: &Path, diags: &mut Vec<Diagnostic>) -> Option<FrontMatter> {
     let mut lines = text.split_inclusive('\n');
     if lines.next()?.trim_end() != "---" {
@@ -32,11 +32,13 @@ pub fn front_matter(text: &str, path: &Path, diags: &mut Vec<Diagnostic>) -> Opt
             let mut published = None;
             let mut title = None;
             let mut url = None;
+            let mut story = None;
             for (key, value, line_no) in fields {
                 match key.as_str() {
                     "source" => source = Some(value),
                     "title" => title = Some(value),
                     "url" => url = Some(value),
+                    "story" => story = Some(value),
                     "published" => published = Some((value, line_no)),
                     _ => {}
                 }
@@ -50,7 +52,8 @@ pub fn front_matter(text: &str, path: &Path, diags: &mut Vec<Diagnostic>) -> Opt
                 |msg| {
                     diags.push(diagnostic_at(Level::Warning, path, line_no, 1, msg));
                 },
-            );
+            )
+            .with_story(story);
             return Some(FrontMatter {
                 meta,
                 body_start: offset,

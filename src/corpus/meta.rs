@@ -11,6 +11,9 @@ pub struct Meta {
     pub published: Option<PartialDate>,
     pub title: Option<String>,
     pub url: Option<String>,
+    /// The story the document belongs to (its claims are checked only against claims
+    /// of the same story).
+    pub story: Option<String>,
 }
 
 impl Meta {
@@ -38,7 +41,16 @@ impl Meta {
             published,
             title: nonempty(title),
             url: nonempty(url),
+            story: None,
         }
+    }
+
+    /// The same metadata naming a story (a blank name names none).
+    pub fn with_story(mut self, story: Option<String>) -> Meta {
+        self.story = story
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty());
+        self
     }
 
     /// Fields of `self`, each falling back to `other`'s.
@@ -48,6 +60,7 @@ impl Meta {
             published: self.published.or(other.published),
             title: self.title.or_else(|| other.title.clone()),
             url: self.url.or_else(|| other.url.clone()),
+            story: self.story.or_else(|| other.story.clone()),
         }
     }
 
@@ -57,5 +70,6 @@ impl Meta {
         doc.published = self.published;
         doc.title = self.title;
         doc.url = self.url;
+        doc.story = self.story;
     }
 }

@@ -84,7 +84,8 @@ pub fn read_in_chunks(
         let jobs: Vec<(walk::Input, meta::Meta)> = inputs
             .into_iter()
             .map(|input| {
-                let defaults = manifests.lookup(&input.path);
+                let mut defaults = manifests.lookup(&input.path);
+                defaults.story = defaults.story.or_else(|| input.story.clone());
                 (input, defaults)
             })
             .collect();
@@ -168,6 +169,7 @@ pub fn reread(docs: &[&Document]) -> Vec<Option<Document>> {
                 path: path.to_path_buf(),
                 id: first.id.clone(),
                 format: first.format,
+                story: None,
             };
             let fresh = match limit::read(path) {
                 Ok(Some(bytes)) => {

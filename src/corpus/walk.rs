@@ -12,6 +12,53 @@ pub struct Input {
     pub path: PathBuf,
     pub id: String,
     pub format: Format,
+    /// The story of the folder holding the file's `corpus.toml` (the nearest one
+    /// upward inside the walk), if there is one.
+    pub story: Option<String>,
+}
+
+/// The path that names standard input: one plain-text article, id `stdin`.
+pub const STDIN: &str = "-";
+
+/// File names (without extension, any case) of the files of a project that are not
+/// articles: in a folder they are not read.
+const NOT_ARTICLES: &[&str] = &[
+    "readme",
+    "license",
+    "licence",
+    "changelog",
+    "changes",
+    "contributing",
+    "copying",
+    "authors",
+    "notice",
+    "code_of_conduct",
+];
+
+/// True for a README, LICENSE, CHANGELOG and the like.
+pub fn is_not_article(path: &Path) -> bool {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| NOT_ARTICLES.contains(&s.to_ascii_lowercase().as_str()))
+}
+
+/// The name of the story of a folder holding a `corpus.toml`: its path below the root
+/// walked (`/`-separated), or for the root itself (or the folder of a file given
+/// directly) the folder's own name.
+pub fn story_name(root: &Path, dir: &Path) -> String {
+    if let Ok(rel) = dir.strip_prefix(root) {
+        if rel.components().next().is_some() {
+            return rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+        }
+    }
+    let named = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
+    named(dir)
+        .or_else(|| std::fs::canonicalize(dir).ok().as_deref().and_then(named))
+        .unwrap_or_else(|| dir.display().to_string())
 }
 
 /// The format of a known extension (`None` for other files).
@@ -121,6 +168,14 @@ pub fn files(roots: &[PathBuf]) -> Vec<PathBuf> {
 /// (unknown ones as text), and the manifest of its folder applies; in a folder, files
 /// with other extensions and hidden files are ignored.
 pub fn inputs(root: &Path, manifests: &mut Manifests, diags: &mut Vec<Diagnostic>) -> Vec<Input> {
+    if root == Path::new(STDIN) {
+        return vec![Input {
+            path: root.to_path_buf(),
+            id: "stdin".to_string(),
+            format: Format::Text,
+            story: None,
+        }];
+    }
     let meta = match std::fs::metadata(root) {
         Ok(m) => m,
         Err(e) => {
@@ -131,8 +186,12 @@ pub fn inputs(root: &Path, manifests: &mut Manifests, diags: &mut Vec<Diagnostic
     if !meta.is_dir() {
         let dir = root.parent().unwrap_or(Path::new(""));
         let manifest = dir.join(MANIFEST_NAME);
-        if manifest.is_file() && root.file_name().is_some_and(|n| n != MANIFEST_NAME) {
-            manifests.read(&manifest, dir, diags);
+        let mut story = None;
+        if manifest.is_file()
+            && root.file_name().is_some_and(|n| n != MANIFEST_NAME)
+            && manifests.read(&manifest, dir, diags)
+        {
+            story = Some(story_name(dir, dir));
         }
         let id = root.file_name().map_or_else(
             || root.display().to_string(),
@@ -143,6 +202,7 @@ pub fn inputs(root: &Path, manifests: &mut Manifests, diags: &mut Vec<Diagnostic
             path: root.to_path_buf(),
             id,
             format,
+            story,
         }];
     }
     let mut files = Vec::new();
@@ -155,6 +215,7 @@ pub fn inputs(root: &Path, manifests: &mut Manifests, diags: &mut Vec<Diagnostic
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     let mut seen = SeenFiles::default();
+    let mut manifest_dirs: Vec<PathBuf> = Vec::new();
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -183,7 +244,10 @@ pub fn inputs(root: &Path, manifests: &mut Manifests, diags: &mut Vec<Diagnostic
         }
         let path = entry.path();
         if path.file_name().is_some_and(|n| n == MANIFEST_NAME) {
-            manifests.read(path, path.parent().unwrap_or(root), diags);
+            let dir = path.parent().unwrap_or(root);
+            if manifests.read(path, dir, diags) {
+                manifest_dirs.push(dir.to_path_buf());
+            }
             continue;
         }
         let Some(format) = format_of(path) else {
@@ -210,7 +274,36 @@ pub fn inputs(root: &Path, manifests: &mut Manifests, diags: &mut Vec<Diagnostic
             path: path.to_path_buf(),
             id,
             format,
+            story: None,
         });
     }
+    // The manifests of a folder are known only once it is walked: stories and the files
+    // that are not articles are told now.
+    files.retain_mut(|input| {
+        let home = manifest_dirs
+            .iter()
+            .filter(|d| input.path.starts_with(d))
+            .max_by_key(|d| d.components().count());
+        // A JSON-lines file is a feed: each line names its document (and its metadata).
+        let listed = manifests.lists(&input.path) || input.format == Format::JsonLines;
+        let why = if listed {
+            None
+        } else if is_not_article(&input.path) {
+            Some("not an article (a project file such as a README), not read".to_string())
+        } else {
+            home.map(|d| {
+                format!(
+                    "not listed in {}, not read as an article",
+                    d.join(MANIFEST_NAME).display()
+                )
+            })
+        };
+        if let Some(why) = why {
+            diags.push(diagnostic(Level::Note, &input.path, why));
+            return false;
+        }
+        input.story = home.map(|d| story_name(root, d));
+        true
+    });
     files
 }

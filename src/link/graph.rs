@@ -160,7 +160,11 @@ impl ClaimGraph {
     }
 
     /// Adds the slots of value claims linked by meaning ([`super::meaning`]).
-    pub fn add_meaning_slots(&mut self, claims: &[Claim], english: &crate::extract::english::English) {
+    pub fn add_meaning_slots(
+        &mut self,
+        claims: &[Claim],
+        english: &crate::extract::english::English,
+    ) {
         for m in super::meaning::link(claims, english) {
             self.push(Slot {
                 key: m.key,

@@ -88,7 +88,11 @@ fn unit_class(claim: &Claim) -> Option<&str> {
     if !units.is_measurement(unit) {
         return None;
     }
-    Some(units.to_base(1.0, unit).map_or(unit, |(_, measure)| measure))
+    Some(
+        units
+            .to_base(1.0, unit)
+            .map_or(unit, |(_, measure)| measure),
+    )
 }
 
 /// The block keys of a claim: its measure words and predicate, and the concepts of its
@@ -313,7 +317,10 @@ pub fn link(claims: &[Claim], english: &English) -> Vec<MeaningSlot> {
     let debug = std::env::var_os("CLAIMCHECK_DEBUG_LINK").is_some();
     let mut blocks: FxHashMap<(ValueFacet, Name), Vec<usize>> = FxHashMap::default();
     for &i in &values {
-        let about = claims[i].about.as_deref().expect("value claims have an about");
+        let about = claims[i]
+            .about
+            .as_deref()
+            .expect("value claims have an about");
         for k in block_keys(about, english) {
             blocks.entry((about.facet, k)).or_default().push(i);
         }
@@ -337,7 +344,11 @@ pub fn link(claims: &[Claim], english: &English) -> Vec<MeaningSlot> {
                 if debug {
                     let show = |c: &Claim| {
                         let v = c.quantity.as_ref().map(|q| q.text.clone());
-                        let t = c.time.as_ref().or(c.duration.as_ref()).map(|t| t.text.clone());
+                        let t = c
+                            .time
+                            .as_ref()
+                            .or(c.duration.as_ref())
+                            .map(|t| t.text.clone());
                         format!(
                             "{}\t{}\t{}\t{}",
                             c.doc,

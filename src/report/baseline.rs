@@ -164,6 +164,7 @@ mod tests {
     fn finding(rule: &str, slot_key: &str, values: [&str; 2]) -> Finding {
         Finding {
             rule: rule.into(),
+            story: None,
             kind: "quantity".into(),
             severity: Severity::Error,
             message: format!("{} vs {}", values[0], values[1]),

@@ -22,6 +22,7 @@ pub fn claim_json(claim: &Claim, doc: &Document) -> Json {
     let mut o = Map::new();
     o.insert("doc".into(), json!(claim.doc));
     o.insert("source".into(), json!(doc.source));
+    o.insert("story".into(), json!(doc.story));
     o.insert("span".into(), span(claim.span));
     let lc = doc.line_col(claim.span.start);
     o.insert("line".into(), json!(lc.line));

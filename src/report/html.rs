@@ -2,7 +2,7 @@
 //! columns (agreeing sources together), dates, quotes with the values marked; the slots
 //! that agree; filters by kind and severity; a print stylesheet. No network resources.
 
-use super::{file_location, kinds, split_quote, ReportInput};
+use super::{file_location, kinds, split_quote, story_title, AgreeingSlot, ReportInput};
 use crate::check::{Evidence, Finding, Severity};
 use std::fmt::Write;
 
@@ -122,6 +122,46 @@ fn claim_html(out: &mut String, input: &ReportInput, ev: &Evidence) {
     );
 }
 
+/// The slots where the sources agree, as a list (or a line saying there are none).
+fn agreeing_html(out: &mut String, slots: &[&AgreeingSlot]) {
+    if slots.is_empty() {
+        out.push_str("<p>No slot with two or more agreeing sources.</p>\n");
+    } else {
+        out.push_str("<ul>\n");
+        for slot in slots {
+            let _ = writeln!(out, "<li>{}</li>", escape(&slot.label));
+        }
+        out.push_str("</ul>\n");
+    }
+}
+
+/// Findings and agreements grouped by story: one section a story.
+fn stories_html(out: &mut String, input: &ReportInput) {
+    out.push_str("<main>\n");
+    if input.findings.is_empty() {
+        out.push_str("<p>No contradictions found.</p>\n");
+    }
+    for group in input.story_groups() {
+        let title = story_title(group.story);
+        let _ = writeln!(
+            out,
+            "<section class=\"story\" data-story=\"{}\">\n<h2 class=\"section\">{}</h2>",
+            escape(group.story.unwrap_or("")),
+            escape(&title)
+        );
+        if group.findings.is_empty() {
+            out.push_str("<p>No contradictions found.</p>\n");
+        }
+        for (n, f) in &group.findings {
+            finding_html(out, input, *n, f);
+        }
+        out.push_str("<section class=\"agreeing\">\n<h3>Where the sources agree</h3>\n");
+        agreeing_html(out, &group.agreeing);
+        out.push_str("</section>\n</section>\n");
+    }
+    out.push_str("</main>\n");
+}
+
 fn finding_html(out: &mut String, input: &ReportInput, n: usize, f: &Finding) {
     let sev = f.severity.as_str();
     let _ = write!(
@@ -205,24 +245,22 @@ pub fn render(input: &ReportInput) -> String {
         out.push_str("</fieldset>\n<p id=\"shown\" aria-live=\"polite\"></p>\n</form>\n");
     }
 
-    out.push_str("<main>\n<h2 class=\"section\">Contradictions</h2>\n");
-    if input.findings.is_empty() {
-        out.push_str("<p>No contradictions found.</p>\n");
-    }
-    for (i, f) in input.findings.iter().enumerate() {
-        finding_html(&mut out, input, i + 1, f);
-    }
-    out.push_str("</main>\n<section id=\"agreeing\">\n<h2>Where the sources agree</h2>\n");
-    if input.agreeing_slots.is_empty() {
-        out.push_str("<p>No slot with two or more agreeing sources.</p>\n");
+    if input.has_stories() {
+        stories_html(&mut out, input);
     } else {
-        out.push_str("<ul>\n");
-        for slot in input.agreeing_slots {
-            let _ = writeln!(out, "<li>{}</li>", escape(slot));
+        out.push_str("<main>\n<h2 class=\"section\">Contradictions</h2>\n");
+        if input.findings.is_empty() {
+            out.push_str("<p>No contradictions found.</p>\n");
         }
-        out.push_str("</ul>\n");
+        for (i, f) in input.findings.iter().enumerate() {
+            finding_html(&mut out, input, i + 1, f);
+        }
+        out.push_str("</main>\n<section id=\"agreeing\">\n<h2>Where the sources agree</h2>\n");
+        let all: Vec<&AgreeingSlot> = input.agreeing_slots.iter().collect();
+        agreeing_html(&mut out, &all);
+        out.push_str("</section>\n");
     }
-    out.push_str("</section>\n<script>");
+    out.push_str("<script>");
     out.push_str(SCRIPT);
     out.push_str("</script>\n</body>\n</html>\n");
     out

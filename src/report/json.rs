@@ -38,6 +38,8 @@ pub struct FindingJson<'a> {
     pub kind: &'a str,
     pub severity: &'a str,
     pub message: &'a str,
+    /// The story the finding belongs to (`null` when the corpus names none).
+    pub story: Option<&'a str>,
     pub slot: &'a str,
     pub confidence: f64,
     pub notes: &'a [String],
@@ -46,9 +48,14 @@ pub struct FindingJson<'a> {
     pub claims: Vec<ClaimJson<'a>>,
 }
 
+/// The version of the JSON shapes of findings and claims (`schemas/`): raised when a
+/// field is removed or changes meaning, not when one is added.
+pub const VERSION: &str = "1";
+
 /// The whole report.
 #[derive(Debug, Serialize)]
 pub struct ReportJson<'a> {
+    pub version: &'static str,
     pub findings: Vec<FindingJson<'a>>,
     pub summary: Summary,
 }
@@ -77,6 +84,7 @@ pub fn finding_json(f: &Finding) -> FindingJson<'_> {
         kind: &f.kind,
         severity: f.severity.as_str(),
         message: &f.message,
+        story: f.story.as_deref(),
         slot: &f.slot,
         confidence: if f.confidence.is_finite() {
             f.confidence
@@ -104,6 +112,7 @@ pub fn finding_json(f: &Finding) -> FindingJson<'_> {
 /// `{"findings": [...], "summary": {...}}`, pretty-printed, ending with a newline.
 pub fn render(input: &ReportInput) -> String {
     let report = ReportJson {
+        version: VERSION,
         findings: input.findings.iter().map(finding_json).collect(),
         summary: input.summary(),
     };

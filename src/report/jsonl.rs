@@ -1,13 +1,26 @@
 //! Findings as JSON lines: one finding a line, the same object as the `json` format.
 
-use super::json::finding_json;
+use super::json::{finding_json, FindingJson, VERSION};
 use super::ReportInput;
+use serde::Serialize;
+
+/// One line: the finding with the version of its shape.
+#[derive(Serialize)]
+struct Line<'a> {
+    version: &'static str,
+    #[serde(flatten)]
+    finding: FindingJson<'a>,
+}
 
 /// One compact JSON object per finding, each on its own line.
 pub fn render(input: &ReportInput) -> String {
     let mut out = String::new();
     for f in input.findings {
-        out.push_str(&serde_json::to_string(&finding_json(f)).unwrap_or_default());
+        let line = Line {
+            version: VERSION,
+            finding: finding_json(f),
+        };
+        out.push_str(&serde_json::to_string(&line).unwrap_or_default());
         out.push('\n');
     }
     out

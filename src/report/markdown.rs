@@ -24,8 +24,8 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-fn finding_section(input: &ReportInput, n: usize, f: &Finding) -> String {
-    let mut out = format!("### {}. `{}`: {}\n\n", n, f.rule, escape(&f.slot));
+fn finding_section(input: &ReportInput, n: usize, f: &Finding, heading: &str) -> String {
+    let mut out = format!("{heading} {}. `{}`: {}\n\n", n, f.rule, escape(&f.slot));
     out.push_str(&format!(
         "**{}** ({}) · confidence {:.2}\n\n",
         f.severity,
@@ -84,14 +84,35 @@ pub fn render(input: &ReportInput) -> String {
     if input.findings.is_empty() {
         out.push_str("No contradictions found.\n");
     }
-    for (i, f) in input.findings.iter().enumerate() {
-        out.push_str(&finding_section(input, i + 1, f));
-        out.push('\n');
+    if !input.has_stories() {
+        for (i, f) in input.findings.iter().enumerate() {
+            out.push_str(&finding_section(input, i + 1, f, "###"));
+            out.push('\n');
+        }
+        if !input.agreeing_slots.is_empty() {
+            out.push_str("### Where the sources agree\n\n");
+            for slot in input.agreeing_slots {
+                out.push_str(&format!("- {}\n", escape(&slot.label)));
+            }
+        }
+        return out;
     }
-    if !input.agreeing_slots.is_empty() {
-        out.push_str("### Where the sources agree\n\n");
-        for slot in input.agreeing_slots {
-            out.push_str(&format!("- {}\n", escape(slot)));
+    // Several stories (or one named): a section each, findings and agreements inside.
+    for group in input.story_groups() {
+        out.push_str(&format!(
+            "### {}\n\n",
+            escape(&super::story_title(group.story))
+        ));
+        for (n, f) in &group.findings {
+            out.push_str(&finding_section(input, *n, f, "####"));
+            out.push('\n');
+        }
+        if !group.agreeing.is_empty() {
+            out.push_str("#### Where the sources agree\n\n");
+            for slot in &group.agreeing {
+                out.push_str(&format!("- {}\n", escape(&slot.label)));
+            }
+            out.push('\n');
         }
     }
     out

@@ -8,6 +8,7 @@ pub mod html;
 pub mod json;
 pub mod jsonl;
 pub mod junit;
+pub mod listing;
 pub mod markdown;
 pub mod sarif;
 pub mod text;
@@ -46,6 +47,33 @@ pub struct RuleInfo {
     pub description: String,
 }
 
+/// A claim slot shared by several documents of a story in which no rule found a conflict.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct AgreeingSlot {
+    pub story: Option<String>,
+    /// The slot's readable label.
+    pub label: String,
+}
+
+impl From<&str> for AgreeingSlot {
+    /// A slot of no named story.
+    fn from(label: &str) -> Self {
+        AgreeingSlot {
+            story: None,
+            label: label.to_string(),
+        }
+    }
+}
+
+/// The findings and agreeing slots of one story, for reports that group by story.
+#[derive(Clone, Debug)]
+pub struct StoryGroup<'a> {
+    pub story: Option<&'a str>,
+    /// Findings with their 1-based number in the whole report.
+    pub findings: Vec<(usize, &'a Finding)>,
+    pub agreeing: Vec<&'a AgreeingSlot>,
+}
+
 /// Everything a report is made from.
 #[derive(Clone, Copy, Debug)]
 pub struct ReportInput<'a> {
@@ -53,8 +81,8 @@ pub struct ReportInput<'a> {
     /// The documents checked; evidence refers to them by `Document.id`.
     pub documents: &'a [Document],
     pub rules: &'a [RuleInfo],
-    /// Labels of the claim slots where the sources agree.
-    pub agreeing_slots: &'a [String],
+    /// The claim slots where the sources agree.
+    pub agreeing_slots: &'a [AgreeingSlot],
     /// Use colour (only the text format has any; pass true only for a terminal).
     pub color: bool,
 }
@@ -76,6 +104,44 @@ impl<'a> ReportInput<'a> {
         self.rules.iter().find(|r| r.id == id)
     }
 
+    /// True when some finding or agreeing slot names its story: reports then group by story.
+    pub fn has_stories(&self) -> bool {
+        self.findings.iter().any(|f| f.story.is_some())
+            || self.agreeing_slots.iter().any(|a| a.story.is_some())
+    }
+
+    /// Findings and agreeing slots by story, stories in the order they first appear
+    /// (findings first), findings in their order.
+    pub fn story_groups(&self) -> Vec<StoryGroup<'a>> {
+        let mut groups: Vec<StoryGroup<'a>> = Vec::new();
+        fn group<'g, 'a>(
+            groups: &'g mut Vec<StoryGroup<'a>>,
+            story: Option<&'a str>,
+        ) -> &'g mut StoryGroup<'a> {
+            let at = match groups.iter().position(|g| g.story == story) {
+                Some(at) => at,
+                None => {
+                    groups.push(StoryGroup {
+                        story,
+                        findings: Vec::new(),
+                        agreeing: Vec::new(),
+                    });
+                    groups.len() - 1
+                }
+            };
+            &mut groups[at]
+        }
+        for (i, f) in self.findings.iter().enumerate() {
+            group(&mut groups, f.story.as_deref())
+                .findings
+                .push((i + 1, f));
+        }
+        for a in self.agreeing_slots {
+            group(&mut groups, a.story.as_deref()).agreeing.push(a);
+        }
+        groups
+    }
+
     /// Counts by severity.
     pub fn summary(&self) -> Summary {
         let count = |s: Severity| self.findings.iter().filter(|f| f.severity == s).count();
@@ -86,6 +152,15 @@ impl<'a> ReportInput<'a> {
             info: count(Severity::Info),
             documents: self.documents.len(),
         }
+    }
+}
+
+/// How reports title a story: its name, or for documents that name none (in a corpus
+/// where others do) "documents of no story".
+pub fn story_title(story: Option<&str>) -> String {
+    match story {
+        Some(name) => format!("story {name}"),
+        None => "documents of no story".to_string(),
     }
 }
 
@@ -101,6 +176,56 @@ pub fn render(format: ReportFormat, input: &ReportInput) -> String {
         ReportFormat::Markdown => markdown::render(input),
         ReportFormat::Html => html::render(input),
     }
+}
+
+/// `claimcheck rules`: id, kind, severity and summary of each rule in aligned columns.
+pub fn rules_table(rules: &[crate::check::Rule]) -> String {
+    let id = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    let kind = rules
+        .iter()
+        .map(|r| r.kind.as_str().len())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for r in rules {
+        let state = if r.enabled { "" } else { " (disabled)" };
+        let line = format!(
+            "{:<id$}  {:<kind$}  {:<7}  {}{state}",
+            r.id,
+            r.kind.as_str(),
+            r.severity.as_str(),
+            r.docs.summary
+        );
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// `--statistics`: how many findings each rule has, most first, then the total.
+pub fn statistics(findings: &[Finding]) -> String {
+    let mut counts: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+    for f in findings {
+        *counts
+            .entry((f.rule.as_str(), f.kind.as_str()))
+            .or_default() += 1;
+    }
+    let mut rows: Vec<((&str, &str), usize)> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let width = rows.iter().map(|((r, _), _)| r.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for ((rule, kind), n) in rows {
+        out.push_str(&format!(
+            "{n:>5}  {rule:<width$}  {kind}
+"
+        ));
+    }
+    out.push_str(&format!(
+        "{:>5}  total
+",
+        findings.len()
+    ));
+    out
 }
 
 /// Finding counts by severity, and how many documents were checked.

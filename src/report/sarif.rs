@@ -24,8 +24,19 @@ struct Run<'a> {
     tool: Tool<'a>,
     /// Our columns count characters, not UTF-16 code units.
     column_kind: &'static str,
+    /// `SRCROOT`: the folder claimcheck ran in, which relative paths start from (its
+    /// absolute path is left out, so that a report is the same on every machine).
+    original_uri_base_ids: BTreeMap<&'static str, BaseId>,
     results: Vec<SarifResult<'a>>,
 }
+
+#[derive(Debug, Serialize)]
+struct BaseId {
+    description: Message,
+}
+
+/// The base id of relative paths.
+pub const SRCROOT: &str = "SRCROOT";
 
 #[derive(Debug, Serialize)]
 struct Tool<'a> {
@@ -96,6 +107,8 @@ struct Message {
 #[derive(Debug, Serialize)]
 struct ResultProperties<'a> {
     kind: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    story: Option<&'a str>,
     slot: &'a str,
     confidence: f64,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
@@ -120,8 +133,12 @@ struct PhysicalLocation {
 }
 
 #[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 struct ArtifactLocation {
     uri: String,
+    /// `SRCROOT` for a relative path.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -163,6 +180,24 @@ pub fn path_uri(path: &str) -> String {
     out
 }
 
+/// A path's artifact location: relative to `SRCROOT`, or a `file://` URI when absolute.
+fn artifact(path: &str) -> ArtifactLocation {
+    let path = path.replace('\\', "/");
+    let absolute = path.starts_with('/') || path.get(1..3) == Some(":/");
+    if absolute {
+        let sep = if path.starts_with('/') { "" } else { "/" };
+        ArtifactLocation {
+            uri: format!("file://{sep}{}", path_uri(&path)).replace("%3A", ":"),
+            uri_base_id: None,
+        }
+    } else {
+        ArtifactLocation {
+            uri: path_uri(path.trim_start_matches("./")),
+            uri_base_id: Some(SRCROOT),
+        }
+    }
+}
+
 fn region(loc: &FileLocation, quote: &str) -> Region {
     Region {
         start_line: loc.line.max(1),
@@ -187,9 +222,7 @@ fn location(
     Location {
         id,
         physical_location: PhysicalLocation {
-            artifact_location: ArtifactLocation {
-                uri: path_uri(&loc.path),
-            },
+            artifact_location: artifact(&loc.path),
             region: region(&loc, &ev.quote),
         },
         message: message.map(|text| Message { text }),
@@ -270,6 +303,7 @@ fn result<'a>(input: &ReportInput, f: &'a Finding, rule_index: usize) -> SarifRe
         partial_fingerprints,
         properties: ResultProperties {
             kind: &f.kind,
+            story: f.story.as_deref(),
             slot: &f.slot,
             confidence: if f.confidence.is_finite() {
                 f.confidence
@@ -318,6 +352,15 @@ pub fn render(input: &ReportInput) -> String {
                 },
             },
             column_kind: "unicodeCodePoints",
+            original_uri_base_ids: BTreeMap::from([(
+                SRCROOT,
+                BaseId {
+                    description: Message {
+                        text: "The folder claimcheck ran in; document paths are relative to it."
+                            .to_string(),
+                    },
+                },
+            )]),
             results,
         }],
     };

@@ -18,9 +18,24 @@ pub fn render(input: &ReportInput, color: bool) -> String {
     }
     .decor_style(DecorStyle::Ascii);
     let mut out = String::new();
-    for finding in input.findings {
-        out.push_str(&render_finding(input, finding, &renderer));
-        out.push_str("\n\n");
+    if input.has_stories() {
+        for group in input.story_groups() {
+            if group.findings.is_empty() {
+                continue;
+            }
+            let title = visible(&super::story_title(group.story));
+            let count = super::plural(group.findings.len(), "finding", "findings");
+            out.push_str(&format!("== {title}: {count} ==\n\n"));
+            for (_, finding) in &group.findings {
+                out.push_str(&render_finding(input, finding, &renderer));
+                out.push_str("\n\n");
+            }
+        }
+    } else {
+        for finding in input.findings {
+            out.push_str(&render_finding(input, finding, &renderer));
+            out.push_str("\n\n");
+        }
     }
     out.push_str(&input.summary().line());
     out.push('\n');

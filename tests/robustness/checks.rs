@@ -163,6 +163,8 @@ pub fn reader(format: Format, bytes: &[u8]) {
         path: PathBuf::from(name),
         id: name.into(),
         format,
+
+        story: None,
     };
     let mut diags = Vec::new();
     let docs = corpus::documents_from_bytes(&input, bytes.to_vec(), &Meta::default(), &mut diags);

@@ -295,7 +295,9 @@ impl Units {
         self.info(unit).is_some_and(|i| {
             i.currency
                 || i.factor.is_some()
-                || i.measure.as_ref().is_some_and(|m| self.measurements.contains(m))
+                || i.measure
+                    .as_ref()
+                    .is_some_and(|m| self.measurements.contains(m))
         })
     }
 
