@@ -114,7 +114,8 @@ fn reading(rule: &Rule, ctx: &Context, i: usize, claim: &Claim) -> Option<Readin
     let attribute = q.text.contains('-');
     let grows = about.is_some_and(|a| {
         let counts = |w: &crate::extract::Name| cumulative.iter().any(|c| c == &**w);
-        !attribute && (a.head.iter().any(counts) || a.predicate_near && a.predicate.iter().any(counts))
+        !attribute
+            && (a.head.iter().any(counts) || a.predicate_near && a.predicate.iter().any(counts))
     });
     let counted = about
         .filter(|_| q.counted.is_some())

@@ -7,8 +7,7 @@ use super::facts::Facts;
 use super::words::Word;
 use crate::extract::english::English;
 use crate::extract::model::{
-    About, Claim, Duration, DurationUnit, Name, Quantity, Time, TimeValue, ValueFacet,
-    Value,
+    About, Claim, Duration, DurationUnit, Name, Quantity, Time, TimeValue, Value, ValueFacet,
 };
 use crate::extract::quantity::QuantityMatch;
 use crate::extract::time::TimeMatch;
@@ -118,7 +117,10 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
             .get(i + 1)
             .and_then(|n| facts.text.get(t.word.end..n.word.start))
             .unwrap_or("");
-        if let Some(prefix) = w.strip_suffix("-owned").or_else(|| w.strip_suffix("-based")) {
+        if let Some(prefix) = w
+            .strip_suffix("-owned")
+            .or_else(|| w.strip_suffix("-based"))
+        {
             let relation = if w.ends_with("-owned") { "own" } else { "base" };
             let start = if i > 0 {
                 name_ending_at(tokens, i - 1).map_or(t.word.start, |r| {
@@ -147,7 +149,9 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
                 found.push(("own", r, None));
             }
         } else if (w == "owns" || w == "owned") && i >= 2 && lower(&tokens[i - 1]) == "which" {
-            let gap = facts.text.get(tokens[i - 2].word.end..tokens[i - 1].word.start);
+            let gap = facts
+                .text
+                .get(tokens[i - 2].word.end..tokens[i - 1].word.start);
             if gap.is_some_and(|g| g.contains(',')) {
                 if let Some(r) = name_ending_at(tokens, i - 2) {
                     found.push(("own", r, None));
@@ -234,7 +238,9 @@ fn statement_claims(facts: &Facts, at: &Place, tokens: &[Token], english: &Engli
             if english.is_modal(&w) {
                 modal = true;
             }
-            if tokens[back + 1].boundary_before || tokens[back].verbal && !english.is_light(&tokens[back].lemma) {
+            if tokens[back + 1].boundary_before
+                || tokens[back].verbal && !english.is_light(&tokens[back].lemma)
+            {
                 break;
             }
         }
@@ -299,16 +305,14 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
             && !crate::extract::number::is_number_word(&lower);
         // Bounds and approximations ("about", "nearly", "more") are qualifiers, not words
         // of the measure or the event.
-        let stop = english.is_stop(&lower) || units.cue(&lower).is_some() || english.is_degree(&lower);
+        let stop =
+            english.is_stop(&lower) || units.cue(&lower).is_some() || english.is_degree(&lower);
         let lemma = english.lemma(&lower);
         let verbal = alphabetic && !stop && english.may_be_verb(&lower);
         let initial = out.is_empty() || gap.contains(['"', '“', '‘']);
         let shouting = !w.text.chars().any(char::is_lowercase);
-        let proper = alphabetic
-            && !stop
-            && !initial
-            && !shouting
-            && w.text.starts_with(char::is_uppercase);
+        let proper =
+            alphabetic && !stop && !initial && !shouting && w.text.starts_with(char::is_uppercase);
         let lemma = if proper {
             std::borrow::Cow::Owned(deunicode::deunicode(&lower))
         } else {
@@ -395,7 +399,11 @@ fn names(tokens: &[Token], range: &Range<usize>, seg: &Range<usize>) -> Vec<Name
     let last = token_at(tokens, range.end);
     let mut out: Vec<Name> = Vec::new();
     for (i, t) in tokens.iter().enumerate().take(seg.end).skip(seg.start) {
-        let distance = if i < first { first - i } else { (i + 1).saturating_sub(last) };
+        let distance = if i < first {
+            first - i
+        } else {
+            (i + 1).saturating_sub(last)
+        };
         if t.proper && distance <= NAME_WINDOW && !out.contains(&t.lemma) {
             out.push(t.lemma.clone());
         }
@@ -448,8 +456,10 @@ fn is_part(facts: &Facts, range: &Range<usize>) -> bool {
     let before = before.to_lowercase();
     let of_group = after.strip_prefix("of ").is_some_and(|rest| {
         let next = rest.split_whitespace().next().unwrap_or("");
-        matches!(next, "them" | "whom" | "those" | "these" | "the" | "its" | "their")
-            || next.starts_with(|c: char| c.is_ascii_digit())
+        matches!(
+            next,
+            "them" | "whom" | "those" | "these" | "the" | "its" | "their"
+        ) || next.starts_with(|c: char| c.is_ascii_digit())
     });
     of_group
         || before.ends_with("including")
@@ -512,7 +522,10 @@ fn quantity_claim(
         // "six minutes after take-off", "45 minutes into its dive": the gap is measured
         // from the event named after it.
         let reference = reference_phrase(tokens, &q.range);
-        head = reference.first().cloned().or_else(|| modified_noun(facts, tokens, &q.range));
+        head = reference
+            .first()
+            .cloned()
+            .or_else(|| modified_noun(facts, tokens, &q.range));
         for n in reference {
             push(&mut measure, n);
         }
@@ -570,17 +583,27 @@ fn quantity_claim(
         names: names(tokens, &q.range, &seg).into_boxed_slice(),
         event: event.to_vec().into_boxed_slice(),
         part: is_part(facts, &q.range),
-        running: tokens.iter().any(|t| english.is_update(&t.lemma) || english.is_update(&t.word.text.to_lowercase())),
+        running: tokens
+            .iter()
+            .any(|t| english.is_update(&t.lemma) || english.is_update(&t.word.text.to_lowercase())),
         background: background(facts, at),
     }));
     Some(claim)
 }
 
 /// The content lemmas of "of the (N) X" right after a value: what the whole counts.
-fn of_phrase(facts: &Facts, tokens: &[Token], range: &Range<usize>, english: &English) -> Vec<Name> {
+fn of_phrase(
+    facts: &Facts,
+    tokens: &[Token],
+    range: &Range<usize>,
+    english: &English,
+) -> Vec<Name> {
     let mut i = token_at(tokens, range.end);
     let mut out = Vec::new();
-    if tokens.get(i).is_none_or(|t| !t.word.text.eq_ignore_ascii_case("of")) {
+    if tokens
+        .get(i)
+        .is_none_or(|t| !t.word.text.eq_ignore_ascii_case("of"))
+    {
         return out;
     }
     i += 1;
@@ -589,7 +612,10 @@ fn of_phrase(facts: &Facts, tokens: &[Token], range: &Range<usize>, english: &En
         if t.boundary_before && started {
             break;
         }
-        let gap = facts.text.get(tokens[i - 1].word.end..t.word.start).unwrap_or("");
+        let gap = facts
+            .text
+            .get(tokens[i - 1].word.end..t.word.start)
+            .unwrap_or("");
         if gap.contains([',', '.']) {
             break;
         }
@@ -598,7 +624,12 @@ fn of_phrase(facts: &Facts, tokens: &[Token], range: &Range<usize>, english: &En
         if t.content {
             out.push(t.lemma.clone());
             started = true;
-        } else if !(number || english.is_stop(&lower) || lower.ends_with("'s") || lower.ends_with('\'')) || started && out.len() >= 3 {
+        } else if !(number
+            || english.is_stop(&lower)
+            || lower.ends_with("'s")
+            || lower.ends_with('\''))
+            || started && out.len() >= 3
+        {
             break;
         }
         if out.len() >= 3 {
@@ -617,7 +648,10 @@ fn reference_phrase(tokens: &[Token], range: &Range<usize>) -> Vec<Name> {
         return Vec::new();
     };
     let lower = t.word.text.to_lowercase();
-    if !matches!(lower.as_str(), "after" | "into" | "before" | "since" | "from") {
+    if !matches!(
+        lower.as_str(),
+        "after" | "into" | "before" | "since" | "from"
+    ) {
         return Vec::new();
     }
     let mut out: Vec<Name> = Vec::new();
@@ -688,7 +722,10 @@ fn background(facts: &Facts, at: &Place) -> bool {
 
 /// A number that is part of a name: "MAX 9", "Flight 302", "737 MAX jets", "Hangar 12".
 fn in_name(facts: &Facts, q: &QuantityMatch) -> bool {
-    if q.unit.as_deref().is_some_and(|u| crate::extract::quantity::Units::builtin().is_measurement(u)) {
+    if q.unit
+        .as_deref()
+        .is_some_and(|u| crate::extract::quantity::Units::builtin().is_measurement(u))
+    {
         return false;
     }
     let capitalized = |w: &str| {
@@ -697,7 +734,9 @@ fn in_name(facts: &Facts, q: &QuantityMatch) -> bool {
             && w.ends_with(char::is_alphanumeric)
     };
     let before = facts.text.get(..q.range.start).unwrap_or("");
-    let word_before = before.strip_suffix(' ').and_then(|b| b.split([' ', '(', '"']).next_back());
+    let word_before = before
+        .strip_suffix(' ')
+        .and_then(|b| b.split([' ', '(', '"']).next_back());
     let after_name = word_before.is_some_and(|w| capitalized(w) && before.len() > w.len() + 1)
         && q.counted.is_none();
     let counted_name = q
@@ -839,7 +878,9 @@ fn time_claim(
         .cloned();
     let head = match (&pred, pred_distance <= PREDICATE_WINDOW / 2) {
         (Some(p), true) => Some(p.clone()),
-        _ => event_noun.or(pred.clone()).or_else(|| around.first().cloned()),
+        _ => event_noun
+            .or(pred.clone())
+            .or_else(|| around.first().cloned()),
     };
     let mut measure: Vec<Name> = Vec::new();
     for n in pred.iter().chain(&around) {
