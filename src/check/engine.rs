@@ -129,6 +129,37 @@ fn applies(kind: Kind, facet: Facet) -> bool {
     }
 }
 
+/// In a slot linked by meaning, keeps the sides that some link joins directly to another
+/// side: a cluster can chain two facts through a claim like both, and values that were
+/// never compared directly are not set against each other.
+fn linked_sides(slot: &Slot, draft: Draft) -> Option<Draft> {
+    if slot.links.is_empty() {
+        return Some(draft);
+    }
+    let side_of = |claim: usize| {
+        draft
+            .sides
+            .iter()
+            .position(|(_, members)| members.iter().any(|m| m.0 == claim))
+    };
+    let mut keep = vec![false; draft.sides.len()];
+    for link in &slot.links {
+        if let (Some(a), Some(b)) = (side_of(link.a), side_of(link.b)) {
+            if a != b {
+                keep[a] = true;
+                keep[b] = true;
+            }
+        }
+    }
+    let sides: Vec<_> = draft
+        .sides
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(side, k)| k.then_some(side))
+        .collect();
+    (sides.len() >= 2).then_some(Draft { sides })
+}
+
 fn draft(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
     match rule.kind {
         Kind::Quantity => quantity::check(rule, ctx, slot),
@@ -153,7 +184,7 @@ pub fn run(rules: &[Rule], graph: &mut ClaimGraph, ctx: &Context) -> Vec<Finding
                 .iter()
                 .filter(|r| r.enabled && applies(r.kind, slot.key.facet))
                 .filter_map(|rule| {
-                    let d = draft(rule, ctx, slot)?;
+                    let d = linked_sides(slot, draft(rule, ctx, slot)?)?;
                     let members = d
                         .sides
                         .iter()
@@ -293,6 +324,30 @@ fn confidence(
             c *= 0.8;
             notes.push(format!("side {} stands only in a headline", side.side));
         }
+    }
+    // Each side attributes its value to a different named source: a dispute that the
+    // articles report as such, not a contradiction between them.
+    let attributions: Vec<Option<Vec<&str>>> = side_claims
+        .iter()
+        .map(|members| {
+            members
+                .iter()
+                .map(|&i| ctx.claims[i].attribution.as_ref().map(|a| &*a.text))
+                .collect()
+        })
+        .collect();
+    if attributions.len() >= 2
+        && attributions.iter().all(Option::is_some)
+        && attributions
+            .iter()
+            .flatten()
+            .map(|a| a.first().copied())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+            == attributions.len()
+    {
+        c *= 0.4;
+        notes.push("each side attributes its value to a different source (a dispute)".into());
     }
     let inferred = slot
         .claims

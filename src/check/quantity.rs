@@ -117,9 +117,13 @@ fn reading(rule: &Rule, ctx: &Context, i: usize, claim: &Claim) -> Option<Readin
         !attribute
             && (a.head.iter().any(counts) || a.predicate_near && a.predicate.iter().any(counts))
     });
-    let counted = about
-        .filter(|_| q.counted.is_some())
-        .map(|a| a.measure.to_vec());
+    // What is counted, with the names by the value ("cars in Germany"): more words, a
+    // narrower group.
+    let counted = about.filter(|_| q.counted.is_some()).map(|a| {
+        let mut words = a.measure.to_vec();
+        words.extend(a.names.iter().cloned());
+        words
+    });
     Some(Reading {
         claim: i,
         value: Figure {

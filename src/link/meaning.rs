@@ -145,6 +145,8 @@ pub struct Features {
     pub quantity: bool,
     /// The claims state that something happened or not.
     pub statement: bool,
+    /// The claims give dates.
+    pub date: bool,
     /// The claims name who owns something or where it is based.
     pub relation: bool,
     /// Both name what they are about (their measures) and share no word of it.
@@ -188,7 +190,9 @@ impl Features {
             Some(false) => s -= 0.05,
             None => {}
         }
-        if self.heads_differ && self.quantity {
+        // Dates take their head from a nearby verb, which varies; quantities and
+        // durations name what they measure ("days of mourning", "state of emergency").
+        if self.heads_differ && !self.date {
             s -= 0.2;
         }
         match self.names {
@@ -294,6 +298,7 @@ fn features(
             heads_differ,
             quantity: x.facet == ValueFacet::Quantity,
             statement: x.facet == ValueFacet::Statement,
+            date: x.facet == ValueFacet::Date,
             relation: a.actor.is_some() && b.actor.is_some() && x.facet == ValueFacet::Statement,
             subjects_differ: !x.measure.is_empty() && !y.measure.is_empty() && measure == 0.0,
             names,
