@@ -124,8 +124,9 @@ fn applies(kind: Kind, facet: Facet) -> bool {
         Kind::Quantity => facet == Facet::Quantity,
         Kind::Duration => facet == Facet::Duration,
         Kind::Date => matches!(facet, Facet::Event | Facet::Date),
-        Kind::Polarity | Kind::Actor => matches!(facet, Facet::Event | Facet::Statement),
-        _ => facet == Facet::Event,
+        Kind::Polarity | Kind::Actor | Kind::ActionScope => {
+            matches!(facet, Facet::Event | Facet::Statement)
+        }
     }
 }
 

@@ -59,6 +59,38 @@ pub fn value_claims(facts: &Facts, at: &Place) -> Vec<Claim> {
     out
 }
 
+/// The scope words within the statement's window give it ("all 33 were rescued", "only
+/// the older boats", "3 of the 5"), with the word's range.
+fn statement_scope(
+    facts: &Facts,
+    tokens: &[Token],
+    range: &Range<usize>,
+    seg: &Range<usize>,
+    english: &English,
+) -> Option<(crate::extract::model::Scope, Range<usize>)> {
+    let first = token_at(tokens, range.start);
+    let window = first.saturating_sub(MEASURE_WINDOW).max(seg.start)
+        ..(first + 1 + MEASURE_WINDOW).min(seg.end);
+    for i in window {
+        let t = &tokens[i];
+        let w = t.word.text.to_lowercase();
+        if let Some(scope) = english.scope_of(&w) {
+            return Some((scope, t.word.start..t.word.end));
+        }
+        // "3 of the 5", "three of the five": a part.
+        let number = w.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || crate::extract::number::is_number_word(&w);
+        let of_the = tokens.get(i + 1).is_some_and(|n| n.word.text == "of")
+            && tokens
+                .get(i + 2)
+                .is_some_and(|n| matches!(n.word.text, "the" | "them" | "its" | "their"));
+        if number && of_the && !facts.text.get(..t.word.start).unwrap_or("").ends_with("one ") {
+            return Some((crate::extract::model::Scope::Partial, t.word.start..t.word.end));
+        }
+    }
+    None
+}
+
 /// A name of consecutive capitalized words starting at token `i` (with "of", "and", "the"
 /// inside: "Shoei Kisen Kaisha of Japan"), as a byte range; `None` if token `i` starts none.
 fn name_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
@@ -256,6 +288,7 @@ fn statement_claims(facts: &Facts, at: &Place, tokens: &[Token], english: &Engli
         if arguments.is_empty() {
             continue;
         }
+        let scope = statement_scope(facts, tokens, &range, &seg, english);
         let start = negation.map_or(t.word.start, |n| n.word.start);
         let span_range = start..t.word.end;
         let mut claim = empty_claim(facts, at, &span_range);
@@ -267,6 +300,19 @@ fn statement_claims(facts: &Facts, at: &Place, tokens: &[Token], english: &Engli
                 text: facts.text.get(r.clone()).unwrap_or_default().into(),
                 span: at.span(&r),
             }));
+        }
+        if let Some((scope, r)) = scope {
+            let cover = r.start.min(t.word.start)..r.end.max(t.word.end);
+            claim.action = Some(crate::extract::model::Mention {
+                value: crate::extract::model::Action {
+                    name: t.lemma.clone(),
+                    class: crate::extract::model::ActionClass::Other,
+                    scope: Some(scope),
+                    code: None,
+                },
+                text: facts.text.get(cover.clone()).unwrap_or_default().into(),
+                span: at.span(&cover),
+            });
         }
         claim.about = Some(Box::new(About {
             facet: ValueFacet::Statement,

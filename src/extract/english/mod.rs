@@ -312,6 +312,17 @@ impl English {
         self.roles.is_modal(word)
     }
 
+    /// The scope a word gives a statement: all of a group or a part of it.
+    pub fn scope_of(&self, word: &str) -> Option<crate::extract::model::Scope> {
+        if self.roles.is_full(word) {
+            Some(crate::extract::model::Scope::Full)
+        } else if self.roles.is_partial(word) {
+            Some(crate::extract::model::Scope::Partial)
+        } else {
+            None
+        }
+    }
+
     /// A lemma that marks a running count ("now", "rise", "toll").
     pub fn is_update(&self, lemma: &str) -> bool {
         self.roles.is_update(lemma)

@@ -14,6 +14,8 @@ struct RolesFile {
     update_words: Vec<String>,
     negation_words: Vec<String>,
     modal_words: Vec<String>,
+    full_words: Vec<String>,
+    partial_words: Vec<String>,
 }
 
 /// Light verbs and degree words, as sets.
@@ -24,6 +26,8 @@ pub struct WordRoles {
     update: FxHashSet<String>,
     negation: FxHashSet<String>,
     modal: FxHashSet<String>,
+    full: FxHashSet<String>,
+    partial: FxHashSet<String>,
 }
 
 impl WordRoles {
@@ -41,6 +45,8 @@ impl WordRoles {
             update: f.update_words.into_iter().collect(),
             negation: f.negation_words.into_iter().collect(),
             modal: f.modal_words.into_iter().collect(),
+            full: f.full_words.into_iter().collect(),
+            partial: f.partial_words.into_iter().collect(),
         })
     }
 
@@ -52,6 +58,16 @@ impl WordRoles {
     /// A word that negates what follows ("not", "never", "no"), lower-case.
     pub fn is_negation(&self, word: &str) -> bool {
         self.negation.contains(word) || word.ends_with("n't")
+    }
+
+    /// A word that makes a statement about all of a group ("all", "every", "entire").
+    pub fn is_full(&self, word: &str) -> bool {
+        self.full.contains(word)
+    }
+
+    /// A word that makes a statement about a part ("only", "some", "partly").
+    pub fn is_partial(&self, word: &str) -> bool {
+        self.partial.contains(word)
     }
 
     /// A word that makes a clause hypothetical or planned ("will", "could", "if").
