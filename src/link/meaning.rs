@@ -14,9 +14,11 @@ use serde::Serialize;
 /// Pairs scoring at least this are linked.
 pub const THRESHOLD: f32 = 0.35;
 /// Blocks larger than this are compared only within a sliding window (linear time).
-const MAX_BLOCK: usize = 256;
+const MAX_BLOCK: usize = 64;
 /// The window of a large block.
-const WINDOW: usize = 32;
+const WINDOW: usize = 16;
+/// At most this many concepts of a word make block keys.
+const CONCEPTS: usize = 3;
 
 /// Why two claims were linked: the score and the words they share.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -104,18 +106,30 @@ fn block_keys(about: &About, english: &English) -> Vec<Name> {
             keys.push(n);
         }
     };
-    for m in about.measure.iter().chain(about.head.iter()) {
-        push(m.clone());
+    match about.facet {
+        // A story states few durations, worded in many ways: they are all candidates
+        // (large corpora fall back to the window of a large block).
+        ValueFacet::Duration => push(Name::from("*")),
+        // Dates and statements are found by their verb.
+        ValueFacet::Date | ValueFacet::Statement => {
+            if let Some(p) = &about.predicate {
+                push(p.clone());
+                for c in english.concepts(p).iter().take(CONCEPTS) {
+                    push(Name::from(format!("#{c}")));
+                }
+            }
+        }
+        ValueFacet::Quantity => {}
     }
-    // A story states few durations, worded in many ways: they are all candidates (large
-    // corpora fall back to the window of a large block).
-    if about.facet == ValueFacet::Duration {
-        push(Name::from("*"));
-    }
-    for p in about.head.iter().chain(about.predicate.iter()) {
-        push(p.clone());
-        for c in english.concepts(p) {
+    if let Some(h) = &about.head {
+        push(h.clone());
+        for c in english.concepts(h).iter().take(CONCEPTS) {
             push(Name::from(format!("#{c}")));
+        }
+    }
+    if about.head.is_none() {
+        for m in about.measure.iter().take(2) {
+            push(m.clone());
         }
     }
     keys

@@ -289,6 +289,12 @@ fn statement_claims(facts: &Facts, at: &Place, tokens: &[Token], english: &Engli
             continue;
         }
         let scope = statement_scope(facts, tokens, &range, &seg, english);
+        let named = names(tokens, &range, &seg);
+        // Most verbs state nothing another source would deny: a plain affirmative claim is
+        // kept when it names someone or something, so that claims stay few.
+        if negation.is_none() && scope.is_none() && named.is_empty() {
+            continue;
+        }
         let start = negation.map_or(t.word.start, |n| n.word.start);
         let span_range = start..t.word.end;
         let mut claim = empty_claim(facts, at, &span_range);
@@ -320,7 +326,7 @@ fn statement_claims(facts: &Facts, at: &Place, tokens: &[Token], english: &Engli
             measure: arguments.into_boxed_slice(),
             predicate: Some(t.lemma.clone()),
             predicate_near: true,
-            names: names(tokens, &range, &seg).into_boxed_slice(),
+            names: named.into_boxed_slice(),
             event: Box::new([]),
             part: false,
             running: false,
