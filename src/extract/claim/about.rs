@@ -136,7 +136,7 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
             if !prefix.is_empty() {
                 found.push((relation, start..t.word.start + prefix.len(), Some(i + 1)));
             }
-        } else if (w == "owned" || w == "based") && next == "by" && w == "owned" {
+        } else if w == "owned" && next == "by" {
             if let Some(r) = name_after(tokens, i + 2) {
                 found.push(("own", r, i.checked_sub(1)));
             }
