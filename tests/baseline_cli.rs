@@ -66,7 +66,8 @@ fn baseline_round_trip() {
     let recorded: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.join("b.json")).expect("baseline written"))
             .expect("baseline is JSON");
-    let recorded = recorded["findings"].as_array().expect("entries").len();
+    let recorded_entries = recorded["findings"].as_array().expect("entries").clone();
+    let recorded = recorded_entries.len();
     assert!(recorded >= 3, "the example has findings to record");
     let plain = claimcheck(dir, &["check", "corpus", "--format", "json"]);
     assert_eq!(
@@ -99,41 +100,58 @@ fn baseline_round_trip() {
         stderr(&out)
     );
 
-    // A new contradiction between two articles.
+    // A new contradiction between two articles (no weekday: "on Tuesday" resolves to two
+    // dates against publication dates two days apart, a second contradiction).
     append(
         &coast,
-        "Kenya flew 40 tonnes of medical supplies to Tanzania on Tuesday.",
+        "Kenya flew 40 tonnes of medical supplies to Tanzania.",
     );
     append(
         &ledger,
-        "Kenya flew 90 tonnes of medical supplies to Tanzania on Tuesday.",
+        "Kenya flew 90 tonnes of medical supplies to Tanzania.",
     );
     let out = claimcheck(dir, &check);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let new = findings(&out);
-    assert_eq!(new.len(), 1, "only the new finding: {new:#?}");
-    assert_eq!(new[0]["rule"], "quantity-mismatch");
-    let values: Vec<&str> = new[0]["sides"]
-        .as_array()
-        .expect("sides")
-        .iter()
-        .filter_map(|s| s["value"].as_str())
-        .collect();
-    assert_eq!(values, ["40 tonnes", "90 tonnes"]);
+    // The keyed slot and the slot linked by meaning may both hold the two quantities: every
+    // finding reported is about them, and nothing recorded comes back.
+    assert!(!new.is_empty(), "the new contradiction is reported");
+    for f in &new {
+        assert_eq!(
+            f["rule"], "quantity-mismatch",
+            "only the new finding: {new:#?}"
+        );
+        let values: Vec<&str> = f["sides"]
+            .as_array()
+            .expect("sides")
+            .iter()
+            .filter_map(|s| s["value"].as_str())
+            .collect();
+        assert_eq!(
+            values,
+            ["40 tonnes", "90 tonnes"],
+            "only the new finding: {new:#?}"
+        );
+    }
     let err = stderr(&out);
-    assert!(err.contains("1 new,"), "{err}");
+    assert!(err.contains(&format!("{} new,", new.len())), "{err}");
     assert!(!err.contains("fixed: "), "{err}");
 
-    // Settle a recorded contradiction: it is reported as fixed.
-    edit(&coast, "about 3,000 troops", "1,800 troops");
+    // Settle a recorded contradiction: it is reported as fixed (in every slot that held it).
+    let settled = recorded_entries
+        .iter()
+        .filter(|f| f["rule"] == "date-mismatch" && f["values"].to_string().contains("2019"))
+        .count();
+    assert!(settled >= 1, "the accord's date is a recorded finding");
+    edit(&coast, "signed in 2019", "signed in 2017");
     let out = claimcheck(dir, &check);
     assert_eq!(out.status.code(), Some(1), "the new finding still fails");
-    assert_eq!(findings(&out).len(), 1);
+    assert_eq!(findings(&out).len(), new.len());
     let err = stderr(&out);
-    assert!(err.contains("1 fixed"), "{err}");
+    assert!(err.contains(&format!("{settled} fixed")), "{err}");
     assert!(
         err.lines()
-            .any(|l| l.starts_with("fixed: [quantity-mismatch]") && l.contains("about 3,000")),
+            .any(|l| l.starts_with("fixed: [date-mismatch]") && l.contains("2019")),
         "{err}"
     );
 }

@@ -1,6 +1,6 @@
 //! The claims read from fixture sentences of our own, one file per construction (active
 //! and passive voice, coordinated verbs, relative and appositive clauses, reported speech
-//! and hedges, anaphora, headlines, nominalizations), snapshotted one line per claim.
+//! and hedges, anaphora, headlines, nominalizations), snapshotted one line per keyed claim.
 
 mod common;
 
@@ -61,7 +61,15 @@ fn claims_of(file: &str) -> Vec<String> {
         "{:?}",
         analysis.corpus.diagnostics
     );
-    analysis.claims.iter().map(line).collect()
+    // The value claims of the general pass (every quantity, date and statement, linked by
+    // meaning) are left out: these fixtures are about the constructions of the keyed
+    // claims.
+    analysis
+        .claims
+        .iter()
+        .filter(|c| c.about.is_none())
+        .map(line)
+        .collect()
 }
 
 fn snapshot(file: &str) -> Vec<String> {

@@ -23,6 +23,16 @@ fn rules_found(out: &Output) -> Vec<String> {
         .collect()
 }
 
+/// The rules found, each once: the keyed slot and the slot linked by meaning may both
+/// report one contradiction.
+fn distinct_rules_found(out: &Output) -> Vec<String> {
+    let mut rules = rules_found(out);
+    assert!(!rules.is_empty(), "a finding");
+    rules.sort();
+    rules.dedup();
+    rules
+}
+
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
@@ -57,7 +67,7 @@ fn a_comment_before_a_paragraph_hides_its_findings() {
         without_comments(&fixture, tmp.path());
         let out = check(tmp.path());
         assert_eq!(out.status.code(), Some(1), "{name} without the comment");
-        assert_eq!(rules_found(&out), ["quantity-mismatch"], "{name}");
+        assert_eq!(distinct_rules_found(&out), ["quantity-mismatch"], "{name}");
     }
 }
 
@@ -66,7 +76,7 @@ fn a_comment_that_hides_nothing_is_reported() {
     let fixture = Path::new("tests/fixtures/suppress/unused");
     let out = check(fixture);
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(rules_found(&out), ["quantity-mismatch"]);
+    assert_eq!(distinct_rules_found(&out), ["quantity-mismatch"]);
     let warnings: Vec<String> = stderr(&out)
         .lines()
         .filter(|l| l.starts_with("warning: "))

@@ -60,7 +60,7 @@ pub struct Slot {
 /// order of the slot's claims.
 ///
 /// Memory: 16 bytes a node (one per claim and facet) and 20 bytes a `same-slot` edge in
-/// petgraph, 4 bytes a slot for its first node, and the [`Slot`] itself (184 bytes, plus
+/// petgraph, 4 bytes a slot for its first node, and the [`Slot`] itself (208 bytes, plus
 /// its key's strings, its label and 8 bytes a claim on the heap: about 400 bytes in all for
 /// a slot of one claim).
 #[derive(Debug, Default)]

@@ -1,0 +1,328 @@
+//! Linking by meaning on small corpora of our own (invented sentences, written to temporary
+//! folders with a `corpus.toml`): value claims of two reports that state one fact meet in a
+//! slot linked by meaning and are checked there; values of different facts, running counts
+//! and sub-groups are not set against each other.
+
+use claimcheck::check::{self, Finding};
+use claimcheck::extract::{Lexicon, TimeValue, ValueFacet};
+use claimcheck::pipeline::{self, Analysis, StoryGraph};
+
+/// One invented report: its file name, publication date and text.
+struct Report {
+    file: &'static str,
+    published: &'static str,
+    text: &'static str,
+}
+
+const fn report(file: &'static str, published: &'static str, text: &'static str) -> Report {
+    Report {
+        file,
+        published,
+        text,
+    }
+}
+
+struct Checked {
+    analysis: Analysis,
+    graphs: Vec<StoryGraph>,
+    findings: Vec<Finding>,
+    /// Kept so the corpus outlives the check.
+    _dir: tempfile::TempDir,
+}
+
+/// Writes the reports and their manifest to a temporary folder (one story) and checks it
+/// with the built-in rules.
+fn check(reports: &[Report]) -> Checked {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut manifest = String::new();
+    for (n, r) in reports.iter().enumerate() {
+        std::fs::write(dir.path().join(r.file), format!("{}\n", r.text)).expect("write report");
+        manifest.push_str(&format!(
+            "[[document]]\npath = \"{}\"\nsource = \"Outlet {n}\"\npublished = \"{}\"\n\n",
+            r.file, r.published
+        ));
+    }
+    std::fs::write(dir.path().join("corpus.toml"), manifest).expect("write manifest");
+    let rules = check::load(&[]).expect("built-in rules");
+    let analysis = pipeline::analyse(&[dir.path().to_path_buf()], &Lexicon::builtin());
+    assert!(
+        analysis.corpus.diagnostics.is_empty(),
+        "{:?}",
+        analysis.corpus.diagnostics
+    );
+    assert_eq!(analysis.corpus.documents.len(), reports.len());
+    let (graphs, findings) = pipeline::check(&analysis, &rules);
+    Checked {
+        analysis,
+        graphs,
+        findings,
+        _dir: dir,
+    }
+}
+
+impl Checked {
+    /// The findings of one rule kind (quantity, date, polarity, actor ...).
+    fn of_kind(&self, kind: &str) -> Vec<&Finding> {
+        self.findings.iter().filter(|f| f.kind == kind).collect()
+    }
+
+    /// Whether a slot linked by meaning holds claims of every document whose value text is
+    /// one of `values`, one claim each.
+    fn linked_by_meaning(&self, values: &[&str]) -> bool {
+        self.graphs.iter().any(|g| {
+            let claims = &self.analysis.claims[g.story.claims.clone()];
+            g.graph.slots.iter().any(|s| {
+                !s.links.is_empty()
+                    && values.iter().all(|v| {
+                        s.claims.iter().any(|&c| {
+                            let claim = &claims[c];
+                            claim.about.is_some()
+                                && claim.quantity.as_ref().is_some_and(|q| &*q.text == *v)
+                        })
+                    })
+            })
+        })
+    }
+}
+
+/// The values of a finding's sides, sorted.
+fn values(f: &Finding) -> Vec<&str> {
+    let mut v: Vec<&str> = f.sides.iter().map(|s| s.value.as_str()).collect();
+    v.sort_unstable();
+    v
+}
+
+fn describe(findings: &[Finding]) -> Vec<String> {
+    findings
+        .iter()
+        .map(|f| format!("{} [{}] {:?}", f.rule, f.slot, values(f)))
+        .collect()
+}
+
+#[test]
+fn a_count_worded_two_ways_is_linked_and_its_mismatch_flagged() {
+    let c = check(&[
+        report(
+            "a.txt",
+            "2030-03-02",
+            "Nineteen fishermen were rescued off the northern cape on Sunday, the navy said.",
+        ),
+        report(
+            "b.txt",
+            "2030-03-02",
+            "The coastguard rescued 23 fishermen off the northern cape on Sunday.",
+        ),
+    ]);
+    assert!(
+        c.linked_by_meaning(&["Nineteen fishermen", "23 fishermen"]),
+        "{:?}",
+        describe(&c.findings)
+    );
+    let quantity = c.of_kind("quantity");
+    assert!(
+        quantity
+            .iter()
+            .any(|f| values(f) == ["23 fishermen", "Nineteen fishermen"]),
+        "{:?}",
+        describe(&c.findings)
+    );
+}
+
+#[test]
+#[ignore = "killed and injured counts of one storm are linked by meaning and flagged: \
+            'the number or amount of people (injure)', 12 people vs 40 people (score 0.57: same \
+            head, high event overlap; the differing predicates only take 0.15 off)"]
+fn killed_and_injured_are_different_measures() {
+    let c = check(&[
+        report(
+            "a.txt",
+            "2030-03-02",
+            "The storm killed 12 people in the river town of Arlo, officials said.",
+        ),
+        report(
+            "b.txt",
+            "2030-03-02",
+            "The storm injured 40 people in the river town of Arlo, officials said.",
+        ),
+    ]);
+    assert!(
+        c.of_kind("quantity").is_empty(),
+        "{:?}",
+        describe(&c.findings)
+    );
+}
+
+#[test]
+fn a_toll_that_rose_between_two_reports_is_not_flagged() {
+    let c = check(&[
+        report(
+            "a.txt",
+            "2030-03-02",
+            "The earthquake killed 31 people in the hill town of Veska, officials said.",
+        ),
+        report(
+            "b.txt",
+            "2030-03-04",
+            "The death toll from the earthquake in Veska has now risen to 58 people, officials said.",
+        ),
+    ]);
+    // The two figures are one measure ...
+    assert!(
+        c.linked_by_meaning(&["31 people", "58 people"]),
+        "{:?}",
+        describe(&c.findings)
+    );
+    // ... counted at two times.
+    assert!(
+        c.of_kind("quantity").is_empty(),
+        "{:?}",
+        describe(&c.findings)
+    );
+}
+
+const NINE: &str =
+    "Nine firefighters were injured while fighting the warehouse blaze in Orlin, the fire service said.";
+
+#[test]
+fn a_smaller_sub_group_is_not_flagged() {
+    let c = check(&[
+        report("a.txt", "2030-03-02", NINE),
+        report(
+            "b.txt",
+            "2030-03-02",
+            "Six volunteer firefighters were injured while fighting the warehouse blaze in Orlin, the fire service said.",
+        ),
+    ]);
+    assert!(
+        c.linked_by_meaning(&["Nine firefighters", "Six volunteer firefighters"]),
+        "{:?}",
+        describe(&c.findings)
+    );
+    assert!(
+        c.of_kind("quantity").is_empty(),
+        "{:?}",
+        describe(&c.findings)
+    );
+}
+
+#[test]
+fn a_sub_group_larger_than_the_whole_is_flagged() {
+    let c = check(&[
+        report("a.txt", "2030-03-02", NINE),
+        report(
+            "b.txt",
+            "2030-03-02",
+            "Fourteen volunteer firefighters were injured while fighting the warehouse blaze in Orlin, the fire service said.",
+        ),
+    ]);
+    assert!(
+        c.of_kind("quantity")
+            .iter()
+            .any(|f| values(f) == ["Fourteen volunteer firefighters", "Nine firefighters"]),
+        "{:?}",
+        describe(&c.findings)
+    );
+}
+
+#[test]
+fn a_negated_statement_against_an_affirmed_one_is_flagged() {
+    let c = check(&[
+        report(
+            "a.txt",
+            "2030-03-02",
+            "The council did not approve the budget for the new harbour on Tuesday.",
+        ),
+        report(
+            "b.txt",
+            "2030-03-02",
+            "The council approved the budget for the new harbour on Tuesday.",
+        ),
+    ]);
+    let polarity = c.of_kind("polarity");
+    assert!(
+        polarity.iter().any(|f| {
+            let v = values(f);
+            v.len() == 2 && v.iter().any(|s| s.starts_with("not approve")) && v.contains(&"approve")
+        }),
+        "{:?}",
+        describe(&c.findings)
+    );
+}
+
+#[test]
+fn two_owners_of_one_ship_are_flagged() {
+    let c = check(&[
+        report(
+            "a.txt",
+            "2030-03-02",
+            "The ferry Sea Lark, owned by Harbor Lines, ran aground near Tarn Island.",
+        ),
+        report(
+            "b.txt",
+            "2030-03-02",
+            "The Sea Lark ferry ran aground near Tarn Island, its owner, Delta Shipping, said.",
+        ),
+    ]);
+    let actor = c.of_kind("actor");
+    assert!(
+        actor.iter().any(|f| {
+            let v = values(f);
+            v.iter().any(|s| s.contains("Harbor Lines"))
+                && v.iter().any(|s| s.contains("Delta Shipping"))
+        }),
+        "{:?}",
+        describe(&c.findings)
+    );
+}
+
+#[test]
+fn weekdays_resolved_against_their_publication_dates_are_flagged() {
+    // Published on Monday 4 March 2030 and on Tuesday 5 March 2030: "on Monday" is the
+    // 4th, "on Wednesday" the Wednesday before the 5th, 27 February.
+    let c = check(&[
+        report(
+            "a.txt",
+            "2030-03-04",
+            "The cargo ship Grey Heron sank on Monday off the coast of Tarn Island.",
+        ),
+        report(
+            "b.txt",
+            "2030-03-05",
+            "The cargo ship Grey Heron sank on Wednesday off the coast of Tarn Island.",
+        ),
+    ]);
+    let dates: Vec<(String, Option<u8>, Option<u8>)> = c
+        .analysis
+        .claims
+        .iter()
+        .filter(|cl| {
+            cl.about
+                .as_ref()
+                .is_some_and(|a| a.facet == ValueFacet::Date)
+        })
+        .filter_map(|cl| {
+            let t = cl.time.as_ref()?;
+            match &t.value {
+                TimeValue::Point { date: Some(d), .. } => {
+                    Some((t.text.to_string(), d.month, d.day))
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    assert!(
+        dates.contains(&("Monday".to_string(), Some(3), Some(4))),
+        "{dates:?}"
+    );
+    assert!(
+        dates.contains(&("Wednesday".to_string(), Some(2), Some(27))),
+        "{dates:?}"
+    );
+    assert!(
+        c.of_kind("date")
+            .iter()
+            .any(|f| values(f) == ["Monday", "Wednesday"]),
+        "{:?}",
+        describe(&c.findings)
+    );
+}
