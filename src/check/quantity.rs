@@ -14,6 +14,8 @@ pub struct Figure {
     pub published: Option<crate::corpus::PartialDate>,
     /// A running count: the sentence says so ("now", "has risen", "still").
     pub running: bool,
+    /// A union of two measures ("destroyed or damaged"): no smaller than either.
+    pub union: bool,
     /// The measure is one that grows as a story unfolds (tolls, arrests).
     pub grows: bool,
     /// The words of what is counted, for claims that name it ("construction workers"):
@@ -108,6 +110,7 @@ fn reading(rule: &Rule, ctx: &Context, i: usize, claim: &Claim) -> Option<Readin
     let cumulative = rule.strings("cumulative_measures");
     let about = claim.about.as_deref();
     let running = about.is_some_and(|a| a.running);
+    let union = about.is_some_and(|a| a.union);
     // What is counted grows (a toll), or the value is the subject or object of a verb
     // that adds to a count ("were killed", "have collapsed"); never an attribute ("a
     // 13-story tower").
@@ -131,6 +134,7 @@ fn reading(rule: &Rule, ctx: &Context, i: usize, claim: &Claim) -> Option<Readin
             high,
             published,
             running,
+            union,
             grows,
             counted,
         },
@@ -153,6 +157,11 @@ pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
         let (x, y) = (&a.value, &b.value);
         if x.low <= y.high && y.low <= x.high {
             return true;
+        }
+        // "destroyed or damaged" counts at least as many as "destroyed".
+        if x.union != y.union {
+            let (u, v) = if x.union { (x, y) } else { (y, x) };
+            return u.high >= v.low;
         }
         // A sub-group is no larger than the whole: "six construction workers" among
         // "eight workers".

@@ -268,6 +268,9 @@ pub struct About {
     /// The value is a part of a larger group ("of them", "including", "among", "3 of the 5").
     #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub part: bool,
+    /// The value counts a union ("destroyed or damaged"), a broader group than either.
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub union: bool,
     /// The sentence marks the value as a running count ("now", "has risen to", "still").
     #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub running: bool,

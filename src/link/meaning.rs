@@ -72,6 +72,50 @@ impl Weights {
     }
 }
 
+/// A claim's event lemmas as sorted hashes with their weights, and their total weight:
+/// overlaps are then a merge of two sorted lists.
+#[derive(Default)]
+struct Prepared {
+    event: Vec<(u64, f32)>,
+    total: f32,
+}
+
+impl Prepared {
+    fn of(about: &About, weights: &Weights) -> Prepared {
+        let mut event: Vec<(u64, f32)> = about
+            .event
+            .iter()
+            .map(|l| (hash(l), weights.weight(l)))
+            .collect();
+        event.sort_by_key(|e| e.0);
+        event.dedup_by_key(|e| e.0);
+        let total = event.iter().map(|e| e.1).sum();
+        Prepared { event, total }
+    }
+
+    /// The weight of the lemmas both have.
+    fn shared(&self, other: &Prepared) -> f32 {
+        let (mut i, mut j, mut shared) = (0, 0, 0.0);
+        while i < self.event.len() && j < other.event.len() {
+            match self.event[i].0.cmp(&other.event[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += self.event[i].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        shared
+    }
+}
+
+fn hash(s: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(s)
+}
+
 fn facet(f: ValueFacet) -> Facet {
     match f {
         ValueFacet::Quantity => Facet::Quantity,
@@ -200,7 +244,7 @@ impl Features {
         }
         match self.predicates {
             Some(true) => s += 0.2,
-            Some(false) if self.predicates_near => s -= 0.15,
+            Some(false) if self.predicates_near => s -= 0.2,
             Some(false) => s -= 0.05,
             None => {}
         }
@@ -226,6 +270,7 @@ impl Features {
 fn features(
     a: &Claim,
     b: &Claim,
+    (px, py): (&Prepared, &Prepared),
     weights: &Weights,
     english: &English,
 ) -> Option<(Features, Vec<Name>)> {
@@ -273,7 +318,7 @@ fn features(
             // A statement's verb must be the same act, not a broader one ("step" is no
             // "measure").
             let r = if x.facet == ValueFacet::Statement {
-                p == q || english.synonyms(p, q)
+                p == q
             } else {
                 related(english, p, q)
             };
@@ -286,23 +331,13 @@ fn features(
     };
     let mut measure = 0.0;
     for m in x.measure.iter() {
-        if y.measure.iter().any(|n| related(english, m, n)) {
+        if y.measure.contains(m) {
             measure += weights.weight(m);
             add(&mut words, m);
         }
     }
-    let (mut shared, mut union) = (0.0f32, 0.0f32);
-    for l in x.event.iter() {
-        let w = weights.weight(l);
-        union += w;
-        if y.event.contains(l) {
-            shared += w;
-            add(&mut words, l);
-        }
-    }
-    for l in y.event.iter().filter(|l| !x.event.contains(l)) {
-        union += weights.weight(l);
-    }
+    let shared = px.shared(py);
+    let union = px.total + py.total - shared;
     let event = if union > 0.0 { shared / union } else { 0.0 };
     Some((
         Features {
@@ -333,6 +368,13 @@ pub fn link(claims: &[Claim], english: &English) -> Vec<MeaningSlot> {
         return Vec::new();
     }
     let weights = Weights::of(claims, &values);
+    let mut prepared: Vec<Prepared> = Vec::new();
+    prepared.resize_with(claims.len(), Prepared::default);
+    for &i in &values {
+        if let Some(about) = claims[i].about.as_deref() {
+            prepared[i] = Prepared::of(about, &weights);
+        }
+    }
     let debug = std::env::var_os("CLAIMCHECK_DEBUG_LINK").is_some();
     let mut blocks: FxHashMap<(ValueFacet, Name), Vec<usize>> = FxHashMap::default();
     for &i in &values {
@@ -359,7 +401,13 @@ pub fn link(claims: &[Claim], english: &English) -> Vec<MeaningSlot> {
                 if edges.contains_key(&(i, j)) {
                     continue;
                 }
-                let featured = features(&claims[i], &claims[j], &weights, english);
+                let featured = features(
+                    &claims[i],
+                    &claims[j],
+                    (&prepared[i], &prepared[j]),
+                    &weights,
+                    english,
+                );
                 if debug {
                     let show = |c: &Claim| {
                         let v = c.quantity.as_ref().map(|q| q.text.clone());
@@ -488,7 +536,7 @@ fn slot(claims: &[Claim], members: Vec<usize>, links: Vec<Link>) -> MeaningSlot 
         ValueFacet::Date => format!("when: {predicate} ({head})"),
         ValueFacet::Duration if predicate.is_empty() => format!("how long: {head}"),
         ValueFacet::Duration => format!("how long: {head} ({predicate})"),
-        ValueFacet::Statement => format!("whether: {predicate}"),
+        ValueFacet::Statement => format!("\"{predicate}\""),
     };
     let mut members = members;
     members.sort_unstable();

@@ -238,6 +238,7 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
                 names: Box::new([]),
                 event: Box::new([]),
                 part: false,
+                union: false,
                 running: false,
                 background: false,
             }));
@@ -329,6 +330,7 @@ fn statement_claims(facts: &Facts, at: &Place, tokens: &[Token], english: &Engli
             names: named.into_boxed_slice(),
             event: Box::new([]),
             part: false,
+            union: false,
             running: false,
             background: background(facts, at),
         }));
@@ -363,8 +365,14 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
         let verbal = alphabetic && !stop && english.may_be_verb(&lower);
         let initial = out.is_empty() || gap.contains(['"', '“', '‘']);
         let shouting = !w.text.chars().any(char::is_lowercase);
-        let proper =
-            alphabetic && !stop && !initial && !shouting && w.text.starts_with(char::is_uppercase);
+        // A known entity ("Algeria") is a name even first in a sentence or in capitals.
+        let known = facts
+            .entities
+            .iter()
+            .any(|e| e.range.start <= w.start && w.end <= e.range.end);
+        let proper = alphabetic
+            && !stop
+            && (known || !initial && !shouting && w.text.starts_with(char::is_uppercase));
         let lemma = if proper {
             std::borrow::Cow::Owned(deunicode::deunicode(&lower))
         } else {
@@ -437,8 +445,13 @@ fn predicate(
         }
         let distance = if i < first { first - i } else { i + 1 - last };
         // Verbs after the value weigh a little less (the value is usually an object).
-        let weighted = if i < first { distance } else { distance + 1 };
-        if weighted <= PREDICATE_WINDOW && best.is_none_or(|(d, _)| weighted < d) {
+        let mut weighted = if i < first { distance } else { distance + 1 };
+        // A verb after the value defines what is counted only in the passive ("40
+        // people were injured"); in the active the value acts ("14 tugs pulled").
+        if i >= last && !tokens[last..i].iter().any(|b| english.lemma(&b.word.text.to_lowercase()) == "be") {
+            weighted += NEAR;
+        }
+        if weighted <= PREDICATE_WINDOW + NEAR && best.is_none_or(|(d, _)| weighted < d) {
             best = Some((weighted, t));
         }
     }
@@ -461,6 +474,16 @@ fn names(tokens: &[Token], range: &Range<usize>, seg: &Range<usize>) -> Vec<Name
         }
     }
     out
+}
+
+/// The predicate is joined to another verb by "or" or "and" ("destroyed or damaged"):
+/// the value counts the union, a broader group.
+fn joined_verbs(tokens: &[Token], predicate: &Name, seg: &Range<usize>) -> bool {
+    (seg.start..seg.end.saturating_sub(2)).any(|i| {
+        tokens[i].lemma == *predicate
+            && matches!(tokens[i + 1].word.text, "or" | "and")
+            && tokens[i + 2].verbal
+    })
 }
 
 /// A predicate and its distance, or none at an infinite distance.
@@ -601,6 +624,7 @@ fn quantity_claim(
         return None;
     }
     let (pred, pred_distance) = split(predicate(tokens, &q.range, &seg, english));
+    let union = pred.as_ref().is_some_and(|p| joined_verbs(tokens, p, &seg));
     let mut claim = empty_claim(facts, at, &q.range);
     let text = facts.text.get(q.range.clone()).unwrap_or_default();
     let span = at.span(&q.range);
@@ -635,6 +659,7 @@ fn quantity_claim(
         names: names(tokens, &q.range, &seg).into_boxed_slice(),
         event: event.to_vec().into_boxed_slice(),
         part: is_part(facts, &q.range),
+        union,
         running: tokens
             .iter()
             .any(|t| english.is_update(&t.lemma) || english.is_update(&t.word.text.to_lowercase())),
@@ -926,8 +951,16 @@ fn time_claim(
     // event noun by it ("the May 8 attack", "an implosion on Sunday").
     let event_noun = around
         .iter()
-        .find(|n| english.pos(n).contains(crate::extract::english::Pos::Verb))
+        .find(|n| english.pos(n).contains(crate::extract::english::Pos::Verb) && !english.is_light(n))
         .cloned();
+    // "will join next month": a plan or a forecast, not when something happened.
+    let first = token_at(tokens, t.range.start);
+    if tokens[seg.start..first.min(tokens.len())]
+        .iter()
+        .any(|b| english.is_modal(&b.word.text.to_lowercase()))
+    {
+        return None;
+    }
     let head = match (&pred, pred_distance <= PREDICATE_WINDOW / 2) {
         (Some(p), true) => Some(p.clone()),
         _ => event_noun
@@ -965,6 +998,7 @@ fn time_claim(
         names: names(tokens, &t.range, &seg).into_boxed_slice(),
         event: event.to_vec().into_boxed_slice(),
         part: false,
+        union: false,
         running: false,
         background: old_date(&t.value, at),
     }));
