@@ -8,6 +8,7 @@ use crate::extract::english::English;
 use crate::extract::quantity::Units;
 use crate::extract::{About, Claim, Name, ValueFacet};
 use petgraph::unionfind::UnionFind;
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
@@ -16,7 +17,9 @@ pub const THRESHOLD: f32 = 0.35;
 /// Blocks larger than this are compared only within a sliding window (linear time).
 const MAX_BLOCK: usize = 64;
 /// The window of a large block.
-const WINDOW: usize = 16;
+const WINDOW: usize = 4;
+/// Clusters larger than this are split into their links.
+const MAX_CLUSTER: usize = 24;
 /// At most this many concepts of a word make block keys.
 const CONCEPTS: usize = 3;
 
@@ -388,7 +391,8 @@ pub fn link(claims: &[Claim], english: &English) -> Vec<MeaningSlot> {
     }
     let mut keys: Vec<&(ValueFacet, Name)> = blocks.keys().collect();
     keys.sort();
-    let mut edges: FxHashMap<(usize, usize), Link> = FxHashMap::default();
+    // Candidate pairs from every block (a window of each large block), each pair once.
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
     for k in keys {
         let block = &blocks[k];
         let reach = if block.len() > MAX_BLOCK {
@@ -398,62 +402,38 @@ pub fn link(claims: &[Claim], english: &English) -> Vec<MeaningSlot> {
         };
         for (n, &i) in block.iter().enumerate() {
             for &j in block.iter().skip(n + 1).take(reach) {
-                if edges.contains_key(&(i, j)) {
-                    continue;
-                }
-                let featured = features(
-                    &claims[i],
-                    &claims[j],
-                    (&prepared[i], &prepared[j]),
-                    &weights,
-                    english,
-                );
-                if debug {
-                    let show = |c: &Claim| {
-                        let v = c.quantity.as_ref().map(|q| q.text.clone());
-                        let t = c
-                            .time
-                            .as_ref()
-                            .or(c.duration.as_ref())
-                            .map(|t| t.text.clone());
-                        format!(
-                            "{}\t{}\t{}\t{}",
-                            c.doc,
-                            c.span.start,
-                            c.span.end,
-                            v.or(t).unwrap_or_default()
-                        )
-                    };
-                    if let Some((f, w)) = &featured {
-                        eprintln!(
-                            "link\t{}\t{}\t{}\t{:?}\t{:?}",
-                            show(&claims[i]),
-                            show(&claims[j]),
-                            f.score(),
-                            f,
-                            w
-                        );
-                    }
-                }
-                if let Some((f, words)) = featured {
-                    let score = f.score();
-                    if score >= THRESHOLD {
-                        edges.insert(
-                            (i, j),
-                            Link {
-                                a: i,
-                                b: j,
-                                score: (score * 100.0).round() / 100.0,
-                                words,
-                            },
-                        );
-                    }
+                if claims[i].doc_index != claims[j].doc_index {
+                    candidates.push((i.min(j), i.max(j)));
                 }
             }
         }
     }
-    let mut pairs: Vec<Link> = edges.into_values().collect();
-    pairs.sort_by_key(|l| (l.a, l.b));
+    candidates.sort_unstable();
+    candidates.dedup();
+    let edges: Vec<Link> = candidates
+        .par_iter()
+        .filter_map(|&(i, j)| {
+            let featured = features(
+                &claims[i],
+                &claims[j],
+                (&prepared[i], &prepared[j]),
+                &weights,
+                english,
+            );
+            if debug {
+                debug_pair(&claims[i], &claims[j], featured.as_ref());
+            }
+            let (f, words) = featured?;
+            let score = f.score();
+            (score >= THRESHOLD).then(|| Link {
+                a: i,
+                b: j,
+                score: (score * 100.0).round() / 100.0,
+                words,
+            })
+        })
+        .collect();
+    let pairs = edges;
     let pairs = mutual_best(claims, pairs);
     // Clusters: connected components of the links.
     let index: FxHashMap<usize, usize> = values.iter().enumerate().map(|(n, &i)| (i, n)).collect();
@@ -476,15 +456,35 @@ pub fn link(claims: &[Claim], english: &English) -> Vec<MeaningSlot> {
     for l in pairs {
         links_of.entry(labels[index[&l.a]]).or_default().push(l);
     }
-    let mut slots: Vec<MeaningSlot> = members
-        .into_iter()
-        .map(|(root, claims_in)| {
-            let links = links_of.remove(&root).unwrap_or_default();
-            slot(claims, claims_in, links)
-        })
-        .collect();
-    slots.sort_by_key(|s| s.claims.first().copied());
+    let mut slots: Vec<MeaningSlot> = Vec::new();
+    for (root, claims_in) in members {
+        let links = links_of.remove(&root).unwrap_or_default();
+        // A cluster this large is a chain of resemblances across many documents, not one
+        // fact: it makes no slot (and rules stay linear in the corpus).
+        if claims_in.len() <= MAX_CLUSTER {
+            slots.push(slot(claims, claims_in, links));
+        }
+    }
+    slots.sort_by_key(|s| (s.claims.first().copied(), s.claims.last().copied()));
     slots
+}
+
+/// Prints a candidate pair and its features (`CLAIMCHECK_DEBUG_LINK=1`), for tuning.
+fn debug_pair(a: &Claim, b: &Claim, featured: Option<&(Features, Vec<Name>)>) {
+    let show = |c: &Claim| {
+        let v = c.quantity.as_ref().map(|q| q.text.clone());
+        let t = c.time.as_ref().or(c.duration.as_ref()).map(|t| t.text.clone());
+        format!(
+            "{}\t{}\t{}\t{}",
+            c.doc,
+            c.span.start,
+            c.span.end,
+            v.or(t).unwrap_or_default()
+        )
+    };
+    if let Some((f, w)) = featured {
+        eprintln!("link\t{}\t{}\t{}\t{:?}\t{:?}", show(a), show(b), f.score(), f, w);
+    }
 }
 
 /// Keeps the links that are best both ways: for claim `a`, no claim of `b`'s document

@@ -256,6 +256,7 @@ const ARGUMENTS: usize = 5;
 /// what, affirmed or negated ("Colonial has not paid the hackers").
 fn statement_claims(facts: &Facts, at: &Place, tokens: &[Token], english: &English) -> Vec<Claim> {
     let mut out = Vec::new();
+    let mut main_seen = false;
     for (i, t) in tokens.iter().enumerate() {
         if !t.verbal || english.is_light(&t.lemma) {
             continue;
@@ -292,8 +293,11 @@ fn statement_claims(facts: &Facts, at: &Place, tokens: &[Token], english: &Engli
         let scope = statement_scope(facts, tokens, &range, &seg, english);
         let named = names(tokens, &range, &seg);
         // Most verbs state nothing another source would deny: a plain affirmative claim is
-        // kept when it names someone or something, so that claims stay few.
-        if negation.is_none() && scope.is_none() && named.is_empty() {
+        // kept for the sentence's main verb (its first) or when it names someone or
+        // something, so that claims stay few.
+        let main = !main_seen;
+        main_seen = true;
+        if negation.is_none() && scope.is_none() && named.is_empty() && !main {
             continue;
         }
         let start = negation.map_or(t.word.start, |n| n.word.start);
