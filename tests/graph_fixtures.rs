@@ -47,8 +47,22 @@ fn shared_labels(json: &serde_json::Value) -> Vec<String> {
 #[test]
 fn reciprocal_expulsions_stay_in_separate_slots() {
     let json = graph_json("actor-quiet-reciprocal");
-    let shared = shared_labels(&json);
+    // The keyed linker keeps the two expulsions apart; a slot linked by meaning may join
+    // their dates (both "on Monday", which agree), never their actors.
+    let mut keyed = json.clone();
+    if let Some(slots) = keyed["slots"].as_array_mut() {
+        slots.retain(|s| s.get("links").is_none());
+    }
+    let shared = shared_labels(&keyed);
     assert!(shared.iter().all(|l| !l.contains("expel")), "{shared:?}");
+    let joined: Vec<String> = shared_labels(&json)
+        .into_iter()
+        .filter(|l| l.contains("expel"))
+        .collect();
+    assert!(
+        joined.iter().all(|l| l.starts_with("when:")),
+        "only the agreeing dates may share a slot: {joined:?}"
+    );
     common::snapshot_settings()
         .bind(|| insta::assert_json_snapshot!("graph_actor-quiet-reciprocal", json));
 }

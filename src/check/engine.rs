@@ -196,6 +196,16 @@ pub fn run(rules: &[Rule], graph: &mut ClaimGraph, ctx: &Context) -> Vec<Finding
                 .collect::<Vec<_>>()
         })
         .collect();
+    // A fact linked both by lexicon keys and by meaning gives one finding: the keyed one.
+    let keyed: Vec<(String, ValueSides)> = results
+        .iter()
+        .filter(|(si, _, _)| graph.slots[*si].links.is_empty())
+        .map(|(_, f, _)| (f.rule.clone(), value_sides(f)))
+        .collect();
+    let results: Vec<_> = results
+        .into_iter()
+        .filter(|(si, f, _)| graph.slots[*si].links.is_empty() || !repeats(f, &keyed))
+        .collect();
     let mut findings = Vec::with_capacity(results.len());
     for (si, f, sides) in results {
         for (i, a) in sides.iter().enumerate() {
@@ -212,6 +222,43 @@ pub fn run(rules: &[Rule], graph: &mut ClaimGraph, ctx: &Context) -> Vec<Finding
     }
     findings.sort_by_key(order_key);
     findings
+}
+
+/// The values of each side of a finding: (document, value start).
+type ValueSides = Vec<Vec<(String, usize)>>;
+
+/// The [`ValueSides`] of a finding.
+fn value_sides(f: &Finding) -> ValueSides {
+    f.sides
+        .iter()
+        .map(|s| {
+            s.claims
+                .iter()
+                .map(|e| (e.doc.clone(), e.value_span.start))
+                .collect()
+        })
+        .collect()
+}
+
+/// A finding of the same rule already sets two of these values against each other.
+fn repeats(f: &Finding, keyed: &[(String, ValueSides)]) -> bool {
+    let mine = value_sides(f);
+    keyed
+        .iter()
+        .filter(|(rule, _)| *rule == f.rule)
+        .any(|(_, theirs)| {
+            let hit = |side: &Vec<(String, usize)>| {
+                theirs
+                    .iter()
+                    .position(|t| side.iter().any(|v| t.contains(v)))
+            };
+            let hits: Vec<Option<usize>> = mine.iter().map(hit).collect();
+            hits.iter()
+                .flatten()
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+                >= 2
+        })
 }
 
 fn order_key(f: &Finding) -> (String, usize, String, String) {
@@ -326,29 +373,19 @@ fn confidence(
             notes.push(format!("side {} stands only in a headline", side.side));
         }
     }
-    // Each side attributes its value to a different named source: a dispute that the
-    // articles report as such, not a contradiction between them.
-    let attributions: Vec<Option<Vec<&str>>> = side_claims
+    // One article gives values on two sides: it reports a dispute (an accusation and a
+    // denial, two officials' figures) rather than contradicting another article.
+    let docs_of = |members: &Vec<usize>| -> std::collections::BTreeSet<usize> {
+        members.iter().map(|&i| ctx.claims[i].doc_index).collect()
+    };
+    let side_docs: Vec<_> = side_claims.iter().map(docs_of).collect();
+    let reported = side_docs
         .iter()
-        .map(|members| {
-            members
-                .iter()
-                .map(|&i| ctx.claims[i].attribution.as_ref().map(|a| &*a.text))
-                .collect()
-        })
-        .collect();
-    if attributions.len() >= 2
-        && attributions.iter().all(Option::is_some)
-        && attributions
-            .iter()
-            .flatten()
-            .map(|a| a.first().copied())
-            .collect::<std::collections::BTreeSet<_>>()
-            .len()
-            == attributions.len()
-    {
+        .enumerate()
+        .any(|(i, a)| side_docs[i + 1..].iter().any(|b| !a.is_disjoint(b)));
+    if reported {
         c *= 0.4;
-        notes.push("each side attributes its value to a different source (a dispute)".into());
+        notes.push("one article gives values on both sides (a dispute it reports)".into());
     }
     let inferred = slot
         .claims

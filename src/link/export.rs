@@ -91,7 +91,18 @@ pub fn json(graph: &ClaimGraph, claims: &[Claim], docs: &[Document]) -> serde_js
                     json!({"from": pos(e.source()), "to": pos(e.target()), "reason": e.weight().as_str()})
                 })
                 .collect();
-            json!({"label": slot.label, "key": slot.key, "unknown_time": slot.unknown_time, "claims": members, "edges": edges})
+            let mut o = json!({"label": slot.label, "key": slot.key, "unknown_time": slot.unknown_time, "claims": members, "edges": edges});
+            if !slot.links.is_empty() {
+                // Why claims linked by meaning were compared: positions in `claims`, the
+                // score and the words that made it.
+                let pos = |c: usize| slot.claims.iter().position(|&x| x == c).unwrap_or(usize::MAX);
+                o["links"] = slot
+                    .links
+                    .iter()
+                    .map(|l| json!({"from": pos(l.a), "to": pos(l.b), "score": l.score, "words": l.words}))
+                    .collect();
+            }
+            o
         })
         .collect();
     json!({"slots": slots})

@@ -247,7 +247,7 @@ impl Features {
         }
         match self.predicates {
             Some(true) => s += 0.2,
-            Some(false) if self.predicates_near => s -= 0.2,
+            Some(false) if self.predicates_near || self.date => s -= 0.2,
             Some(false) => s -= 0.05,
             None => {}
         }
@@ -473,7 +473,11 @@ pub fn link(claims: &[Claim], english: &English) -> Vec<MeaningSlot> {
 fn debug_pair(a: &Claim, b: &Claim, featured: Option<&(Features, Vec<Name>)>) {
     let show = |c: &Claim| {
         let v = c.quantity.as_ref().map(|q| q.text.clone());
-        let t = c.time.as_ref().or(c.duration.as_ref()).map(|t| t.text.clone());
+        let t = c
+            .time
+            .as_ref()
+            .or(c.duration.as_ref())
+            .map(|t| t.text.clone());
         format!(
             "{}\t{}\t{}\t{}",
             c.doc,
@@ -483,7 +487,14 @@ fn debug_pair(a: &Claim, b: &Claim, featured: Option<&(Features, Vec<Name>)>) {
         )
     };
     if let Some((f, w)) = featured {
-        eprintln!("link\t{}\t{}\t{}\t{:?}\t{:?}", show(a), show(b), f.score(), f, w);
+        eprintln!(
+            "link\t{}\t{}\t{}\t{:?}\t{:?}",
+            show(a),
+            show(b),
+            f.score(),
+            f,
+            w
+        );
     }
 }
 

@@ -84,8 +84,18 @@ fn statement_scope(
             && tokens
                 .get(i + 2)
                 .is_some_and(|n| matches!(n.word.text, "the" | "them" | "its" | "their"));
-        if number && of_the && !facts.text.get(..t.word.start).unwrap_or("").ends_with("one ") {
-            return Some((crate::extract::model::Scope::Partial, t.word.start..t.word.end));
+        if number
+            && of_the
+            && !facts
+                .text
+                .get(..t.word.start)
+                .unwrap_or("")
+                .ends_with("one ")
+        {
+            return Some((
+                crate::extract::model::Scope::Partial,
+                t.word.start..t.word.end,
+            ));
         }
     }
     None
@@ -367,6 +377,18 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
             english.is_stop(&lower) || units.cue(&lower).is_some() || english.is_degree(&lower);
         let lemma = english.lemma(&lower);
         let verbal = alphabetic && !stop && english.may_be_verb(&lower);
+        // "The United States cut its staff": a word that is both noun and verb, right
+        // after a name or a pronoun, is the verb.
+        let after_subject = out.last().is_some_and(|p: &Token| {
+            p.proper || matches!(p.word.text, "he" | "she" | "it" | "they" | "we" | "who")
+        });
+        let verbal = verbal
+            || alphabetic
+                && !stop
+                && after_subject
+                && english
+                    .lemma_as(&lower, crate::extract::english::Pos::Verb)
+                    .is_some();
         let initial = out.is_empty() || gap.contains(['"', '“', '‘']);
         let shouting = !w.text.chars().any(char::is_lowercase);
         // A known entity ("Algeria") is a name even first in a sentence or in capitals.
@@ -387,7 +409,7 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
             proper,
             lemma: Name::from(lemma.as_ref()),
             content: alphabetic && !stop,
-            verbal,
+            verbal: verbal && !proper,
             boundary_before: gap.contains([';', ':', '(', ')', '—', '–'])
                 || gap.contains(" - ")
                 || gap.contains(", and ")
@@ -440,6 +462,17 @@ fn predicate(
     seg: &Range<usize>,
     english: &English,
 ) -> Option<(Name, usize)> {
+    predicate_within(tokens, range, seg, english, PREDICATE_WINDOW)
+}
+
+/// [`predicate`] within a given window.
+fn predicate_within(
+    tokens: &[Token],
+    range: &Range<usize>,
+    seg: &Range<usize>,
+    english: &English,
+    window: usize,
+) -> Option<(Name, usize)> {
     let first = token_at(tokens, range.start);
     let last = token_at(tokens, range.end);
     let mut best: Option<(usize, &Token)> = None;
@@ -452,10 +485,14 @@ fn predicate(
         let mut weighted = if i < first { distance } else { distance + 1 };
         // A verb after the value defines what is counted only in the passive ("40
         // people were injured"); in the active the value acts ("14 tugs pulled").
-        if i >= last && !tokens[last..i].iter().any(|b| english.lemma(&b.word.text.to_lowercase()) == "be") {
+        if i >= last
+            && !tokens[last..i]
+                .iter()
+                .any(|b| english.lemma(&b.word.text.to_lowercase()) == "be")
+        {
             weighted += NEAR;
         }
-        if weighted <= PREDICATE_WINDOW + NEAR && best.is_none_or(|(d, _)| weighted < d) {
+        if weighted <= window + NEAR && best.is_none_or(|(d, _)| weighted < d) {
             best = Some((weighted, t));
         }
     }
@@ -949,13 +986,37 @@ fn time_claim(
         _ => return None,
     };
     let seg = segment(tokens, &t.range);
-    let (pred, pred_distance) = split(predicate(tokens, &t.range, &seg, english));
+    // "further cuts on Wednesday": one of a series, not the date of the first.
+    if tokens[seg.clone()]
+        .iter()
+        .any(|b| english.is_repeat(&b.word.text.to_lowercase()))
+    {
+        return None;
+    }
+    // A date belongs to the main verb of its clause, often further back than a
+    // quantity's verb ("deployed about 800 troops to the border in March").
+    let (pred, pred_distance) = split(predicate_within(
+        tokens,
+        &t.range,
+        &seg,
+        english,
+        2 * PREDICATE_WINDOW,
+    ));
     let around = nearby(tokens, &t.range, &seg, 4);
     // When something happened: the verb before the date ("vanished on Sunday"), else an
     // event noun by it ("the May 8 attack", "an implosion on Sunday").
+    let proper: Vec<&Name> = tokens[seg.clone()]
+        .iter()
+        .filter(|t| t.proper)
+        .map(|t| &t.lemma)
+        .collect();
     let event_noun = around
         .iter()
-        .find(|n| english.pos(n).contains(crate::extract::english::Pos::Verb) && !english.is_light(n))
+        .find(|n| {
+            english.pos(n).contains(crate::extract::english::Pos::Verb)
+                && !english.is_light(n)
+                && !proper.contains(n)
+        })
         .cloned();
     // "will join next month": a plan or a forecast, not when something happened.
     let first = token_at(tokens, t.range.start);

@@ -312,6 +312,11 @@ impl English {
         self.roles.is_modal(word)
     }
 
+    /// A word that marks an event as one of a series ("further", "another", "again").
+    pub fn is_repeat(&self, word: &str) -> bool {
+        self.roles.is_repeat(word)
+    }
+
     /// The scope a word gives a statement: all of a group or a part of it.
     pub fn scope_of(&self, word: &str) -> Option<crate::extract::model::Scope> {
         if self.roles.is_full(word) {

@@ -16,6 +16,7 @@ struct RolesFile {
     modal_words: Vec<String>,
     full_words: Vec<String>,
     partial_words: Vec<String>,
+    repeat_words: Vec<String>,
 }
 
 /// Light verbs and degree words, as sets.
@@ -28,6 +29,7 @@ pub struct WordRoles {
     modal: FxHashSet<String>,
     full: FxHashSet<String>,
     partial: FxHashSet<String>,
+    repeat: FxHashSet<String>,
 }
 
 impl WordRoles {
@@ -47,6 +49,7 @@ impl WordRoles {
             modal: f.modal_words.into_iter().collect(),
             full: f.full_words.into_iter().collect(),
             partial: f.partial_words.into_iter().collect(),
+            repeat: f.repeat_words.into_iter().collect(),
         })
     }
 
@@ -58,6 +61,11 @@ impl WordRoles {
     /// A word that negates what follows ("not", "never", "no"), lower-case.
     pub fn is_negation(&self, word: &str) -> bool {
         self.negation.contains(word) || word.ends_with("n't")
+    }
+
+    /// A word that marks an event as one of a series ("further", "another", "again").
+    pub fn is_repeat(&self, word: &str) -> bool {
+        self.repeat.contains(word)
     }
 
     /// A word that makes a statement about all of a group ("all", "every", "entire").
