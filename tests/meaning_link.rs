@@ -129,9 +129,6 @@ fn a_count_worded_two_ways_is_linked_and_its_mismatch_flagged() {
 }
 
 #[test]
-#[ignore = "killed and injured counts of one storm are linked by meaning and flagged: \
-            'the number or amount of people (injure)', 12 people vs 40 people (score 0.57: same \
-            head, high event overlap; the differing predicates only take 0.15 off)"]
 fn killed_and_injured_are_different_measures() {
     let c = check(&[
         report(

@@ -28,7 +28,7 @@ const CONCEPTS: usize = 3;
 pub struct Link {
     pub a: usize,
     pub b: usize,
-    pub score: f32,
+    pub score: f64,
     /// The lemmas that made the link (shared measure, predicate and event words).
     pub words: Vec<Name>,
 }
@@ -247,6 +247,9 @@ impl Features {
         }
         match self.predicates {
             Some(true) => s += 0.2,
+            // Two different verbs that define what is counted ("killed 12", "injured
+            // 40") are two measures.
+            Some(false) if self.predicates_near && self.quantity => return 0.0,
             Some(false) if self.predicates_near || self.date => s -= 0.2,
             Some(false) => s -= 0.05,
             None => {}
@@ -428,7 +431,7 @@ pub fn link(claims: &[Claim], english: &English) -> Vec<MeaningSlot> {
             (score >= THRESHOLD).then(|| Link {
                 a: i,
                 b: j,
-                score: (score * 100.0).round() / 100.0,
+                score: (f64::from(score) * 100.0).round() / 100.0,
                 words,
             })
         })
@@ -502,7 +505,7 @@ fn debug_pair(a: &Claim, b: &Claim, featured: Option<&(Features, Vec<Name>)>) {
 /// scores higher with it, and for `b`, no claim of `a`'s document does. A document states a
 /// fact once or twice, so weaker candidates in the same document are other facts.
 fn mutual_best(claims: &[Claim], pairs: Vec<Link>) -> Vec<Link> {
-    let mut best: FxHashMap<(usize, usize), f32> = FxHashMap::default();
+    let mut best: FxHashMap<(usize, usize), f64> = FxHashMap::default();
     for l in &pairs {
         for (from, to) in [(l.a, l.b), (l.b, l.a)] {
             let e = best.entry((from, claims[to].doc_index)).or_insert(0.0);
