@@ -825,17 +825,7 @@ fn old_date(value: &TimeValue, at: &Place) -> bool {
 /// The sentence is about an earlier event: it names a year more than a year before its
 /// document's publication ("the 1912 sinking killed more than 1,500").
 fn background(facts: &Facts, at: &Place) -> bool {
-    let Some(published) = at.doc.published else {
-        return false;
-    };
-    facts.times.iter().any(|t| {
-        let year = match &t.value {
-            TimeValue::Point { date: Some(d), .. } => Some(d.year),
-            TimeValue::Interval { from, to } => to.or(*from).map(|d| d.year),
-            _ => None,
-        };
-        year.is_some_and(|y| y < published.year - 1)
-    })
+    facts.times.iter().any(|t| old_date(&t.value, at))
 }
 
 /// A number that is part of a name: "MAX 9", "Flight 302", "737 MAX jets", "Hangar 12".
@@ -1049,11 +1039,7 @@ fn time_claim(
         text: facts.text.get(t.range.clone()).unwrap_or_default().into(),
         span: at.span(&t.range),
     };
-    if facet == ValueFacet::Duration {
-        claim.duration = Some(Box::new(time));
-    } else {
-        claim.time = Some(Box::new(time));
-    }
+    claim.time = Some(Box::new(time));
     claim.about = Some(Box::new(About {
         facet,
         head,
