@@ -12,8 +12,11 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
-/// Pairs scoring at least this are linked.
-pub const THRESHOLD: f32 = 0.35;
+/// Pairs scoring at least this are linked: the odds of one fact are four to one or
+/// better, with classes weighed equally in the fit (see [`LinkModel`]).
+pub const THRESHOLD: f32 = 0.8;
+/// A facet with at most this many claims (in a story) is compared pair by pair.
+const ALL_PAIRS: usize = 256;
 /// Blocks larger than this are compared only within a sliding window (linear time).
 const MAX_BLOCK: usize = 64;
 /// The window of a large block.
@@ -22,6 +25,10 @@ const WINDOW: usize = 4;
 const MAX_CLUSTER: usize = 24;
 /// At most this many concepts of a word make block keys.
 const CONCEPTS: usize = 3;
+/// At most this many measure words make block keys.
+const MEASURE_KEYS: usize = 3;
+/// At most this many rare sentence words make block keys.
+const RARE_KEYS: usize = 3;
 
 /// Why two claims were linked: the score and the words they share.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -75,42 +82,79 @@ impl Weights {
     }
 }
 
-/// A claim's event lemmas as sorted hashes with their weights, and their total weight:
-/// overlaps are then a merge of two sorted lists.
+/// Words with more concepts than this match only themselves: their senses are too many
+/// for a shared concept to mean a shared sense ("take", "run").
+const POLYSEMY: usize = 12;
+
+/// A claim's event lemmas as sorted hashes with their weights and concepts, and their
+/// total weight: overlaps are then merges of sorted lists.
 #[derive(Default)]
 struct Prepared {
-    event: Vec<(u64, f32)>,
+    /// (lemma hash, weight, range of its concepts in `concepts`), by hash.
+    event: Vec<(u64, f32, std::ops::Range<u32>)>,
+    /// The concepts of each lemma, lemma after lemma.
+    concepts: Vec<u32>,
+    /// Every concept of the claim's lemmas, sorted and deduplicated.
+    all: Vec<u32>,
     total: f32,
 }
 
 impl Prepared {
-    fn of(about: &About, weights: &Weights) -> Prepared {
-        let mut event: Vec<(u64, f32)> = about
-            .event
-            .iter()
-            .map(|l| (hash(l), weights.weight(l)))
-            .collect();
+    fn of(about: &About, weights: &Weights, english: &English) -> Prepared {
+        let mut event: Vec<(u64, f32, std::ops::Range<u32>)> = Vec::new();
+        let mut concepts: Vec<u32> = Vec::new();
+        let mut seen: FxHashSet<u64> = FxHashSet::default();
+        for l in about.event.iter() {
+            let h = hash(l);
+            if !seen.insert(h) {
+                continue;
+            }
+            let own = english.concepts(l);
+            let start = concepts.len() as u32;
+            if own.len() <= POLYSEMY {
+                concepts.extend_from_slice(own);
+            }
+            event.push((h, weights.weight(l), start..concepts.len() as u32));
+        }
         event.sort_by_key(|e| e.0);
-        event.dedup_by_key(|e| e.0);
+        let mut all = concepts.clone();
+        all.sort_unstable();
+        all.dedup();
         let total = event.iter().map(|e| e.1).sum();
-        Prepared { event, total }
+        Prepared {
+            event,
+            concepts,
+            all,
+            total,
+        }
     }
 
-    /// The weight of the lemmas both have.
-    fn shared(&self, other: &Prepared) -> f32 {
-        let (mut i, mut j, mut shared) = (0, 0, 0.0);
-        while i < self.event.len() && j < other.event.len() {
-            match self.event[i].0.cmp(&other.event[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    shared += self.event[i].1;
-                    i += 1;
-                    j += 1;
-                }
+    /// The weight of this claim's lemmas that the other has, itself or by a shared
+    /// concept ("quake" and "earthquake", "explosion" and "explode").
+    fn matched_in(&self, other: &Prepared) -> f32 {
+        let mut shared = 0.0;
+        for (h, w, range) in &self.event {
+            let own = other.event.binary_search_by_key(h, |e| e.0).is_ok();
+            let by_concept = || {
+                self.concepts[range.start as usize..range.end as usize]
+                    .iter()
+                    .any(|c| other.all.binary_search(c).is_ok())
+            };
+            if own || by_concept() {
+                shared += w;
             }
         }
         shared
+    }
+
+    /// The overlap of two claims' events in [0, 1]: the weight matched on both sides over
+    /// the weight of both.
+    fn overlap(&self, other: &Prepared) -> f32 {
+        let total = self.total + other.total;
+        if total <= 0.0 {
+            return 0.0;
+        }
+        (self.matched_in(other) + other.matched_in(self)) / total
     }
 }
 
@@ -146,7 +190,7 @@ fn unit_class(claim: &Claim) -> Option<&str> {
 
 /// The block keys of a claim: its measure words and predicate, and the concepts of its
 /// head and predicate.
-fn block_keys(about: &About, english: &English) -> Vec<Name> {
+fn block_keys(about: &About, english: &English, weights: &Weights) -> Vec<Name> {
     let mut keys: Vec<Name> = Vec::new();
     let mut push = |n: Name| {
         if !keys.contains(&n) {
@@ -174,10 +218,22 @@ fn block_keys(about: &About, english: &English) -> Vec<Name> {
             push(Name::from(format!("#{c}")));
         }
     }
-    if about.head.is_none() {
-        for m in about.measure.iter().take(2) {
-            push(m.clone());
-        }
+    // The words by the value: two wordings of one measure share one of them more often
+    // than their heads ("turnout was 72 percent of the electorate", "a turnout of 71.8").
+    for m in about.measure.iter().take(MEASURE_KEYS) {
+        push(m.clone());
+    }
+    // The rarest words of its sentence that other documents also use: two reports of
+    // one fact share the story's rare words ("ammonium", "refloat") whatever their verbs.
+    let mut rare: Vec<(f32, &Name)> = about
+        .event
+        .iter()
+        .filter(|l| weights.df.get(*l).is_some_and(|&df| df >= 2))
+        .map(|l| (weights.weight(l), l))
+        .collect();
+    rare.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    for (_, l) in rare.into_iter().take(RARE_KEYS) {
+        push(Name::from(format!("~{l}")));
     }
     keys
 }
@@ -216,7 +272,100 @@ pub struct Features {
     pub names: Option<bool>,
 }
 
+/// The weights of a logistic link model for one facet: the log-odds that two claims
+/// state one fact, from their [`Features`]. Fitted by `scripts/fit_link_model.py`
+/// (logistic regression, classes balanced, checked story by story held out) on labelled
+/// pairs of the development set; the features are general (relatedness, overlap,
+/// names), never words of a story.
+#[derive(Clone, Copy, Debug)]
+pub struct LinkModel {
+    pub bias: f32,
+    pub heads: f32,
+    pub predicates_same: f32,
+    pub predicates_differ: f32,
+    pub predicates_differ_near: f32,
+    pub measure: f32,
+    pub event: f32,
+    pub heads_differ: f32,
+    pub names_shared: f32,
+    pub names_differ: f32,
+    pub subjects_differ: f32,
+}
+
+/// The fitted models by facet (see [`LinkModel`]).
+pub const QUANTITY: LinkModel = LinkModel {
+    bias: 0.0,
+    heads: 0.36,
+    predicates_same: 0.74,
+    predicates_differ: 0.53,
+    predicates_differ_near: 0.15,
+    measure: 0.89,
+    event: 5.17,
+    heads_differ: -0.40,
+    names_shared: 1.90,
+    names_differ: 0.26,
+    subjects_differ: -1.11,
+};
+pub const DATE: LinkModel = LinkModel {
+    bias: 0.0,
+    heads: -0.11,
+    predicates_same: 1.25,
+    predicates_differ: 0.36,
+    predicates_differ_near: -0.24,
+    measure: 1.33,
+    event: 6.48,
+    heads_differ: -0.01,
+    names_shared: -1.58,
+    names_differ: -3.02,
+    subjects_differ: -0.91,
+};
+/// A story states few durations, each worded its own way: their bias is raised by the
+/// log-odds of the threshold, so that a pair even at even odds is linked.
+pub const DURATION: LinkModel = LinkModel {
+    bias: 2.94,
+    heads: 0.69,
+    predicates_same: -0.55,
+    predicates_differ: 0.21,
+    predicates_differ_near: 0.17,
+    measure: 0.45,
+    event: 1.89,
+    heads_differ: -0.64,
+    names_shared: 0.0,
+    names_differ: -0.47,
+    subjects_differ: -1.28,
+};
+pub const STATEMENT: LinkModel = LinkModel {
+    bias: 0.82,
+    heads: 0.70,
+    predicates_same: 1.06,
+    predicates_differ: -0.29,
+    predicates_differ_near: -0.29,
+    measure: 0.83,
+    event: 7.81,
+    heads_differ: 0.08,
+    names_shared: -0.34,
+    names_differ: -0.05,
+    subjects_differ: -1.30,
+};
+
 impl Features {
+    /// The inputs of the link model, each in [0, 1], in the order of [`LinkModel`].
+    fn inputs(&self) -> [f32; 10] {
+        let b = |x: bool| if x { 1.0 } else { 0.0 };
+        [
+            b(self.heads),
+            b(self.predicates == Some(true)),
+            b(self.predicates == Some(false)),
+            b(self.predicates == Some(false) && self.predicates_near),
+            (self.measure / 1.5).min(1.0),
+            self.event.min(1.0),
+            b(self.heads_differ),
+            b(self.names == Some(true)),
+            b(self.names == Some(false)),
+            b(self.subjects_differ),
+        ]
+    }
+
     /// The link score in [0, 1].
     pub fn score(&self) -> f32 {
         if self.relation {
@@ -228,46 +377,51 @@ impl Features {
                 _ => 0.0,
             };
         }
-        if self.statement {
-            // Whether something happened: the same verb on the same things.
-            if self.predicates != Some(true) {
-                return 0.0;
-            }
-            let mut s = 0.2 + 0.4 * (self.measure / 2.0).min(1.0);
-            match self.names {
-                Some(true) => s += 0.1,
-                Some(false) => s -= 0.2,
-                None => {}
-            }
-            return s.clamp(0.0, 1.0);
+        // Two different verbs that define what is counted ("killed 12", "injured 40")
+        // are two measures.
+        if self.quantity && self.predicates == Some(false) && self.predicates_near {
+            return 0.0;
         }
-        let mut s = 0.0;
-        if self.heads {
-            s += if self.quantity { 0.4 } else { 0.3 };
+        // Counts of unrelated things that share no word of what they count ("5,000
+        // troops", "five embassy staff") are two measures.
+        if self.quantity && self.heads_differ && self.measure == 0.0 {
+            return 0.0;
         }
-        match self.predicates {
-            Some(true) => s += 0.2,
-            // Two different verbs that define what is counted ("killed 12", "injured
-            // 40") are two measures.
-            Some(false) if self.predicates_near && self.quantity => return 0.0,
-            Some(false) if self.predicates_near || self.date => s -= 0.2,
-            Some(false) => s -= 0.05,
-            None => {}
+        // Whether something happened is said by its verb and what it acts on: statements
+        // of unrelated verbs, or of one verb on things that share no word ("has not
+        // halted the advance", "halts joint operations"), are two statements.
+        if self.statement && (!self.heads || self.subjects_differ) {
+            return 0.0;
         }
-        // Dates take their head from a nearby verb, which varies; quantities and
-        // durations name what they measure ("days of mourning", "state of emergency").
-        if self.heads_differ && !self.date {
-            s -= 0.2;
-        }
-        match self.names {
-            Some(true) => s += 0.1,
-            Some(false) if self.quantity => s -= 0.3,
-            _ => {}
-        }
-        let measure = if self.quantity { 0.2 } else { 0.3 };
-        s += measure * (self.measure / 1.5).min(1.0);
-        s += 0.5 * self.event.min(1.0);
-        s.clamp(0.0, 1.0)
+        let w = if self.statement {
+            STATEMENT
+        } else if self.date {
+            DATE
+        } else if self.quantity {
+            QUANTITY
+        } else {
+            DURATION
+        };
+        let weights = [
+            w.heads,
+            w.predicates_same,
+            w.predicates_differ,
+            w.predicates_differ_near,
+            w.measure,
+            w.event,
+            w.heads_differ,
+            w.names_shared,
+            w.names_differ,
+            w.subjects_differ,
+        ];
+        let z: f32 = w.bias
+            + self
+                .inputs()
+                .iter()
+                .zip(weights)
+                .map(|(x, k)| x * k)
+                .sum::<f32>();
+        1.0 / (1.0 + (-z).exp())
     }
 }
 
@@ -342,9 +496,7 @@ fn features(
             add(&mut words, m);
         }
     }
-    let shared = px.shared(py);
-    let union = px.total + py.total - shared;
-    let event = if union > 0.0 { shared / union } else { 0.0 };
+    let event = px.overlap(py);
     Some((
         Features {
             heads,
@@ -378,24 +530,44 @@ pub fn link(claims: &[Claim], english: &English) -> Vec<MeaningSlot> {
     prepared.resize_with(claims.len(), Prepared::default);
     for &i in &values {
         if let Some(about) = claims[i].about.as_deref() {
-            prepared[i] = Prepared::of(about, &weights);
+            prepared[i] = Prepared::of(about, &weights, english);
         }
     }
     let debug = std::env::var_os("CLAIMCHECK_DEBUG_LINK").is_some();
+    // A facet with few claims is compared pair by pair: blocks only save time, and they
+    // miss pairs worded apart. Larger facets are blocked.
+    let mut by_facet: FxHashMap<ValueFacet, Vec<usize>> = FxHashMap::default();
+    for &i in &values {
+        if let Some(about) = claims[i].about.as_deref() {
+            by_facet.entry(about.facet).or_default().push(i);
+        }
+    }
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    for members in by_facet.values().filter(|m| m.len() <= ALL_PAIRS) {
+        for (n, &i) in members.iter().enumerate() {
+            for &j in &members[n + 1..] {
+                if claims[i].doc_index != claims[j].doc_index {
+                    candidates.push((i.min(j), i.max(j)));
+                }
+            }
+        }
+    }
     let mut blocks: FxHashMap<(ValueFacet, Name), Vec<usize>> = FxHashMap::default();
     for &i in &values {
         let about = claims[i]
             .about
             .as_deref()
             .expect("value claims have an about");
-        for k in block_keys(about, english) {
+        if by_facet[&about.facet].len() <= ALL_PAIRS {
+            continue;
+        }
+        for k in block_keys(about, english, &weights) {
             blocks.entry((about.facet, k)).or_default().push(i);
         }
     }
     let mut keys: Vec<&(ValueFacet, Name)> = blocks.keys().collect();
     keys.sort();
     // Candidate pairs from every block (a window of each large block), each pair once.
-    let mut candidates: Vec<(usize, usize)> = Vec::new();
     for k in keys {
         let block = &blocks[k];
         let reach = if block.len() > MAX_BLOCK {

@@ -54,7 +54,7 @@ pub fn value_claims(facts: &Facts, at: &Place) -> Vec<Claim> {
             out.push(c);
         }
     }
-    out.extend(statement_claims(facts, at, &tokens, english));
+    out.extend(statement_claims(facts, at, &tokens, &event, english));
     out.extend(relation_claims(facts, at, &tokens));
     out
 }
@@ -264,7 +264,13 @@ const ARGUMENTS: usize = 5;
 
 /// One claim for each verb of a factual clause that has arguments: what happened, to
 /// what, affirmed or negated ("Colonial has not paid the hackers").
-fn statement_claims(facts: &Facts, at: &Place, tokens: &[Token], english: &English) -> Vec<Claim> {
+fn statement_claims(
+    facts: &Facts,
+    at: &Place,
+    tokens: &[Token],
+    event: &[Name],
+    english: &English,
+) -> Vec<Claim> {
     let mut out = Vec::new();
     let mut main_seen = false;
     for (i, t) in tokens.iter().enumerate() {
@@ -342,7 +348,7 @@ fn statement_claims(facts: &Facts, at: &Place, tokens: &[Token], english: &Engli
             predicate: Some(t.lemma.clone()),
             predicate_near: true,
             names: named.into_boxed_slice(),
-            event: Box::new([]),
+            event: event.to_vec().into_boxed_slice(),
             part: false,
             union: false,
             running: false,
@@ -368,9 +374,16 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
                 break;
             }
         }
+        // Words of a time expression ("Tuesday", "June", "minutes", "yesterday") are a
+        // value, not what it is about: two dates of one event differ in them.
+        let in_time = facts
+            .times
+            .iter()
+            .any(|t| t.range.start <= w.start && w.end <= t.range.end);
         let alphabetic = lower.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !lower.chars().any(|c| c.is_ascii_digit())
-            && !crate::extract::number::is_number_word(&lower);
+            && !crate::extract::number::is_number_word(&lower)
+            && !in_time;
         // Bounds and approximations ("about", "nearly", "more") are qualifiers, not words
         // of the measure or the event.
         let stop =
