@@ -354,7 +354,7 @@ fn statement_claims(facts: &Facts, at: &Place, tokens: &[Token], english: &Engli
 }
 
 fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
-    let units = crate::extract::quantity::Units::builtin();
+    let units = facts.lexicon.units();
     let mut out = Vec::with_capacity(facts.words.len());
     let mut prev_end = 0;
     for w in &facts.words {
@@ -597,7 +597,7 @@ fn quantity_claim(
         return None;
     }
     let seg = segment(tokens, &q.range);
-    let units = crate::extract::quantity::Units::builtin();
+    let units = facts.lexicon.units();
     let duration_unit = q.unit.as_deref().and_then(duration_unit);
     let facet = if duration_unit.is_some() {
         ValueFacet::Duration
@@ -832,7 +832,7 @@ fn background(facts: &Facts, at: &Place) -> bool {
 fn in_name(facts: &Facts, q: &QuantityMatch) -> bool {
     if q.unit
         .as_deref()
-        .is_some_and(|u| crate::extract::quantity::Units::builtin().is_measurement(u))
+        .is_some_and(|u| facts.lexicon.units().is_measurement(u))
     {
         return false;
     }
@@ -912,7 +912,7 @@ fn unit_name(unit: DurationUnit) -> &'static str {
 /// The quantities with "22 hours and 37 minutes" read as one duration (in its smaller
 /// unit).
 fn compound_durations(facts: &Facts, quantities: &[QuantityMatch]) -> Vec<QuantityMatch> {
-    let units = crate::extract::quantity::Units::builtin();
+    let units = facts.lexicon.units();
     let seconds = |q: &QuantityMatch| -> Option<f64> {
         let unit = q.unit.as_deref()?;
         duration_unit(unit)?;
