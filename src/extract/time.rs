@@ -219,14 +219,14 @@ impl<'t, 'a> Reader<'t, 'a> {
             if self.glued(i, i + 1) && n.text == "%" {
                 return None;
             }
-            if n.kind == Kind::Word && !decade {
-                if self
+            if n.kind == Kind::Word
+                && !decade
+                && self
                     .units
                     .unit(n.text)
                     .is_some_and(|u| u.measure.as_deref() != Some("time"))
-                {
-                    return None;
-                }
+            {
+                return None;
             }
         }
         if i > 0

@@ -1058,15 +1058,15 @@ fn time_claim(
 
 #[cfg(test)]
 mod tests {
-    use crate::corpus::{segment, Document, Format};
+    use crate::corpus::{Document, Format};
     use crate::extract::model::{About, Claim, ValueFacet};
-    use crate::extract::Lexicon;
 
     /// The value claims of one sentence of our own.
     fn values(text: &str) -> Vec<Claim> {
         let doc = Document::plain("t", "t.txt".into(), Format::Text, text.to_string());
-        let sentences = segment(text);
-        super::super::extract_document(&doc, 0, &sentences, &Lexicon::builtin())
+        let knowledge = crate::extract::lexicon::for_tests();
+        let sentences = knowledge.abbreviations().segment(text);
+        super::super::extract_document(&doc, 0, &sentences, knowledge)
             .into_iter()
             .filter(|c| c.about.is_some())
             .collect()
