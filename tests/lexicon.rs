@@ -266,7 +266,7 @@ fn extra_dir_extends_the_builtins_and_skips_other_loaders_files() {
     std::fs::create_dir(&lexicon_dir).expect("mkdir");
     std::fs::write(
         lexicon_dir.join("units.toml"),
-        "[unit]\ntroops = [\"troops\"]\n",
+        "[[unit]]\nunit = \"troops\"\nforms = [\"troops\"]\n",
     )
     .expect("write");
     std::fs::write(
