@@ -5,7 +5,7 @@
 mod generator;
 
 use claimcheck::check;
-use claimcheck::extract::Lexicon;
+use claimcheck::extract::Knowledge;
 use claimcheck::pipeline;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
@@ -22,7 +22,7 @@ fn whole_check(c: &mut Criterion) {
         Ok(s) => s,
         Err(e) => panic!("cannot write the corpus: {e}"),
     };
-    let lexicon = Lexicon::builtin();
+    let lexicon = Knowledge::builtin();
     let rules = match check::load(&[]) {
         Ok(r) => r,
         Err(e) => panic!("built-in rules: {e}"),
@@ -30,7 +30,7 @@ fn whole_check(c: &mut Criterion) {
     let paths = vec![dir.path().to_path_buf()];
     let run = || {
         let analysis = pipeline::analyse(&paths, &lexicon);
-        let (_, findings) = pipeline::check(&analysis, &rules);
+        let (_, findings) = pipeline::check(&analysis, &rules, &lexicon);
         (analysis.corpus.documents.len(), findings.len())
     };
     let (docs, findings) = run();

@@ -6,11 +6,11 @@ mod docs;
 #[path = "support/generator.rs"]
 mod generator;
 
-use claimcheck::corpus::{segment, Sentence};
+use claimcheck::corpus::Sentence;
 use claimcheck::extract::claim::extract_document;
 use claimcheck::extract::quantity::find_quantities;
 use claimcheck::extract::time::find_times;
-use claimcheck::extract::Lexicon;
+use claimcheck::extract::Knowledge;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 use std::time::Duration;
@@ -20,8 +20,11 @@ const SIZE: u64 = 2_000_000;
 fn stages(c: &mut Criterion) {
     let docs = docs::documents(SIZE);
     let bytes = docs::bytes(&docs);
-    let lexicon = Lexicon::builtin();
-    let sentences: Vec<Vec<Sentence>> = docs.iter().map(|d| segment(&d.text)).collect();
+    let lexicon = Knowledge::builtin();
+    let sentences: Vec<Vec<Sentence>> = docs
+        .iter()
+        .map(|d| lexicon.abbreviations().segment(&d.text))
+        .collect();
     let mut group = c.benchmark_group("extract");
     group
         .sample_size(10)
@@ -31,7 +34,10 @@ fn stages(c: &mut Criterion) {
 
     group.bench_function("segment", |b| {
         b.iter(|| {
-            let n: usize = docs.iter().map(|d| segment(black_box(&d.text)).len()).sum();
+            let n: usize = docs
+                .iter()
+                .map(|d| lexicon.abbreviations().segment(black_box(&d.text)).len())
+                .sum();
             black_box(n)
         })
     });
@@ -44,8 +50,8 @@ fn stages(c: &mut Criterion) {
                     let Some(text) = doc.text.get(s.range.clone()) else {
                         continue;
                     };
-                    n += find_quantities(black_box(text)).len();
-                    n += find_times(black_box(text), doc.published).len();
+                    n += find_quantities(black_box(text), lexicon.units()).len();
+                    n += find_times(black_box(text), doc.published, lexicon.units()).len();
                 }
             }
             black_box(n)
@@ -69,7 +75,10 @@ fn stages(c: &mut Criterion) {
             let n: usize = docs
                 .iter()
                 .enumerate()
-                .map(|(i, d)| extract_document(d, i, &segment(&d.text), &lexicon).len())
+                .map(|(i, d)| {
+                    extract_document(d, i, &lexicon.abbreviations().segment(&d.text), &lexicon)
+                        .len()
+                })
                 .sum();
             black_box(n)
         })

@@ -4,8 +4,8 @@
 
 use claimcheck::corpus::{PartialDate, Span};
 use claimcheck::extract::{
-    Action, ActionClass, Change, Claim, Entity, EntityKind, Granularity, Mention, Polarity,
-    Quantity, Time, TimeValue, Value,
+    Action, ActionClass, Change, Claim, Entity, EntityKind, Granularity, Knowledge, Mention,
+    Polarity, Quantity, Time, TimeValue, Value,
 };
 use claimcheck::link;
 use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
@@ -118,12 +118,13 @@ fn linking(c: &mut Criterion) {
         .sample_size(10)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(5));
+    let knowledge = Knowledge::builtin();
     for n in [10_000, 100_000, 1_000_000] {
         let claims = synthetic_claims(n);
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::from_parameter(n), &claims, |b, claims| {
             b.iter(|| {
-                let g = link::build(black_box(claims));
+                let g = link::build(black_box(claims), &knowledge);
                 black_box(g.slots.len())
             })
         });
@@ -147,9 +148,10 @@ fn status_kib(field: &str) -> u64 {
 /// time and the memory linking took (peak and kept), for profiling and memory figures.
 fn link_once(n: usize) {
     let claims = synthetic_claims(n);
+    let knowledge = Knowledge::builtin();
     let (rss, hwm) = (status_kib("VmRSS"), status_kib("VmHWM"));
     let start = std::time::Instant::now();
-    let table = link::KeyTable::new();
+    let table = link::KeyTable::new(&knowledge);
     let records: Vec<link::LinkRecord> = claims.par_iter().map(|c| table.record(c)).collect();
     let recorded = start.elapsed();
     let g = link::ClaimGraph::from_records(table, &records);

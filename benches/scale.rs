@@ -14,7 +14,7 @@
 #[path = "support/generator.rs"]
 mod generator;
 
-use claimcheck::extract::Lexicon;
+use claimcheck::extract::Knowledge;
 use claimcheck::report::{self, ReportFormat, ReportInput};
 use claimcheck::{check, pipeline};
 use std::path::PathBuf;
@@ -66,14 +66,14 @@ fn main() {
     };
     let bytes = corpus_size(&root);
     let before = peak_memory().unwrap_or(0);
-    let lexicon = Lexicon::builtin();
+    let lexicon = Knowledge::builtin();
     let rules = check::load(&[]).expect("built-in rules");
 
     let t = Instant::now();
     let mut analysis = pipeline::analyse_for_check(&[root], &lexicon, None);
     let read = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let (graphs, mut findings) = pipeline::check(&analysis, &rules);
+    let (graphs, mut findings) = pipeline::check(&analysis, &rules, &lexicon);
     let linked = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let warnings = pipeline::quote_findings(&mut analysis, &mut findings);

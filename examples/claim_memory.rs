@@ -2,7 +2,7 @@
 //! counting allocator and prints the claims, `size_of::<Claim>()` and the live heap per
 //! claim once the corpus is read. Usage: `cargo run --release --example claim_memory PATH`.
 
-use claimcheck::extract::{Claim, Lexicon};
+use claimcheck::extract::{Claim, Knowledge};
 use claimcheck::pipeline;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::PathBuf;
@@ -29,7 +29,7 @@ static GLOBAL: Counting = Counting;
 
 fn main() {
     let paths: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
-    let lexicon = Lexicon::builtin();
+    let lexicon = Knowledge::builtin();
     // A first read builds the lazily compiled tables (themes, units, families ...).
     drop(pipeline::analyse_for_check(&paths, &lexicon, None));
     let base = LIVE.load(Ordering::Relaxed);

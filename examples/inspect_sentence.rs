@@ -3,7 +3,7 @@
 //! authors: `echo "France recalled its ambassador." | cargo run --example inspect_sentence`.
 
 fn main() {
-    let lex = claimcheck::extract::Lexicon::builtin();
+    let lex = claimcheck::extract::Knowledge::builtin();
     for line in std::io::stdin().lines() {
         let line = line.expect("standard input is readable");
         println!("{line}");
@@ -32,7 +32,7 @@ fn main() {
                 c.canonical
             );
         }
-        for q in claimcheck::extract::quantity::find_quantities(&line) {
+        for q in claimcheck::extract::quantity::find_quantities(&line, lex.units()) {
             println!(
                 "  Q {:?} {:?} {:?} {:?}",
                 &line[q.range.clone()],
@@ -41,7 +41,7 @@ fn main() {
                 q.change
             );
         }
-        for t in claimcheck::extract::time::find_times(&line, None) {
+        for t in claimcheck::extract::time::find_times(&line, None, lex.units()) {
             println!("  T {:?} {:?}", &line[t.range.clone()], t.value);
         }
     }

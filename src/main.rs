@@ -5,7 +5,7 @@ use claimcheck::check;
 use claimcheck::cli::{Cli, Command, CorpusArgs, GraphFormat, ListFormat, RuleSelect};
 use claimcheck::config::Config;
 use claimcheck::corpus::Corpus;
-use claimcheck::extract::Lexicon;
+use claimcheck::extract::Knowledge;
 use claimcheck::link::export;
 use claimcheck::output;
 use claimcheck::pipeline::{self, Analysis};
@@ -61,9 +61,10 @@ fn setup(args: &CorpusArgs, select: &RuleSelect) -> Result<(Config, Vec<check::R
     Ok((config, rules))
 }
 
-/// Loads the lexicons and reads the corpus, printing its diagnostics. With `lean`, the
-/// documents' texts are dropped once their claims are read (for `check` and `baseline`).
-fn analyse(args: &CorpusArgs, lean: bool) -> Result<Analysis> {
+/// Loads the knowledge (once for the run) and reads the corpus with it, printing its
+/// diagnostics. With `lean`, the documents' texts are dropped once their claims are read
+/// (for `check` and `baseline`).
+fn analyse(args: &CorpusArgs, lean: bool) -> Result<(Analysis, Knowledge)> {
     claimcheck::corpus::limit::set_max_file_size(args.max_file_size);
     if let Some(jobs) = args.jobs {
         rayon::ThreadPoolBuilder::new()
@@ -72,7 +73,7 @@ fn analyse(args: &CorpusArgs, lean: bool) -> Result<Analysis> {
     }
     let config = Config::discover(args.config.as_deref(), &std::env::current_dir()?)?;
     let folders: Vec<_> = args.rules.iter().chain(&config.rules).cloned().collect();
-    let lexicon = Lexicon::with_extra_dirs(&folders)?;
+    let knowledge = Knowledge::with_extra_dirs(&folders)?;
     let progress = (!args.quiet && io::stderr().is_terminal()).then(|| {
         let bar = ProgressBar::new(0);
         bar.set_style(
@@ -82,9 +83,9 @@ fn analyse(args: &CorpusArgs, lean: bool) -> Result<Analysis> {
         bar
     });
     let mut analysis = if lean {
-        pipeline::analyse_for_check(&args.paths, &lexicon, progress.as_ref())
+        pipeline::analyse_for_check(&args.paths, &knowledge, progress.as_ref())
     } else {
-        pipeline::analyse_with_progress(&args.paths, &lexicon, progress.as_ref())
+        pipeline::analyse_with_progress(&args.paths, &knowledge, progress.as_ref())
     };
     if let Some(bar) = progress {
         bar.finish_and_clear();
@@ -96,7 +97,7 @@ fn analyse(args: &CorpusArgs, lean: bool) -> Result<Analysis> {
     }
     pipeline::ignore(&mut analysis, &config.ignore_set());
     print_diagnostics(&analysis.corpus, args.quiet);
-    Ok(analysis)
+    Ok((analysis, knowledge))
 }
 
 fn print_diagnostics(corpus: &Corpus, quiet: bool) {
@@ -170,8 +171,8 @@ fn run(cli: Cli) -> Result<u8> {
             let fail_on = fail_on
                 .or(config.fail_on)
                 .unwrap_or(check::Severity::Warning);
-            let mut a = analyse(&corpus, true)?;
-            let (graphs, mut findings) = pipeline::check(&a, &rules);
+            let (mut a, knowledge) = analyse(&corpus, true)?;
+            let (graphs, mut findings) = pipeline::check(&a, &rules, &knowledge);
             for d in pipeline::quote_findings(&mut a, &mut findings) {
                 eprintln!("{d}");
             }
@@ -221,7 +222,7 @@ fn run(cli: Cli) -> Result<u8> {
             input_status(&a.corpus).unwrap_or(if failing { 1 } else { 0 })
         }
         Command::Claims { corpus, format } => {
-            let a = analyse(&corpus, false)?;
+            let (a, _) = analyse(&corpus, false)?;
             let docs = &a.corpus.documents;
             match format {
                 ListFormat::Jsonl => {
@@ -257,13 +258,18 @@ fn run(cli: Cli) -> Result<u8> {
             input_status(&a.corpus).unwrap_or(0)
         }
         Command::Quantities { corpus, format } => {
-            let a = analyse(&corpus, false)?;
-            let text = report::listing::quantities(&a.corpus.documents, &a.sentences, format);
+            let (a, knowledge) = analyse(&corpus, false)?;
+            let text = report::listing::quantities(
+                &a.corpus.documents,
+                &a.sentences,
+                knowledge.units(),
+                format,
+            );
             out.write_all(text.as_bytes())?;
             input_status(&a.corpus).unwrap_or(0)
         }
         Command::Sentences { corpus, format } => {
-            let a = analyse(&corpus, false)?;
+            let (a, _) = analyse(&corpus, false)?;
             let text = report::listing::sentences(&a.corpus.documents, &a.sentences, format);
             out.write_all(text.as_bytes())?;
             input_status(&a.corpus).unwrap_or(0)
@@ -289,8 +295,8 @@ fn run(cli: Cli) -> Result<u8> {
         } => {
             guard_output(output.as_deref(), &corpus, None)?;
             let (_, rules) = setup(&corpus, &select)?;
-            let a = analyse(&corpus, false)?;
-            let (graphs, _) = pipeline::check(&a, &rules);
+            let (a, knowledge) = analyse(&corpus, false)?;
+            let (graphs, _) = pipeline::check(&a, &rules, &knowledge);
             let docs = &a.corpus.documents;
             let text = match format {
                 // One graph a story (Graphviz reads several graphs from one file).
@@ -325,8 +331,8 @@ fn run(cli: Cli) -> Result<u8> {
         } => {
             guard_output(Some(&output), &corpus, None)?;
             let (_, rules) = setup(&corpus, &select)?;
-            let a = analyse(&corpus, true)?;
-            let (_, findings) = pipeline::check(&a, &rules);
+            let (a, knowledge) = analyse(&corpus, true)?;
+            let (_, findings) = pipeline::check(&a, &rules, &knowledge);
             let findings = suppress(findings, &a, corpus.quiet);
             if let Some(code) = input_status(&a.corpus) {
                 return Ok(code);

@@ -3,7 +3,7 @@
 
 use crate::check::{self, Finding, Rule};
 use crate::corpus::{self, Corpus, Diagnostic, Document, Level, Sentence};
-use crate::extract::{claim::extract_document, Claim, Lexicon};
+use crate::extract::{claim::extract_document, Claim, Knowledge, Lexicon};
 use crate::link::{self, ClaimGraph};
 use crate::report::{AgreeingSlot, RuleInfo};
 use indicatif::ProgressBar;
@@ -111,7 +111,7 @@ fn read_claims(
             .par_iter_mut()
             .enumerate()
             .map(|(j, doc)| {
-                let found = corpus::segment(&doc.text);
+                let found = lexicon.abbreviations().segment(&doc.text);
                 let claims = extract_document(doc, base + j, &found, lexicon);
                 if let Some(p) = progress {
                     p.inc(1);
@@ -239,15 +239,20 @@ pub fn quote_findings(analysis: &mut Analysis, findings: &mut [Finding]) -> Vec<
 /// Links the claims into slots and runs the rules, story by story (claims of two
 /// stories are never linked): each story's graph (with agreements and conflicts marked)
 /// and the findings, story after story, each naming its story.
-pub fn check(analysis: &Analysis, rules: &[Rule]) -> (Vec<StoryGraph>, Vec<Finding>) {
+pub fn check(
+    analysis: &Analysis,
+    rules: &[Rule],
+    knowledge: &Knowledge,
+) -> (Vec<StoryGraph>, Vec<Finding>) {
     let mut graphs = Vec::new();
     let mut findings = Vec::new();
     for story in stories(analysis) {
         let claims = &analysis.claims[story.claims.clone()];
-        let mut graph = link::build(claims);
+        let mut graph = link::build(claims, knowledge);
         let ctx = check::Context {
             claims,
             docs: &analysis.corpus.documents,
+            knowledge,
         };
         for mut f in check::run(rules, &mut graph, &ctx) {
             f.story = story.name.clone();

@@ -5,7 +5,6 @@
 mod common;
 
 use claimcheck::check::{self, Severity};
-use claimcheck::extract::Lexicon;
 use claimcheck::pipeline;
 use claimcheck::report::{self, ReportFormat, ReportInput};
 use std::path::PathBuf;
@@ -33,7 +32,7 @@ const KINDS: [&str; 6] = [
 #[test]
 fn every_fixture_fires_or_stays_quiet_as_its_name_says() {
     let rules = check::load(&[]).unwrap();
-    let lexicon = Lexicon::builtin();
+    let lexicon = common::knowledge();
     let infos = pipeline::rule_infos(&rules);
     let mut failures = Vec::new();
     for dir in fixture_dirs() {
@@ -42,13 +41,13 @@ fn every_fixture_fires_or_stays_quiet_as_its_name_says() {
             .iter()
             .find(|k| name.starts_with(&format!("{k}-")))
             .expect("fixture named after a kind");
-        let analysis = pipeline::analyse(std::slice::from_ref(&dir), &lexicon);
+        let analysis = pipeline::analyse(std::slice::from_ref(&dir), lexicon);
         assert!(
             analysis.corpus.diagnostics.is_empty(),
             "{name}: {:?}",
             analysis.corpus.diagnostics
         );
-        let (graphs, findings) = pipeline::check(&analysis, &rules);
+        let (graphs, findings) = pipeline::check(&analysis, &rules, common::knowledge());
         let agreeing = pipeline::agreeing_slots(&analysis, &graphs, &findings);
         let input = ReportInput {
             findings: &findings,

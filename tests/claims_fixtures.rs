@@ -4,7 +4,7 @@
 
 mod common;
 
-use claimcheck::extract::{Claim, Entity, Lexicon, Mention};
+use claimcheck::extract::{Claim, Entity, Mention};
 use claimcheck::pipeline;
 use std::path::PathBuf;
 
@@ -55,7 +55,7 @@ fn line(c: &Claim) -> String {
 
 fn claims_of(file: &str) -> Vec<String> {
     let path = PathBuf::from("tests/fixtures/claims").join(file);
-    let analysis = pipeline::analyse(&[path], &Lexicon::builtin());
+    let analysis = pipeline::analyse(&[path], common::knowledge());
     assert!(
         analysis.corpus.diagnostics.is_empty(),
         "{:?}",

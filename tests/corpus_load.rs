@@ -201,7 +201,7 @@ fn strip_link_targets(s: &str) -> String {
 
 /// The span property on one document.
 fn check_spans(doc: &Document) {
-    for s in corpus::segment(&doc.text) {
+    for s in common::knowledge().abbreviations().segment(&doc.text) {
         let text = &doc.text[s.range.clone()];
         let span = doc.file_span(s.range.clone());
         let quote = doc.file_quote(span);

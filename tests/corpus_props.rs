@@ -1,6 +1,8 @@
 //! Properties of extraction on random input: no panic, every map piece inside the source,
 //! verbatim pieces equal to their source bytes, and sentence spans inside the file.
 
+mod common;
+
 use claimcheck::corpus::{self, html, markdown, Document, OffsetMap};
 use proptest::prelude::*;
 
@@ -31,7 +33,7 @@ fn check_map(text: &str, src: &str, map: &OffsetMap) -> Result<(), TestCaseError
 
 /// Every sentence's file span lies inside the file bytes.
 fn check_document(doc: &Document) -> Result<(), TestCaseError> {
-    for s in corpus::segment(&doc.text) {
+    for s in common::knowledge().abbreviations().segment(&doc.text) {
         let span = doc.file_span(s.range.clone());
         prop_assert!(span.start <= span.end && span.end <= doc.file_bytes().len());
         let text = &doc.text[s.range.clone()];

@@ -4,7 +4,6 @@
 mod common;
 
 use claimcheck::check;
-use claimcheck::extract::Lexicon;
 use claimcheck::link::export;
 use claimcheck::pipeline;
 use std::path::PathBuf;
@@ -13,9 +12,9 @@ fn graph_json(fixture: &str) -> serde_json::Value {
     let rules = check::load(&[]).unwrap();
     let analysis = pipeline::analyse(
         &[PathBuf::from("tests/fixtures/check").join(fixture)],
-        &Lexicon::builtin(),
+        common::knowledge(),
     );
-    let (graphs, _) = pipeline::check(&analysis, &rules);
+    let (graphs, _) = pipeline::check(&analysis, &rules, common::knowledge());
     assert_eq!(graphs.len(), 1, "a fixture is one story");
     let g = &graphs[0];
     export::json(

@@ -2,22 +2,23 @@
 //! that findings cite again at the end: the findings must be those of a run that kept
 //! every text, and a file changed in between must be reported, not misquoted.
 
+mod common;
+
 use claimcheck::check::{self, Finding};
-use claimcheck::extract::Lexicon;
 use claimcheck::pipeline::{self, Analysis};
 use std::path::{Path, PathBuf};
 
 fn findings_kept(paths: &[PathBuf]) -> (Analysis, Vec<Finding>) {
     let rules = check::load(&[]).expect("built-in rules");
-    let analysis = pipeline::analyse(paths, &Lexicon::builtin());
-    let (_, findings) = pipeline::check(&analysis, &rules);
+    let analysis = pipeline::analyse(paths, common::knowledge());
+    let (_, findings) = pipeline::check(&analysis, &rules, common::knowledge());
     (analysis, findings)
 }
 
 fn findings_lean(paths: &[PathBuf]) -> (Analysis, Vec<Finding>) {
     let rules = check::load(&[]).expect("built-in rules");
-    let analysis = pipeline::analyse_for_check(paths, &Lexicon::builtin(), None);
-    let (_, findings) = pipeline::check(&analysis, &rules);
+    let analysis = pipeline::analyse_for_check(paths, common::knowledge(), None);
+    let (_, findings) = pipeline::check(&analysis, &rules, common::knowledge());
     (analysis, findings)
 }
 

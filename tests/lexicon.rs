@@ -75,10 +75,10 @@ fn describe(lex: &Lexicon, s: &str) -> String {
 
 #[test]
 fn fixture_matches_snapshot() {
-    let lex = Lexicon::builtin();
+    let lex = common::knowledge();
     let all: String = fixture_sentences()
         .iter()
-        .map(|s| describe(&lex, s))
+        .map(|s| describe(lex, s))
         .collect::<Vec<_>>()
         .join("\n");
     common::snapshot_settings().bind(|| insta::assert_snapshot!("lexicon_fixture_matches", all));
@@ -93,26 +93,26 @@ fn entity_names(lex: &Lexicon, s: &str) -> Vec<String> {
 
 #[test]
 fn names_are_case_sensitive_and_whole_words() {
-    let lex = Lexicon::builtin();
+    let lex = common::knowledge();
     assert_eq!(
-        entity_names(&lex, "They told us about the US."),
+        entity_names(lex, "They told us about the US."),
         ["United States"]
     );
-    assert!(entity_names(&lex, "a turkey, a chad and a china cup").is_empty());
-    assert!(entity_names(&lex, "Francesca and Malibu and Parisians").is_empty());
+    assert!(entity_names(lex, "a turkey, a chad and a china cup").is_empty());
+    assert!(entity_names(lex, "Francesca and Malibu and Parisians").is_empty());
     assert_eq!(
-        entity_names(&lex, "Nigerians and Nigeriens"),
+        entity_names(lex, "Nigerians and Nigeriens"),
         ["Nigeria", "Niger"]
     );
     assert_eq!(
-        entity_names(&lex, "Guinea-Bissau, Guinea"),
+        entity_names(lex, "Guinea-Bissau, Guinea"),
         ["Guinea-Bissau", "Guinea"]
     );
 }
 
 #[test]
 fn possessives_and_typographic_apostrophes_work() {
-    let lex = Lexicon::builtin();
+    let lex = common::knowledge();
     for s in [
         "France's army",
         "France’s army",
@@ -135,7 +135,7 @@ fn possessives_and_typographic_apostrophes_work() {
 
 #[test]
 fn leaders_capitals_and_governments_have_their_form() {
-    let lex = Lexicon::builtin();
+    let lex = common::knowledge();
     let forms = |s: &str| {
         lex.entities(s)
             .into_iter()
@@ -195,7 +195,7 @@ fn leaders_capitals_and_governments_have_their_form() {
 
 #[test]
 fn headlines_in_title_case_match_verbs_and_cues() {
-    let lex = Lexicon::builtin();
+    let lex = common::knowledge();
     let actions = lex.actions("France Recalls Ambassador, Will Withdraw Troops");
     let names: Vec<&str> = actions.iter().map(|a| &*a.action.name).collect();
     assert_eq!(names, ["recall", "withdraw"]);
@@ -207,7 +207,7 @@ fn headlines_in_title_case_match_verbs_and_cues() {
 
 #[test]
 fn verb_forms_and_nominalizations_are_told_apart() {
-    let lex = Lexicon::builtin();
+    let lex = common::knowledge();
     let first = |s: &str| lex.actions(s).into_iter().next().expect("an action");
     assert_eq!(first("France withdrew").form, VerbForm::Past);
     assert_eq!(first("troops were withdrawn").form, VerbForm::Participle);
@@ -231,7 +231,7 @@ fn verb_forms_and_nominalizations_are_told_apart() {
 
 #[test]
 fn scope_comes_from_the_surface_or_a_modifier() {
-    let lex = Lexicon::builtin();
+    let lex = common::knowledge();
     let scope = |s: &str| {
         lex.actions(s)
             .into_iter()
@@ -253,7 +253,7 @@ fn scope_comes_from_the_surface_or_a_modifier() {
 
 #[test]
 fn the_month_may_is_not_a_modal() {
-    let lex = Lexicon::builtin();
+    let lex = common::knowledge();
     let cues = lex.cues("In May they may leave.");
     assert_eq!(cues.len(), 1);
     assert_eq!(cues.first().map(|c| c.range.clone()), Some(12..15));
@@ -266,7 +266,7 @@ fn extra_dir_extends_the_builtins_and_skips_other_loaders_files() {
     std::fs::create_dir(&lexicon_dir).expect("mkdir");
     std::fs::write(
         lexicon_dir.join("units.toml"),
-        "[unit]\ntroops = [\"troops\"]\n",
+        "[[unit]]\nunit = \"troops\"\nforms = [\"troops\"]\n",
     )
     .expect("write");
     std::fs::write(
@@ -304,7 +304,7 @@ fn a_missing_extra_dir_gives_the_builtins() {
 #[test]
 fn regions_are_places_of_kind_other() {
     use claimcheck::extract::EntityKind;
-    let lex = Lexicon::builtin();
+    let lex = common::knowledge();
     let found: Vec<(String, EntityKind)> = lex
         .entities("European and African leaders met in the Sahel, by Lake Chad, not in the African Union.")
         .into_iter()
@@ -324,13 +324,13 @@ fn regions_are_places_of_kind_other() {
 
 #[test]
 fn names_in_capitals_match_but_acronym_lookalikes_do_not() {
-    let lex = Lexicon::builtin();
-    assert_eq!(entity_names(&lex, "PARIS – The talks ended."), ["France"]);
+    let lex = common::knowledge();
+    assert_eq!(entity_names(lex, "PARIS – The talks ended."), ["France"]);
     assert_eq!(
-        entity_names(&lex, "FRANCE RECALLS ENVOY FROM BURKINA FASO"),
+        entity_names(lex, "FRANCE RECALLS ENVOY FROM BURKINA FASO"),
         ["France", "Burkina Faso"]
     );
     // "US" in capitals is a country, but capitals do not turn other words into names.
-    assert_eq!(entity_names(&lex, "TELL US MORE"), ["United States"]);
-    assert!(entity_names(&lex, "NEW MEXICO").is_empty());
+    assert_eq!(entity_names(lex, "TELL US MORE"), ["United States"]);
+    assert!(entity_names(lex, "NEW MEXICO").is_empty());
 }

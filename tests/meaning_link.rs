@@ -3,8 +3,10 @@
 //! slot linked by meaning and are checked there; values of different facts, running counts
 //! and sub-groups are not set against each other.
 
+mod common;
+
 use claimcheck::check::{self, Finding};
-use claimcheck::extract::{Lexicon, TimeValue, ValueFacet};
+use claimcheck::extract::{TimeValue, ValueFacet};
 use claimcheck::pipeline::{self, Analysis, StoryGraph};
 
 /// One invented report: its file name, publication date and text.
@@ -44,14 +46,14 @@ fn check(reports: &[Report]) -> Checked {
     }
     std::fs::write(dir.path().join("corpus.toml"), manifest).expect("write manifest");
     let rules = check::load(&[]).expect("built-in rules");
-    let analysis = pipeline::analyse(&[dir.path().to_path_buf()], &Lexicon::builtin());
+    let analysis = pipeline::analyse(&[dir.path().to_path_buf()], common::knowledge());
     assert!(
         analysis.corpus.diagnostics.is_empty(),
         "{:?}",
         analysis.corpus.diagnostics
     );
     assert_eq!(analysis.corpus.documents.len(), reports.len());
-    let (graphs, findings) = pipeline::check(&analysis, &rules);
+    let (graphs, findings) = pipeline::check(&analysis, &rules, common::knowledge());
     Checked {
         analysis,
         graphs,

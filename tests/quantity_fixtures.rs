@@ -61,7 +61,10 @@ fn quantity_fixtures() {
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         {
-            rendered.push_str(&render(line, &find_quantities(line)));
+            rendered.push_str(&render(
+                line,
+                &find_quantities(line, common::knowledge().units()),
+            ));
         }
         let name = format!("quantity_{}", path.file_stem().unwrap().to_string_lossy());
         common::snapshot_settings().bind(|| insta::assert_snapshot!(name, rendered));
@@ -69,7 +72,7 @@ fn quantity_fixtures() {
 }
 
 fn values(text: &str) -> Vec<(String, Value, String)> {
-    find_quantities(text)
+    find_quantities(text, common::knowledge().units())
         .into_iter()
         .map(|q| {
             let change = serde_json::to_value(q.change)
@@ -94,7 +97,7 @@ fn bounds_set_change_and_approx() {
 
 #[test]
 fn strong_takes_the_noun_after() {
-    let q = find_quantities("a 2,400-strong force");
+    let q = find_quantities("a 2,400-strong force", common::knowledge().units());
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].value, Value::Number(2400.0));
     assert_eq!(q[0].unit.as_deref(), Some("troops"));
@@ -102,13 +105,21 @@ fn strong_takes_the_noun_after() {
 
 #[test]
 fn years_and_dates_are_not_quantities() {
-    assert!(find_quantities("In 2020 the junta took power on Oct. 31.").is_empty());
-    assert!(find_quantities("The COVID-19 crisis and the Boeing 737 at 5:30 p.m.").is_empty());
+    assert!(find_quantities(
+        "In 2020 the junta took power on Oct. 31.",
+        common::knowledge().units()
+    )
+    .is_empty());
+    assert!(find_quantities(
+        "The COVID-19 crisis and the Boeing 737 at 5:30 p.m.",
+        common::knowledge().units()
+    )
+    .is_empty());
 }
 
 #[test]
 fn vague_amounts_keep_no_exact_value() {
-    let q = find_quantities("Hundreds of soldiers left.");
+    let q = find_quantities("Hundreds of soldiers left.", common::knowledge().units());
     assert_eq!(q.len(), 1);
     assert!(matches!(
         q[0].value,

@@ -1,6 +1,8 @@
 //! Property tests: the quantity and time parsers never panic and return ranges on char
 //! boundaries within the text, whatever the input.
 
+mod common;
+
 use claimcheck::corpus::PartialDate;
 use claimcheck::extract::quantity::find_quantities;
 use claimcheck::extract::time::find_times;
@@ -86,7 +88,7 @@ fn newsy() -> impl Strategy<Value = String> {
 }
 
 fn check(text: &str) {
-    for q in find_quantities(text) {
+    for q in find_quantities(text, common::knowledge().units()) {
         assert!(q.range.start <= q.range.end && q.range.end <= text.len());
         assert!(text.is_char_boundary(q.range.start) && text.is_char_boundary(q.range.end));
     }
@@ -95,7 +97,7 @@ fn check(text: &str) {
         Some(PartialDate::day(2022, 2, 17)),
         Some(PartialDate::year(2022)),
     ] {
-        for t in find_times(text, published) {
+        for t in find_times(text, published, common::knowledge().units()) {
             assert!(t.range.start <= t.range.end && t.range.end <= text.len());
             assert!(text.is_char_boundary(t.range.start) && text.is_char_boundary(t.range.end));
         }

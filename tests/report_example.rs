@@ -6,7 +6,6 @@ mod common;
 
 use claimcheck::check::{self, Finding};
 use claimcheck::corpus::Document;
-use claimcheck::extract::Lexicon;
 use claimcheck::pipeline;
 use claimcheck::report::{self, ReportFormat, ReportInput};
 use std::path::PathBuf;
@@ -18,14 +17,14 @@ const EXAMPLE: &str = "examples/mtwara-harbour";
 /// The example corpus's documents, its findings and each format's report of them.
 fn reports() -> (Vec<Document>, Vec<Finding>, Vec<(ReportFormat, String)>) {
     let rules = check::load(&[]).expect("built-in rules");
-    let lexicon = Lexicon::builtin();
-    let analysis = pipeline::analyse(&[PathBuf::from(EXAMPLE)], &lexicon);
+    let lexicon = common::knowledge();
+    let analysis = pipeline::analyse(&[PathBuf::from(EXAMPLE)], lexicon);
     assert!(
         analysis.corpus.diagnostics.is_empty(),
         "{:?}",
         analysis.corpus.diagnostics
     );
-    let (graphs, findings) = pipeline::check(&analysis, &rules);
+    let (graphs, findings) = pipeline::check(&analysis, &rules, common::knowledge());
     let infos = pipeline::rule_infos(&rules);
     let agreeing = pipeline::agreeing_slots(&analysis, &graphs, &findings);
     let input = ReportInput {

@@ -5,10 +5,11 @@
 //! prints the times: `cargo test --release --test robustness_pathological -- --ignored
 //! --nocapture`.
 
+mod common;
+
 use claimcheck::check;
 use claimcheck::extract::quantity::find_quantities;
 use claimcheck::extract::time::find_times;
-use claimcheck::extract::Lexicon;
 use claimcheck::pipeline::{self, Analysis};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -27,17 +28,17 @@ fn try_run_on(name: &str, bytes: Vec<u8>, limit: Duration) -> Result<(Analysis, 
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let start = Instant::now();
-        let lexicon = Lexicon::builtin();
-        let analysis = pipeline::analyse(&[path], &lexicon);
+        let lexicon = common::knowledge();
+        let analysis = pipeline::analyse(&[path], lexicon);
         for (doc, sentences) in analysis.corpus.documents.iter().zip(&analysis.sentences) {
             for s in sentences {
                 let text = &doc.text[s.range.clone()];
-                let _ = find_quantities(text);
-                let _ = find_times(text, doc.published);
+                let _ = find_quantities(text, common::knowledge().units());
+                let _ = find_times(text, doc.published, common::knowledge().units());
             }
         }
         let rules = check::load(&[]).expect("built-in rules");
-        let _ = pipeline::check(&analysis, &rules);
+        let _ = pipeline::check(&analysis, &rules, common::knowledge());
         let _ = tx.send((analysis, start.elapsed()));
     });
     rx.recv_timeout(limit)

@@ -3,8 +3,13 @@
 
 mod common;
 
-use claimcheck::corpus::{segment, Sentence};
+use claimcheck::corpus::{Abbreviations, Sentence};
 use proptest::prelude::*;
+
+/// Splits text with the shipped abbreviations.
+fn segment(text: &str) -> Vec<Sentence> {
+    Abbreviations::shipped().segment(text)
+}
 
 fn texts(text: &str) -> Vec<&str> {
     segment(text).into_iter().map(|s| &text[s.range]).collect()

@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 fn render(line: &str, published: Option<PartialDate>) -> String {
     let mut out = String::new();
-    for t in find_times(line, published) {
+    for t in find_times(line, published, common::knowledge().units()) {
         let _ = writeln!(
             out,
             "  {:?} = {} resolved={} event_year={}",
@@ -57,18 +57,27 @@ fn weekday_resolves_to_latest_on_or_before_publication() {
     let t = find_times(
         "The minister resigned on Tuesday.",
         Some(PartialDate::day(2022, 2, 17)),
+        common::knowledge().units(),
     );
     assert_eq!(t.len(), 1);
     let v = serde_json::to_value(&t[0].value).unwrap();
     assert_eq!(v["date"]["day"], 15);
     assert!(t[0].resolved);
-    let t = find_times("The minister resigned on Tuesday.", None);
+    let t = find_times(
+        "The minister resigned on Tuesday.",
+        None,
+        common::knowledge().units(),
+    );
     assert!(!t[0].resolved);
 }
 
 #[test]
 fn event_years_modify_nouns() {
-    let t = find_times("the 2021 military coup, in 2020", None);
+    let t = find_times(
+        "the 2021 military coup, in 2020",
+        None,
+        common::knowledge().units(),
+    );
     assert_eq!(t.len(), 2);
     assert!(t[0].event_year);
     assert!(!t[1].event_year);
@@ -76,9 +85,13 @@ fn event_years_modify_nouns() {
 
 #[test]
 fn month_without_year_needs_publication() {
-    let t = find_times("in August", None);
+    let t = find_times("in August", None, common::knowledge().units());
     assert!(!t[0].resolved);
-    let t = find_times("in August", Some(PartialDate::year(2021)));
+    let t = find_times(
+        "in August",
+        Some(PartialDate::year(2021)),
+        common::knowledge().units(),
+    );
     assert!(t[0].resolved);
     assert_eq!(
         serde_json::to_value(&t[0].value).unwrap()["date"]["month"],

@@ -2,7 +2,6 @@
 
 use super::engine::{conflicting_groups, Context, Draft, Reading};
 use super::rule::Rule;
-use crate::extract::family::Families;
 use crate::link::key::canonical;
 use crate::link::Slot;
 
@@ -15,7 +14,7 @@ pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
     if slot.key.location.is_empty() {
         return None;
     }
-    let families = Families::builtin();
+    let families = ctx.knowledge.families();
     let readings: Vec<Reading<String>> = slot
         .claims
         .iter()

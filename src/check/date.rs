@@ -3,7 +3,6 @@
 use super::engine::{conflicting_groups, Context, Draft, Reading};
 use super::rule::Rule;
 use crate::corpus::PartialDate;
-use crate::extract::family::Families;
 use crate::extract::TimeValue;
 use crate::link::Slot;
 
@@ -18,7 +17,7 @@ pub fn same_date(a: &PartialDate, b: &PartialDate) -> bool {
 pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
     // Repeated events (attacks, cuts) on different days are different events.
     let by_meaning = slot.key.facet == crate::link::Facet::Date;
-    if !by_meaning && !Families::builtin().is_once(&slot.key.family) {
+    if !by_meaning && !ctx.knowledge.families().is_once(&slot.key.family) {
         return None;
     }
     let readings: Vec<Reading<PartialDate>> = slot

@@ -6,7 +6,7 @@ use super::finding::{Evidence, Finding, Severity, Side};
 use super::rule::{Kind, Rule};
 use super::{action_scope, actor, date, duration, polarity, quantity};
 use crate::corpus::{Document, Span};
-use crate::extract::Claim;
+use crate::extract::{Claim, Knowledge};
 use crate::link::{ClaimGraph, EdgeReason, Facet, Slot};
 use rayon::prelude::*;
 
@@ -14,6 +14,8 @@ use rayon::prelude::*;
 pub struct Context<'a> {
     pub claims: &'a [Claim],
     pub docs: &'a [Document],
+    /// The run's knowledge (families, units ...).
+    pub knowledge: &'a Knowledge,
 }
 
 /// One claim's value as a kind reads it.

@@ -100,7 +100,7 @@ fn reading(rule: &Rule, ctx: &Context, i: usize, claim: &Claim) -> Option<Readin
     let (low, high) = match q
         .unit
         .as_deref()
-        .and_then(|u| crate::extract::quantity::Units::builtin().to_base(1.0, u))
+        .and_then(|u| ctx.knowledge.units().to_base(1.0, u))
     {
         Some((factor, _)) => (low * factor, high * factor),
         None => (low, high),

@@ -20,7 +20,7 @@ pub mod walk;
 pub use date::PartialDate;
 pub use document::{Document, Format, OffsetMap, Suppression};
 pub use error::{CorpusError, Diagnostic, Level};
-pub use segment::{segment, Abbreviations, Sentence};
+pub use segment::{Abbreviations, Sentence};
 pub use span::{LineCol, Span};
 
 use document::{default_source, line_starts};

@@ -9,7 +9,6 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 /// One sentence of a document's extracted text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,7 +25,7 @@ pub struct Sentence {
 const ABBREVIATIONS: &str = include_str!("../../rules/lexicon/abbreviations.txt");
 
 /// Abbreviations and sentence starters that guide segmentation: the built-in list
-/// ([`Abbreviations::builtin`]), optionally extended with a user's file in the same format.
+/// ([`Abbreviations::shipped`]), optionally extended with a user's file in the same format.
 #[derive(Clone, Debug, Default)]
 pub struct Abbreviations {
     /// Never end a sentence ("Dr.", "Gen.").
@@ -38,14 +37,12 @@ pub struct Abbreviations {
 }
 
 impl Abbreviations {
-    /// The list shipped with claimcheck (`rules/lexicon/abbreviations.txt`), read once.
-    pub fn builtin() -> &'static Abbreviations {
-        static CELL: OnceLock<Abbreviations> = OnceLock::new();
-        CELL.get_or_init(|| {
-            let mut abbr = Abbreviations::default();
-            abbr.extend(ABBREVIATIONS);
-            abbr
-        })
+    /// The list shipped with claimcheck (`rules/lexicon/abbreviations.txt`), read afresh:
+    /// read it once and pass it on (it is part of the run's knowledge).
+    pub fn shipped() -> Abbreviations {
+        let mut abbr = Abbreviations::default();
+        abbr.extend(ABBREVIATIONS);
+        abbr
     }
 
     /// Adds the entries of a file in the abbreviation format: `[title]`, `[other]` and
@@ -116,11 +113,6 @@ fn is_connector(word: &str) -> bool {
             | "that"
             | "as"
     )
-}
-
-/// Splits text into sentences with the built-in abbreviations.
-pub fn segment(text: &str) -> Vec<Sentence> {
-    segment_with(text, Abbreviations::builtin())
 }
 
 fn segment_with(text: &str, abbr: &Abbreviations) -> Vec<Sentence> {
@@ -404,6 +396,11 @@ fn push_trimmed(
 mod tests {
     use super::*;
 
+    /// Splits text with the shipped abbreviations.
+    fn segment(text: &str) -> Vec<Sentence> {
+        Abbreviations::shipped().segment(text)
+    }
+
     #[test]
     fn overlong_runs_are_cut_at_whitespace_into_bounded_pieces() {
         let text = "word ".repeat(3000) + "end.";
@@ -562,7 +559,7 @@ mod tests {
             texts(text),
             ["He met Bp.", "Leone.", "Arch.", "Tomas left."]
         );
-        let mut abbr = Abbreviations::builtin().clone();
+        let mut abbr = Abbreviations::shipped();
         abbr.extend("# church titles\n[title]\nBp.\nArch.\n");
         let got: Vec<&str> = abbr
             .segment(text)

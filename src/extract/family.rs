@@ -4,7 +4,6 @@
 use crate::extract::lookup::{FastMap, FastSet};
 use serde::Deserialize;
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
 const BUILTIN: &str = include_str!("../../rules/lexicon/families.toml");
 
@@ -72,15 +71,32 @@ pub(crate) fn lower_key(word: &str) -> Cow<'_, str> {
 }
 
 impl Families {
-    /// The built-in families.
-    pub fn builtin() -> &'static Families {
-        static FAMILIES: OnceLock<Families> = OnceLock::new();
-        FAMILIES.get_or_init(|| Families::parse(BUILTIN).expect("built-in families.toml is valid"))
+    /// The families shipped in the binary (`rules/lexicon/families.toml`), compiled
+    /// afresh: build them once and pass them on.
+    pub fn shipped() -> Families {
+        Families::parse(BUILTIN).expect("built-in families.toml is valid")
+    }
+
+    /// The built-in families extended by more families files, in order (a later
+    /// entry for the same action adds to or replaces an earlier one).
+    pub fn with_extra(extra: &[&str]) -> Result<Families, toml::de::Error> {
+        let mut file: FamilyFile = toml::from_str(BUILTIN)?;
+        for text in extra {
+            let more: FamilyFile = toml::from_str(text)?;
+            file.level_change.extend(more.level_change);
+            file.family.extend(more.family);
+            file.antonym.extend(more.antonym);
+            file.converse.extend(more.converse);
+        }
+        Ok(Families::compile(file))
     }
 
     /// Parses a families file.
     pub fn parse(text: &str) -> Result<Families, toml::de::Error> {
-        let file: FamilyFile = toml::from_str(text)?;
+        Ok(Families::compile(toml::from_str(text)?))
+    }
+
+    fn compile(file: FamilyFile) -> Families {
         let mut families = Families {
             level_change: file.level_change.iter().map(|a| a.to_lowercase()).collect(),
             ..Families::default()
@@ -119,7 +135,7 @@ impl Families {
                 None => entries.push((domain, c.becomes)),
             }
         }
-        Ok(families)
+        families
     }
 
     /// The family of a canonical action (the action itself when it has none).
@@ -180,7 +196,7 @@ mod tests {
 
     #[test]
     fn families_group_actions_and_converse_turns_expulsion_into_withdrawal() {
-        let f = Families::builtin();
+        let f = Families::shipped();
         assert_eq!(f.family("recall"), "withdraw");
         assert_eq!(f.family("reduce"), "withdraw");
         assert!(f.is_once("coup") && !f.is_once("withdraw"));

@@ -1,5 +1,7 @@
-//! Lexicons loaded from `rules/lexicon/`: entities, actions and cues, compiled once into
-//! aho-corasick automata and hash maps (units and abbreviations have their own loaders).
+//! The run's knowledge ([`Knowledge`]) loaded from `rules/lexicon/` and the `--rules`
+//! folders: entities, actions and cues compiled here into aho-corasick automata and hash
+//! maps, and the tables with loaders of their own (units, families, themes, initiative
+//! words, abbreviations, the English layer), each built once per run.
 
 mod actions;
 pub(crate) mod data;
@@ -9,13 +11,19 @@ pub(crate) mod matcher;
 #[cfg(test)]
 mod tests;
 
+use super::claim::initiative::Initiative;
+use super::claim::theme::Themes;
 use super::cues::CueIndex;
+use super::english::English;
+use super::family::Families;
 use super::model::{Action, Entity, EntityForm, Name, Scope};
+use super::quantity::{Units, UnitsError};
+use crate::corpus::Abbreviations;
 use actions::ActionIndex;
 use entities::EntityIndex;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 /// An error in a lexicon file, naming the file and position.
 #[derive(Debug, thiserror::Error)]
@@ -26,6 +34,8 @@ pub enum LexiconError {
         #[source]
         source: std::io::Error,
     },
+    #[error("{path}: {message}")]
+    Invalid { path: String, message: String },
     #[error("{path}:{line}:{column}: {message}")]
     Syntax {
         path: String,
@@ -128,64 +138,191 @@ impl Compiled {
     }
 }
 
-/// The compiled lexicons. Cheap to clone: the automata are shared.
+/// Everything claimcheck knows of words, built once per run from `rules/lexicon/` (the
+/// copy compiled into the binary) and the `lexicon/` folders of the `--rules` folders,
+/// and passed by reference through extraction, linking and checking: entities, actions
+/// and cues, units and quantity words, action families, themes, initiative words,
+/// abbreviations and the English layer. Cheap to clone: the tables are shared.
 #[derive(Clone, Debug)]
-pub struct Lexicon {
+pub struct Knowledge {
     compiled: Arc<Compiled>,
+    tables: Arc<Tables>,
 }
 
-impl Default for Lexicon {
-    fn default() -> Self {
-        Lexicon::builtin()
+/// The former name of [`Knowledge`], from when it held only the entity, action and cue
+/// lexicons.
+pub type Lexicon = Knowledge;
+
+/// The tables with loaders of their own.
+#[derive(Debug)]
+struct Tables {
+    units: Units,
+    families: Families,
+    themes: Themes,
+    initiative: Initiative,
+    abbreviations: Abbreviations,
+    english: English,
+}
+
+/// The files of a `lexicon/` folder that the tables' own loaders read, beside the
+/// entity, action and cue files.
+#[derive(Default)]
+struct ExtraFiles {
+    units: Vec<(String, String)>,
+    quantity_words: Vec<(String, String)>,
+    families: Vec<(String, String)>,
+    themes: Vec<(String, String)>,
+    initiative: Vec<(String, String)>,
+    abbreviations: Vec<(String, String)>,
+}
+
+impl ExtraFiles {
+    /// Reads the files of `dir` (a `lexicon/` folder) named as the shipped ones are.
+    fn read(&mut self, dir: &Path) -> Result<(), LexiconError> {
+        let lists = [
+            ("units.toml", &mut self.units),
+            ("quantity_words.toml", &mut self.quantity_words),
+            ("families.toml", &mut self.families),
+            ("themes.toml", &mut self.themes),
+            ("initiative.toml", &mut self.initiative),
+            ("abbreviations.txt", &mut self.abbreviations),
+        ];
+        for (name, list) in lists {
+            let path = dir.join(name);
+            if !path.is_file() {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).map_err(|source| LexiconError::Io {
+                path: path.display().to_string(),
+                source,
+            })?;
+            list.push((path.display().to_string(), text));
+        }
+        Ok(())
     }
 }
 
-static BUILTIN: OnceLock<Arc<Compiled>> = OnceLock::new();
+/// The texts of a list of files.
+fn texts(files: &[(String, String)]) -> Vec<&str> {
+    files.iter().map(|(_, text)| text.as_str()).collect()
+}
 
-impl Lexicon {
-    /// The lexicons shipped with claimcheck (compiled into the binary from `rules/lexicon`),
-    /// built once per process.
-    pub fn builtin() -> Lexicon {
-        let compiled = BUILTIN.get_or_init(|| {
-            let compiled = Compiled::from_sources(&data::builtin_sources());
-            // The built-in files are checked by the test suite; a failure here is a bug.
-            Arc::new(compiled.unwrap_or_else(|e| panic!("built-in lexicon is invalid: {e}")))
-        });
-        Lexicon {
-            compiled: Arc::clone(compiled),
+/// The (name, text) pairs of a list of files.
+fn named(files: &[(String, String)]) -> Vec<(&str, &str)> {
+    files
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.as_str()))
+        .collect()
+}
+
+/// An error in one of `files`, naming them.
+fn invalid(files: &[(String, String)], message: impl std::fmt::Display) -> LexiconError {
+    let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    LexiconError::Invalid {
+        path: paths.join(", "),
+        message: message.to_string(),
+    }
+}
+
+impl Tables {
+    /// The shipped tables extended by `extra`.
+    fn build(extra: &ExtraFiles) -> Result<Tables, LexiconError> {
+        let units = Units::with_files(&named(&extra.units), &named(&extra.quantity_words))
+            .map_err(|e| match e {
+                UnitsError::Toml { file, source } => LexiconError::Invalid {
+                    path: file,
+                    message: source.to_string(),
+                },
+            })?;
+        let families = Families::with_extra(&texts(&extra.families))
+            .map_err(|e| invalid(&extra.families, e))?;
+        let themes =
+            Themes::with_extra(&texts(&extra.themes)).map_err(|e| invalid(&extra.themes, e))?;
+        let initiative = Initiative::with_extra(&texts(&extra.initiative))
+            .map_err(|e| invalid(&extra.initiative, e))?;
+        let mut abbreviations = Abbreviations::shipped();
+        for (_, text) in &extra.abbreviations {
+            abbreviations.extend(text);
         }
+        Ok(Tables {
+            units,
+            families,
+            themes,
+            initiative,
+            abbreviations,
+            english: English::shipped(),
+        })
+    }
+}
+
+impl Knowledge {
+    /// The knowledge shipped with claimcheck (compiled into the binary from
+    /// `rules/lexicon`), built afresh on every call: a run builds it once (with
+    /// [`Knowledge::with_extra_dirs`]) and passes it on.
+    pub fn builtin() -> Knowledge {
+        Knowledge::with_extra_dirs(&[])
+            .unwrap_or_else(|e| panic!("built-in lexicon is invalid: {e}"))
     }
 
-    /// The built-in lexicons extended by every `*.toml` file in `dir/lexicon/` (files
-    /// holding none of this lexicon's tables, such as `units.toml`, are left to their
-    /// own loaders).
-    pub fn with_extra_dir(dir: &Path) -> Result<Lexicon, LexiconError> {
-        Lexicon::with_extra_dirs(std::slice::from_ref(&dir.to_path_buf()))
+    /// The shipped knowledge extended by every `*.toml` file in `dir/lexicon/` (see
+    /// [`Knowledge::with_extra_dirs`]).
+    pub fn with_extra_dir(dir: &Path) -> Result<Knowledge, LexiconError> {
+        Knowledge::with_extra_dirs(std::slice::from_ref(&dir.to_path_buf()))
     }
 
-    /// The built-in lexicons extended by the `lexicon/` folder of every given rules folder,
-    /// in order (later files add to and override earlier ones).
-    pub fn with_extra_dirs(dirs: &[std::path::PathBuf]) -> Result<Lexicon, LexiconError> {
-        let mut extra = Vec::new();
-        for dir in dirs {
-            extra.extend(data::read_extra_dir(&dir.join("lexicon"))?);
-        }
-        if extra.is_empty() {
-            return Ok(Lexicon::builtin());
-        }
+    /// The shipped knowledge extended by the `lexicon/` folder of every given rules
+    /// folder, in order (later files add to and override earlier ones): entity, action
+    /// and cue tables in any `*.toml` file holding them, and the files named as the
+    /// shipped ones for units (`units.toml`, `quantity_words.toml`), families
+    /// (`families.toml`), themes (`themes.toml`), initiative words (`initiative.toml`)
+    /// and abbreviations (`abbreviations.txt`).
+    pub fn with_extra_dirs(dirs: &[std::path::PathBuf]) -> Result<Knowledge, LexiconError> {
         let mut sources = data::builtin_sources();
-        sources.extend(extra);
-        Ok(Lexicon {
+        let mut extra = ExtraFiles::default();
+        for dir in dirs {
+            let dir = dir.join("lexicon");
+            sources.extend(data::read_extra_dir(&dir)?);
+            if dir.is_dir() {
+                extra.read(&dir)?;
+            }
+        }
+        Ok(Knowledge {
             compiled: Arc::new(Compiled::from_sources(&sources)?),
+            tables: Arc::new(Tables::build(&extra)?),
         })
     }
 
-    /// Entities in `text`, leftmost-longest, non-overlapping, in text order.
     /// The general English layer (lemmas, parts of speech, concepts, function words).
-    pub fn english(&self) -> &'static super::english::English {
-        super::english::English::builtin()
+    pub fn english(&self) -> &English {
+        &self.tables.english
     }
 
+    /// Units and quantity words.
+    pub fn units(&self) -> &Units {
+        &self.tables.units
+    }
+
+    /// Action families.
+    pub fn families(&self) -> &Families {
+        &self.tables.families
+    }
+
+    /// Theme nouns and domain words.
+    pub fn themes(&self) -> &Themes {
+        &self.tables.themes
+    }
+
+    /// Causative and volitional cue words.
+    pub fn initiative(&self) -> &Initiative {
+        &self.tables.initiative
+    }
+
+    /// Abbreviations and sentence starters for segmentation.
+    pub fn abbreviations(&self) -> &Abbreviations {
+        &self.tables.abbreviations
+    }
+
+    /// Entities in `text`, leftmost-longest, non-overlapping, in text order.
     pub fn entities(&self, text: &str) -> Vec<EntityMatch> {
         self.compiled.entities.find(text)
     }
@@ -215,4 +352,11 @@ impl Lexicon {
     pub fn action(&self, name: &str) -> Option<&Action> {
         self.compiled.actions.by_name(name)
     }
+}
+
+/// The shipped knowledge, built once for the unit tests of the crate.
+#[cfg(test)]
+pub(crate) fn for_tests() -> &'static Knowledge {
+    static KNOWLEDGE: std::sync::OnceLock<Knowledge> = std::sync::OnceLock::new();
+    KNOWLEDGE.get_or_init(Knowledge::builtin)
 }

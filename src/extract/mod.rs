@@ -12,5 +12,5 @@ pub mod number;
 pub mod quantity;
 pub mod time;
 
-pub use lexicon::{Lexicon, LexiconError};
+pub use lexicon::{Knowledge, Lexicon, LexiconError};
 pub use model::*;

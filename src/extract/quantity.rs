@@ -25,11 +25,6 @@ pub struct QuantityMatch {
     pub counted: Option<String>,
 }
 
-/// Every quantity mention in `text`, in text order. Dates and years are not quantities.
-pub fn find_quantities(text: &str) -> Vec<QuantityMatch> {
-    find_quantities_with(text, Units::builtin())
-}
-
 /// What reading at one position gave.
 enum Step {
     Found(QuantityMatch),
@@ -38,8 +33,9 @@ enum Step {
     Nothing,
 }
 
-/// [`find_quantities`] with a given unit lexicon.
-pub fn find_quantities_with(text: &str, units: &Units) -> Vec<QuantityMatch> {
+/// Every quantity mention in `text` with units and quantity words of `units`, in text
+/// order. Dates and years are not quantities.
+pub fn find_quantities(text: &str, units: &Units) -> Vec<QuantityMatch> {
     let mut out: Vec<QuantityMatch> = Vec::new();
     let mut pos = 0;
     while let Some(c) = text::char_at(text, pos) {

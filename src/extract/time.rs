@@ -5,6 +5,7 @@ use super::model::{Change, Duration, DurationUnit, Granularity, TimeValue};
 use super::number::ascii_lower;
 use crate::corpus::PartialDate;
 use crate::extract::lookup::WordSet;
+use crate::extract::quantity::Units;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -27,13 +28,15 @@ pub struct TimeMatch {
     pub event_year: bool,
 }
 
-/// Every time expression in `text`, resolved against `published` where it is relative.
-pub fn find_times(text: &str, published: Option<PartialDate>) -> Vec<TimeMatch> {
+/// Every time expression in `text`, resolved against `published` where it is relative
+/// (`units` tells a number of a unit, "5 km", from a time).
+pub fn find_times(text: &str, published: Option<PartialDate>, units: &Units) -> Vec<TimeMatch> {
     let toks = tokenize(text);
     let reader = Reader {
         text,
         toks: &toks,
         published,
+        units,
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -132,6 +135,7 @@ struct Reader<'t, 'a> {
     text: &'a str,
     toks: &'t [Tok<'a>],
     published: Option<PartialDate>,
+    units: &'t Units,
 }
 
 /// Words after which a year reads as a point in time, not a modifier.
@@ -215,14 +219,14 @@ impl<'t, 'a> Reader<'t, 'a> {
             if self.glued(i, i + 1) && n.text == "%" {
                 return None;
             }
-            if n.kind == Kind::Word && !decade {
-                let units = super::quantity::Units::builtin();
-                if units
+            if n.kind == Kind::Word
+                && !decade
+                && self
+                    .units
                     .unit(n.text)
                     .is_some_and(|u| u.measure.as_deref() != Some("time"))
-                {
-                    return None;
-                }
+            {
+                return None;
             }
         }
         if i > 0
@@ -839,7 +843,7 @@ impl<'t, 'a> Reader<'t, 'a> {
 
     /// The bound before a duration: "over", "more than", "nearly", "up to" ...
     fn change_before(&self, i: usize) -> Change {
-        let units = super::quantity::Units::builtin();
+        let units = self.units;
         let mut words: Vec<String> = Vec::new();
         let mut j = i;
         while j > 0 && words.len() < 3 {

@@ -4,7 +4,7 @@
 use super::group::{merge_unnamed_actors, slot_order, Grouped, Times};
 use super::key::{self, Facet, SlotKey};
 use super::record::{KeyTable, LinkRecord, PackedKey, Tables};
-use crate::extract::Claim;
+use crate::extract::{Claim, Knowledge};
 use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::unionfind::UnionFind;
 use rayon::prelude::*;
@@ -123,11 +123,11 @@ fn split_by_period(
 /// Builds the graph. Claims must be in corpus order; the result does not depend on
 /// thread count. The same as [`KeyTable::record`] on every claim, then
 /// [`ClaimGraph::from_records`].
-pub fn build(claims: &[Claim]) -> ClaimGraph {
-    let table = KeyTable::new();
+pub fn build(claims: &[Claim], knowledge: &Knowledge) -> ClaimGraph {
+    let table = KeyTable::new(knowledge);
     let records: Vec<LinkRecord> = claims.par_iter().map(|c| table.record(c)).collect();
     let mut graph = ClaimGraph::from_records(table, &records);
-    graph.add_meaning_slots(claims, crate::extract::english::English::builtin());
+    graph.add_meaning_slots(claims, knowledge);
     graph
 }
 
@@ -160,12 +160,8 @@ impl ClaimGraph {
     }
 
     /// Adds the slots of value claims linked by meaning ([`super::meaning`]).
-    pub fn add_meaning_slots(
-        &mut self,
-        claims: &[Claim],
-        english: &crate::extract::english::English,
-    ) {
-        for m in super::meaning::link(claims, english) {
+    pub fn add_meaning_slots(&mut self, claims: &[Claim], knowledge: &Knowledge) {
+        for m in super::meaning::link(claims, knowledge) {
             self.push(Slot {
                 key: m.key,
                 label: m.label,

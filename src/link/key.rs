@@ -1,9 +1,8 @@
 //! Canonical views of claims and the blocking keys that decide which claims share a slot.
 
-use crate::extract::claim::theme::{ThemeHit, Themes};
+use crate::extract::claim::theme::ThemeHit;
 use crate::extract::family::Families;
-use crate::extract::quantity::Units;
-use crate::extract::{Claim, Entity, Mention, Value};
+use crate::extract::{Claim, Entity, Knowledge, Mention, Value};
 use serde::Serialize;
 
 /// What a slot compares: how many (quantity) or what happened, when and by whom (event).
@@ -74,18 +73,18 @@ pub fn canonical(claim: &Claim, families: &Families) -> Canonical {
 
 /// The measure a quantity counts: the unit lexicon's measure ("soldiers" and "troops" are
 /// both military personnel), else the theme of its unit, else the unit itself.
-pub fn measure(claim: &Claim) -> Option<String> {
+pub fn measure(claim: &Claim, knowledge: &Knowledge) -> Option<String> {
     let q = claim.quantity.as_ref()?;
     let unit = q.unit.as_deref().or(q.counted.as_deref())?;
-    Some(measure_of_unit(unit))
+    Some(measure_of_unit(unit, knowledge))
 }
 
 /// The measure a unit counts (see [`measure`]).
-pub fn measure_of_unit(unit: &str) -> String {
-    if let Some(m) = Units::builtin().measure(unit) {
+pub fn measure_of_unit(unit: &str, knowledge: &Knowledge) -> String {
+    if let Some(m) = knowledge.units().measure(unit) {
         return m.to_string();
     }
-    let themes = Themes::builtin().find(unit);
+    let themes = knowledge.themes().find(unit);
     let theme = themes.iter().rev().find_map(|m| match &m.hit {
         ThemeHit::Theme { name, .. } => Some(name.to_string()),
         ThemeHit::Domain(_) => None,
@@ -100,10 +99,10 @@ fn name(m: &Option<Mention<Entity>>) -> String {
 }
 
 /// The keys of the slots a claim belongs to (a quantity slot, an event slot, or both).
-pub fn keys(claim: &Claim, families: &Families) -> Vec<SlotKey> {
-    let c = canonical(claim, families);
+pub fn keys(claim: &Claim, knowledge: &Knowledge) -> Vec<SlotKey> {
+    let c = canonical(claim, knowledge.families());
     let mut keys = Vec::new();
-    if let Some(m) = measure(claim) {
+    if let Some(m) = measure(claim, knowledge) {
         let actor = name(&c.actor);
         let location = name(&c.location);
         if !actor.is_empty() || !location.is_empty() {
@@ -134,7 +133,7 @@ pub fn keys(claim: &Claim, families: &Families) -> Vec<SlotKey> {
     }
     if claim.action.is_some() && located {
         // A one-off event (a coup, a signing) is one event whatever domain its words suggest.
-        let kind = if families.is_once(&c.family) {
+        let kind = if knowledge.families().is_once(&c.family) {
             String::new()
         } else {
             claim.domain.as_deref().unwrap_or_default().to_string()

@@ -6,7 +6,7 @@
 use super::key::{Facet, SlotKey};
 use crate::extract::english::English;
 use crate::extract::quantity::Units;
-use crate::extract::{About, Claim, Name, ValueFacet};
+use crate::extract::{About, Claim, Knowledge, Name, ValueFacet};
 use petgraph::unionfind::UnionFind;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -174,10 +174,9 @@ fn facet(f: ValueFacet) -> Facet {
 
 /// The class of a quantity's unit: the measure of a convertible unit ("length", "mass"),
 /// else the unit of measurement itself ("percent", "dollars"); `None` for things counted.
-fn unit_class(claim: &Claim) -> Option<&str> {
+fn unit_class<'a>(claim: &'a Claim, units: &'a Units) -> Option<&'a str> {
     let q = claim.quantity.as_ref()?;
     let unit = q.unit.as_deref()?;
-    let units = Units::builtin();
     if !units.is_measurement(unit) {
         return None;
     }
@@ -433,6 +432,7 @@ fn features(
     (px, py): (&Prepared, &Prepared),
     weights: &Weights,
     english: &English,
+    units: &Units,
 ) -> Option<(Features, Vec<Name>)> {
     let (x, y) = (a.about.as_deref()?, b.about.as_deref()?);
     if x.facet != y.facet
@@ -442,7 +442,7 @@ fn features(
     {
         return None;
     }
-    if x.facet != ValueFacet::Date && unit_class(a) != unit_class(b) {
+    if x.facet != ValueFacet::Date && unit_class(a, units) != unit_class(b, units) {
         return None;
     }
     // An age is a person's: two ages compare only when both name the person.
@@ -518,7 +518,8 @@ fn features(
 
 /// Links the value claims into slots. Claims must be in corpus order; the result does not
 /// depend on thread count.
-pub fn link(claims: &[Claim], english: &English) -> Vec<MeaningSlot> {
+pub fn link(claims: &[Claim], knowledge: &Knowledge) -> Vec<MeaningSlot> {
+    let (english, units) = (knowledge.english(), knowledge.units());
     let values: Vec<usize> = (0..claims.len())
         .filter(|&i| claims[i].about.is_some())
         .collect();
@@ -594,6 +595,7 @@ pub fn link(claims: &[Claim], english: &English) -> Vec<MeaningSlot> {
                 (&prepared[i], &prepared[j]),
                 &weights,
                 english,
+                units,
             );
             if debug {
                 debug_pair(&claims[i], &claims[j], featured.as_ref());

@@ -7,7 +7,8 @@
 //! # use claimcheck::extract::Claim;
 //! use claimcheck::link::{ClaimGraph, KeyTable, LinkRecord};
 //! # let claims: Vec<Claim> = Vec::new();
-//! let table = KeyTable::new();
+//! # let knowledge = claimcheck::extract::Knowledge::builtin();
+//! let table = KeyTable::new(&knowledge);
 //! // Any thread, any order of calls; record i must end up at index i (corpus order).
 //! let records: Vec<LinkRecord> = claims.iter().map(|c| table.record(c)).collect();
 //! let graph = ClaimGraph::from_records(table, &records);

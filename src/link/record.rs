@@ -8,8 +8,7 @@
 
 use super::intern::{spread, spread_str, Dense, Interner};
 use super::key::{measure_of_unit, Facet};
-use crate::extract::family::Families;
-use crate::extract::{Claim, Entity, Mention, TimeValue};
+use crate::extract::{Claim, Entity, Knowledge, Mention, TimeValue};
 use std::collections::HashMap;
 use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 
@@ -97,7 +96,7 @@ fn write<T>(l: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
 /// and may be called from many threads at once (rayon workers extracting documents);
 /// the graph does not depend on the order claims were recorded in.
 pub struct KeyTable {
-    families: &'static Families,
+    knowledge: Knowledge,
     strings: Interner<Box<str>>,
     keys: Interner<PackedKey>,
     memo: RwLock<Memo>,
@@ -105,12 +104,6 @@ pub struct KeyTable {
     count: u32,
     duration: u32,
     presence: u32,
-}
-
-impl Default for KeyTable {
-    fn default() -> Self {
-        Self::new()
-    }
 }
 
 /// The event's actor and place after converse actions ([`super::key::canonical`], borrowed).
@@ -144,8 +137,8 @@ fn year_of(claim: &Claim) -> Option<i32> {
 }
 
 impl KeyTable {
-    /// A table for the built-in action families.
-    pub fn new() -> KeyTable {
+    /// A table for the action families, units and themes of `knowledge`.
+    pub fn new(knowledge: &Knowledge) -> KeyTable {
         let strings = Interner::default();
         let fixed = |s: &str| strings.intern(spread_str(s), s, |s: &str| Box::from(s));
         let (empty, count, duration, presence) = (
@@ -155,7 +148,7 @@ impl KeyTable {
             fixed("presence"),
         );
         KeyTable {
-            families: Families::builtin(),
+            knowledge: knowledge.clone(),
             strings,
             keys: Interner::default(),
             memo: RwLock::new(Memo::default()),
@@ -187,12 +180,16 @@ impl KeyTable {
                 return (memo.family, converse);
             }
         }
-        let family = self.families.family(action);
-        let family = (self.text(&family), self.families.is_once(&family));
+        let family = self.knowledge.families().family(action);
+        let family = (
+            self.text(&family),
+            self.knowledge.families().is_once(&family),
+        );
         let converse = self
-            .families
+            .knowledge
+            .families()
             .converse(action, domain)
-            .map(|f| (self.text(f), self.families.is_once(f)));
+            .map(|f| (self.text(f), self.knowledge.families().is_once(f)));
         let mut memo = write(&self.memo);
         let entry = memo
             .actions
@@ -210,7 +207,7 @@ impl KeyTable {
         if let Some(&m) = read(&self.memo).measures.get(unit) {
             return m;
         }
-        let m = self.text(&measure_of_unit(unit));
+        let m = self.text(&measure_of_unit(unit, &self.knowledge));
         write(&self.memo).measures.insert(unit.into(), m);
         m
     }

@@ -3,8 +3,8 @@
 
 use super::graph::slot_key;
 use super::{build, key, ClaimGraph, KeyTable, LinkRecord, SlotKey};
-use crate::extract::family::Families;
-use crate::extract::{Claim, Lexicon};
+use crate::extract::lexicon::for_tests;
+use crate::extract::Claim;
 use crate::pipeline;
 use petgraph::visit::EdgeRef;
 use std::path::PathBuf;
@@ -16,7 +16,7 @@ fn claims() -> Vec<Claim> {
         root.join("tests/fixtures/check"),
         root.join("examples/mtwara-harbour"),
     ];
-    let analysis = pipeline::analyse(&paths, &Lexicon::builtin());
+    let analysis = pipeline::analyse(&paths, for_tests());
     assert!(analysis.claims.len() > 100, "{}", analysis.claims.len());
     analysis.claims
 }
@@ -24,7 +24,7 @@ fn claims() -> Vec<Claim> {
 #[test]
 fn records_hold_the_keys_of_each_claim_and_its_time() {
     let claims = claims();
-    let table = KeyTable::new();
+    let table = KeyTable::new(for_tests());
     let records: Vec<LinkRecord> = claims.iter().map(|c| table.record(c)).collect();
     let tables = table.finish();
     let mut with_keys = 0;
@@ -38,7 +38,7 @@ fn records_hold_the_keys_of_each_claim_and_its_time() {
             continue;
         }
         keyed += 1;
-        let mut expected = key::keys(claim, Families::builtin());
+        let mut expected = key::keys(claim, for_tests());
         expected.sort();
         let mut got: Vec<SlotKey> = record
             .key_ids()
@@ -84,15 +84,15 @@ fn summary(g: &ClaimGraph) -> Vec<String> {
 #[test]
 fn the_graph_does_not_depend_on_the_order_claims_were_recorded() {
     let claims = claims();
-    let built = build(&claims);
+    let built = build(&claims, for_tests());
     assert!(built.slots.iter().any(|s| s.claims.len() > 1));
     // Recording backwards hands out other ids; the records still go in corpus order.
-    let table = KeyTable::new();
+    let table = KeyTable::new(for_tests());
     let mut records: Vec<LinkRecord> = claims.iter().rev().map(|c| table.record(c)).collect();
     records.reverse();
     let mut from_records = ClaimGraph::from_records(table, &records);
     // Value claims are linked by meaning from the claims themselves, after the records.
-    from_records.add_meaning_slots(&claims, crate::extract::english::English::builtin());
+    from_records.add_meaning_slots(&claims, for_tests());
     assert_eq!(summary(&from_records), summary(&built));
     assert_eq!(from_records.graph.node_count(), built.graph.node_count());
     let by_claims: Vec<usize> = built.shared_slots(&claims).map(|(i, _)| i).collect();
@@ -107,7 +107,7 @@ fn the_graph_does_not_depend_on_the_order_claims_were_recorded() {
 #[test]
 fn marks_land_on_the_edge_between_the_two_claims_and_nodes_follow_slots() {
     let claims = claims();
-    let mut g = build(&claims);
+    let mut g = build(&claims, for_tests());
     let Some(si) = g.slots.iter().position(|s| s.claims.len() >= 3) else {
         panic!("no slot of three claims in the fixtures");
     };

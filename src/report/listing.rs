@@ -3,7 +3,7 @@
 
 use crate::cli::ListFormat;
 use crate::corpus::{Document, Sentence};
-use crate::extract::quantity::{find_quantities, QuantityMatch};
+use crate::extract::quantity::{find_quantities, QuantityMatch, Units};
 use crate::extract::{Change, Value};
 use serde_json::{json, Value as Json};
 
@@ -110,12 +110,17 @@ fn quantity(doc: &Document, at: usize, q: &QuantityMatch) -> (String, Option<Jso
 }
 
 /// Every quantity mention of the documents (whose sentences are given, index for index).
-pub fn quantities(docs: &[Document], sentences: &[Vec<Sentence>], format: ListFormat) -> String {
+pub fn quantities(
+    docs: &[Document],
+    sentences: &[Vec<Sentence>],
+    units: &Units,
+    format: ListFormat,
+) -> String {
     let mut items = Vec::new();
     for (doc, doc_sentences) in docs.iter().zip(sentences) {
         for s in doc_sentences {
             let text = doc.text.get(s.range.clone()).unwrap_or("");
-            for q in find_quantities(text) {
+            for q in find_quantities(text, units) {
                 let (line, json) = quantity(doc, s.range.start, &q);
                 match (format, json) {
                     (ListFormat::Text, _) => items.push((line, Json::Null)),

@@ -84,3 +84,10 @@ pub fn write_file(dir: &std::path::Path, rel: &str, bytes: &[u8]) {
     }
     std::fs::write(path, bytes).expect("write fixture");
 }
+
+/// The knowledge shipped with claimcheck, built once per test binary.
+pub fn knowledge() -> &'static claimcheck::extract::Knowledge {
+    static KNOWLEDGE: std::sync::OnceLock<claimcheck::extract::Knowledge> =
+        std::sync::OnceLock::new();
+    KNOWLEDGE.get_or_init(claimcheck::extract::Knowledge::builtin)
+}

@@ -13,7 +13,7 @@ use claimcheck::extract::claim::extract_document;
 use claimcheck::extract::model::Claim;
 use claimcheck::extract::quantity::find_quantities;
 use claimcheck::extract::time::find_times;
-use claimcheck::extract::Lexicon;
+use claimcheck::extract::Knowledge as Lexicon;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -64,7 +64,7 @@ fn lines(bytes: &[u8]) -> usize {
 /// Sentence segmentation: sentences in order, inside the text, on boundaries.
 pub fn segmentation(text: &str) {
     let mut last = 0;
-    for s in corpus::segment(text) {
+    for s in lexicon().abbreviations().segment(text) {
         assert_range(text, &s.range, "sentence");
         assert!(s.range.start >= last, "sentences overlap or go backwards");
         last = s.range.end;
@@ -73,7 +73,7 @@ pub fn segmentation(text: &str) {
 
 /// The quantity parser.
 pub fn quantities(text: &str) {
-    for q in find_quantities(text) {
+    for q in find_quantities(text, lexicon().units()) {
         assert_range(text, &q.range, "quantity");
     }
 }
@@ -81,7 +81,7 @@ pub fn quantities(text: &str) {
 /// The time parser, without and with a publication date.
 pub fn times(text: &str) {
     for published in [None, Some(PartialDate::day(2024, 2, 29))] {
-        for t in find_times(text, published) {
+        for t in find_times(text, published, lexicon().units()) {
             assert_range(text, &t.range, "time");
         }
     }
@@ -95,7 +95,7 @@ fn lexicon() -> &'static Lexicon {
 /// The claim parser over a plain document made from `text`.
 pub fn claims(text: &str) {
     let doc = Document::plain("fuzz", PathBuf::from("fuzz.txt"), Format::Text, text.into());
-    let sentences = corpus::segment(&doc.text);
+    let sentences = lexicon().abbreviations().segment(&doc.text);
     for claim in extract_document(&doc, 0, &sentences, lexicon()) {
         assert_claim(&doc, &claim);
     }
@@ -142,7 +142,7 @@ pub fn assert_document(doc: &Document) {
         );
         last = p.text + p.len;
     }
-    for s in corpus::segment(&doc.text) {
+    for s in lexicon().abbreviations().segment(&doc.text) {
         assert_range(&doc.text, &s.range, "sentence");
         let span = doc.file_span(s.range.clone());
         assert_file_span(bytes, span, "sentence in file");

@@ -360,7 +360,7 @@ fn statement_claims(
 }
 
 fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
-    let units = crate::extract::quantity::Units::builtin();
+    let units = facts.lexicon.units();
     let mut out = Vec::with_capacity(facts.words.len());
     let mut prev_end = 0;
     for w in &facts.words {
@@ -610,7 +610,7 @@ fn quantity_claim(
         return None;
     }
     let seg = segment(tokens, &q.range);
-    let units = crate::extract::quantity::Units::builtin();
+    let units = facts.lexicon.units();
     let duration_unit = q.unit.as_deref().and_then(duration_unit);
     let facet = if duration_unit.is_some() {
         ValueFacet::Duration
@@ -845,7 +845,7 @@ fn background(facts: &Facts, at: &Place) -> bool {
 fn in_name(facts: &Facts, q: &QuantityMatch) -> bool {
     if q.unit
         .as_deref()
-        .is_some_and(|u| crate::extract::quantity::Units::builtin().is_measurement(u))
+        .is_some_and(|u| facts.lexicon.units().is_measurement(u))
     {
         return false;
     }
@@ -925,7 +925,7 @@ fn unit_name(unit: DurationUnit) -> &'static str {
 /// The quantities with "22 hours and 37 minutes" read as one duration (in its smaller
 /// unit).
 fn compound_durations(facts: &Facts, quantities: &[QuantityMatch]) -> Vec<QuantityMatch> {
-    let units = crate::extract::quantity::Units::builtin();
+    let units = facts.lexicon.units();
     let seconds = |q: &QuantityMatch| -> Option<f64> {
         let unit = q.unit.as_deref()?;
         duration_unit(unit)?;
@@ -1071,15 +1071,15 @@ fn time_claim(
 
 #[cfg(test)]
 mod tests {
-    use crate::corpus::{segment, Document, Format};
+    use crate::corpus::{Document, Format};
     use crate::extract::model::{About, Claim, ValueFacet};
-    use crate::extract::Lexicon;
 
     /// The value claims of one sentence of our own.
     fn values(text: &str) -> Vec<Claim> {
         let doc = Document::plain("t", "t.txt".into(), Format::Text, text.to_string());
-        let sentences = segment(text);
-        super::super::extract_document(&doc, 0, &sentences, &Lexicon::builtin())
+        let knowledge = crate::extract::lexicon::for_tests();
+        let sentences = knowledge.abbreviations().segment(text);
+        super::super::extract_document(&doc, 0, &sentences, knowledge)
             .into_iter()
             .filter(|c| c.about.is_some())
             .collect()

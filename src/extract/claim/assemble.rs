@@ -2,7 +2,6 @@
 
 use super::discourse::Discourse;
 use super::facts::Facts;
-use super::initiative::Initiative;
 use super::roles::{self, Role};
 use super::theme::ThemeHit;
 use super::words;
@@ -531,7 +530,7 @@ fn action_claim(
                 .get(r.clone())
                 .and_then(|t| t.split_whitespace().next())
                 .unwrap_or_default();
-            if to && Initiative::builtin().is_causative(verb) {
+            if to && facts.lexicon.initiative().is_causative(verb) {
                 let object = facts
                     .entities
                     .iter()
@@ -688,7 +687,7 @@ fn action_claim(
     .map(Box::new);
 
     // Initiator.
-    let initiative = Initiative::builtin();
+    let initiative = facts.lexicon.initiative();
     if let (Some(p), Some(r)) = (prev.verbal, &prev.verbal_range) {
         let gap = facts.words_between(r.end, action.range.start);
         let verb = facts
@@ -913,10 +912,11 @@ fn merge_same_event(
     facts: &Facts,
     claims: Vec<(Claim, Range<usize>)>,
 ) -> Vec<(Claim, Range<usize>)> {
-    fn family(c: &Claim) -> Option<std::borrow::Cow<'_, str>> {
+    fn family<'a>(families: &'a Families, c: &'a Claim) -> Option<std::borrow::Cow<'a, str>> {
         let action = c.action.as_ref()?;
-        Some(Families::builtin().family(&action.value.name))
+        Some(families.family(&action.value.name))
     }
+    let families = facts.lexicon.families();
     let mut out: Vec<(Claim, Range<usize>)> = Vec::with_capacity(claims.len());
     for (mut c, range) in claims {
         if let Some((prev, prev_range)) = out.last() {
@@ -941,7 +941,7 @@ fn merge_same_event(
             // "destroyed or damaged": an alternative of two actions is a measure of its own.
             let alternative = prev_range.end <= range.start
                 && matches!(between, [w] if w.text.eq_ignore_ascii_case("or") || w.text.eq_ignore_ascii_case("and/or"));
-            if alternative && family(prev) != family(&c) {
+            if alternative && family(families, prev) != family(families, &c) {
                 let (prev, _) = out.pop().expect("checked above");
                 if let (Some(a), Some(b)) = (&prev.action, c.action.as_mut()) {
                     b.value.name = format!("{} or {}", a.value.name, b.value.name).into();
@@ -954,7 +954,7 @@ fn merge_same_event(
                 c.place = c.place.or(prev.place);
                 c.target = c.target.or(prev.target);
                 c.time = c.time.or(prev.time);
-            } else if adjacent && family(prev) == family(&c) {
+            } else if adjacent && family(families, prev) == family(families, &c) {
                 let (prev, _) = out.pop().expect("checked above");
                 c.actor = c.actor.or(prev.actor);
                 c.target = c.target.or(prev.target);
@@ -975,7 +975,7 @@ fn merge_same_event(
 /// "The death toll from the storm rose to 66": the level a change verb reaches belongs to
 /// the nominal event it is said of (the toll of the killing), not to the verb.
 fn move_levels_to_subjects(facts: &Facts, claims: &mut [(Claim, Range<usize>)]) {
-    let families = Families::builtin();
+    let families = facts.lexicon.families();
     for j in 1..claims.len() {
         let (before, after) = claims.split_at_mut(j);
         let (subject, subject_range) = &mut before[j - 1];

@@ -1,9 +1,8 @@
 //! Everything the lexicons and parsers find in one sentence, gathered once.
 
-use super::theme::{ThemeMatch, Themes};
+use super::theme::ThemeMatch;
 use super::words::{self, Word};
 use crate::corpus::PartialDate;
-use crate::extract::family::Families;
 use crate::extract::lexicon::{ActionMatch, CueMatch, EntityMatch, Lexicon, VerbForm};
 use crate::extract::model::{Entity, EntityForm, EntityKind, Name};
 use crate::extract::quantity::{find_quantities, QuantityMatch};
@@ -32,7 +31,7 @@ impl<'a> Facts<'a> {
     pub fn read(text: &'a str, published: Option<PartialDate>, lexicon: &'a Lexicon) -> Facts<'a> {
         let mut actions = lexicon.actions(text);
         let mut negated = Vec::new();
-        for (range, name) in Families::builtin().antonyms(text) {
+        for (range, name) in lexicon.families().antonyms(text) {
             if let Some(action) = lexicon.action(name) {
                 actions.retain(|a| a.range.end <= range.start || a.range.start >= range.end);
                 actions.push(ActionMatch {
@@ -46,8 +45,8 @@ impl<'a> Facts<'a> {
             }
         }
         actions.sort_by_key(|a| (a.range.start, a.range.end));
-        let mut quantities = find_quantities(text);
-        let times = find_times(text, published);
+        let mut quantities = find_quantities(text, lexicon.units());
+        let times = find_times(text, published, lexicon.units());
         // A number read as a time (a year) is not also a quantity.
         quantities.retain(|q| {
             !times
@@ -68,7 +67,7 @@ impl<'a> Facts<'a> {
             quantities,
             times,
             cues: lexicon.cues(text),
-            themes: Themes::builtin().find(text),
+            themes: lexicon.themes().find(text),
             negated,
         }
     }

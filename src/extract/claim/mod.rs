@@ -8,7 +8,7 @@ mod about;
 mod assemble;
 mod discourse;
 mod facts;
-mod initiative;
+pub mod initiative;
 mod roles;
 pub mod theme;
 mod words;

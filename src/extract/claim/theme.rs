@@ -6,7 +6,6 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 const BUILTIN: &str = include_str!("../../../rules/lexicon/themes.toml");
 
@@ -62,10 +61,17 @@ pub struct Themes {
 pub struct ThemeError(pub String);
 
 impl Themes {
-    /// The built-in themes.
-    pub fn builtin() -> &'static Themes {
-        static THEMES: OnceLock<Themes> = OnceLock::new();
-        THEMES.get_or_init(|| Themes::parse(&[BUILTIN]).expect("built-in themes.toml is valid"))
+    /// The themes shipped in the binary (`rules/lexicon/themes.toml`), compiled afresh:
+    /// build them once and pass them on.
+    pub fn shipped() -> Themes {
+        Themes::with_extra(&[]).expect("built-in themes.toml is valid")
+    }
+
+    /// The built-in themes extended by more themes files, in order.
+    pub fn with_extra(extra: &[&str]) -> Result<Themes, ThemeError> {
+        let mut files = vec![BUILTIN];
+        files.extend_from_slice(extra);
+        Themes::parse(&files)
     }
 
     /// Compiles one or more themes files (later files add to earlier ones).
@@ -128,7 +134,7 @@ mod tests {
 
     #[test]
     fn finds_themes_and_domains_as_whole_words() {
-        let found = Themes::builtin()
+        let found = Themes::shipped()
             .find("It recalled its Ambassador and some diplomatic staff, not embassyx.");
         let names: Vec<_> = found
             .iter()

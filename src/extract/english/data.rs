@@ -74,7 +74,7 @@ impl English {
             concepts: Vec::new(),
             hyper_start: vec![0],
             hyper: Vec::new(),
-            roles: super::roles::WordRoles::builtin(),
+            roles: super::roles::WordRoles::shipped(),
         };
         en.parse_concepts(concepts)?;
         en.parse_lemmas(lemmas)?;

@@ -3,7 +3,8 @@
 //!
 //! The tables live in `rules/lexicon/english/` (written by `scripts/derive_wordnet.py`,
 //! see `LICENSE-wordnet.txt` there) and are compiled in with `include_str!`, so the
-//! binary needs no files at run time. [`English::builtin`] parses them once.
+//! binary needs no files at run time. [`English::shipped`] parses them; the run's
+//! knowledge ([`crate::extract::Knowledge`]) does so once.
 //!
 //! A *concept* is a WordNet synset renumbered densely (`0..`); a lemma's concepts are
 //! its most frequent senses plus the synsets WordNet links them to by derivation
@@ -19,7 +20,6 @@ pub mod roles;
 mod tests;
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
@@ -118,18 +118,16 @@ fn intersects(a: &[u32], b: &[u32]) -> bool {
 }
 
 impl English {
-    /// The tables compiled into the binary, parsed on first use.
-    pub fn builtin() -> &'static English {
-        static BUILTIN: OnceLock<English> = OnceLock::new();
-        BUILTIN.get_or_init(|| {
-            English::parse(
-                data::LEMMAS,
-                data::IRREGULAR,
-                data::CONCEPTS,
-                data::STOPWORDS,
-            )
-            .expect("built-in English tables parse (checked by the tests)")
-        })
+    /// The tables compiled into the binary, parsed afresh (a costly step: the run's
+    /// knowledge parses them once and passes them on).
+    pub fn shipped() -> English {
+        English::parse(
+            data::LEMMAS,
+            data::IRREGULAR,
+            data::CONCEPTS,
+            data::STOPWORDS,
+        )
+        .expect("built-in English tables parse (checked by the tests)")
     }
 
     fn word(&self, w: &str) -> Option<(u32, &Word)> {

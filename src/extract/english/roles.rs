@@ -33,8 +33,8 @@ pub struct WordRoles {
 }
 
 impl WordRoles {
-    /// The built-in table (checked by the tests).
-    pub fn builtin() -> WordRoles {
+    /// The table shipped in the binary (checked by the tests).
+    pub fn shipped() -> WordRoles {
         WordRoles::parse(WORD_ROLES).unwrap_or_default()
     }
 
@@ -101,7 +101,7 @@ mod tests {
     #[test]
     fn the_built_in_table_parses_and_answers() {
         WordRoles::parse(WORD_ROLES).expect("word_roles.toml parses");
-        let roles = WordRoles::builtin();
+        let roles = WordRoles::shipped();
         assert!(roles.is_light("be") && roles.is_light("say"));
         assert!(!roles.is_light("kill"));
         assert!(roles.is_degree("nearly") && !roles.is_degree("turnout"));

@@ -3,7 +3,7 @@
 use super::*;
 
 fn en() -> &'static English {
-    English::builtin()
+    crate::extract::lexicon::for_tests().english()
 }
 
 #[test]

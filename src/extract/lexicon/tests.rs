@@ -56,7 +56,7 @@ fn there_is_every_sovereign_country() {
 
 #[test]
 fn every_entity_surface_resolves_to_its_entity() {
-    let lex = Lexicon::builtin();
+    let lex = super::for_tests();
     let merged = merged();
     let mut failures = Vec::new();
     for def in &merged.entities {
@@ -67,7 +67,7 @@ fn every_entity_surface_resolves_to_its_entity() {
             .chain(&def.capitals)
             .chain(&def.ambiguous_capitals);
         for surface in surfaces {
-            if !resolves_to(&lex, surface, &def.name) {
+            if !resolves_to(lex, surface, &def.name) {
                 failures.push(format!(
                     "{surface:?} -> {:?} (expected {})",
                     lex.entities(surface),
@@ -77,7 +77,7 @@ fn every_entity_surface_resolves_to_its_entity() {
         }
     }
     for (surface, entity) in &merged.institutions {
-        if !resolves_to(&lex, surface, entity) {
+        if !resolves_to(lex, surface, entity) {
             failures.push(format!(
                 "institution {surface:?} -> {:?}",
                 lex.entities(surface)
@@ -90,7 +90,7 @@ fn every_entity_surface_resolves_to_its_entity() {
             .chain(&person.surname)
         {
             let found = lex.entities(surface);
-            let ok = resolves_to(&lex, surface, &person.entity)
+            let ok = resolves_to(lex, surface, &person.entity)
                 && found.first().is_some_and(|m| {
                     m.form == EntityForm::Leader && m.person.as_ref() == Some(&person.name)
                 });
@@ -109,7 +109,7 @@ fn every_entity_surface_resolves_to_its_entity() {
 
 #[test]
 fn every_action_surface_resolves_to_its_action() {
-    let lex = Lexicon::builtin();
+    let lex = super::for_tests();
     let merged = merged();
     let mut failures = Vec::new();
     for entry in &merged.actions {
@@ -173,7 +173,7 @@ fn every_action_has_a_class_and_a_well_formed_code() {
 
 #[test]
 fn every_cue_surface_resolves_to_its_cue() {
-    let lex = Lexicon::builtin();
+    let lex = super::for_tests();
     let merged = merged();
     let mut failures = Vec::new();
     for (kind, canonical, forms) in &merged.cues.entries {
@@ -206,7 +206,7 @@ fn every_cue_surface_resolves_to_its_cue() {
 
 #[test]
 fn object_scopes_come_from_modifiers_and_the_object_table() {
-    let lex = Lexicon::builtin();
+    let lex = super::for_tests();
     assert_eq!(lex.object_scope("ambassador"), Some(Scope::Full));
     assert_eq!(lex.object_scope("its Ambassadors"), Some(Scope::Full));
     assert_eq!(lex.object_scope("some staff"), Some(Scope::Partial));
@@ -278,6 +278,7 @@ fn extra_files_add_entries_and_aliases() {
     let compiled = Compiled::from_sources(&sources).expect("loads");
     let lex = Lexicon {
         compiled: Arc::new(compiled),
+        tables: Arc::clone(&super::for_tests().tables),
     };
     assert!(resolves_to(&lex, "Hexagone", "France"));
     assert!(resolves_to(&lex, "France", "France"));

@@ -5,7 +5,6 @@ use crate::extract::lookup::{FastMap, FastSet, WordSet};
 use crate::extract::model::{Change, Name};
 use serde::Deserialize;
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 const BUILTIN_UNITS: &str = include_str!("../../../rules/lexicon/units.toml");
 const BUILTIN_WORDS: &str = include_str!("../../../rules/lexicon/quantity_words.toml");
@@ -108,17 +107,10 @@ pub struct Units {
 }
 
 impl Units {
-    /// The built-in units and words, compiled once.
-    pub fn builtin() -> &'static Units {
-        static UNITS: OnceLock<Units> = OnceLock::new();
-        UNITS.get_or_init(|| {
-            let mut u = Units::with_number_words();
-            u.add_units("units.toml", BUILTIN_UNITS)
-                .expect("built-in units.toml is valid");
-            u.add_words("quantity_words.toml", BUILTIN_WORDS)
-                .expect("built-in quantity_words.toml is valid");
-            u
-        })
+    /// The units and words shipped in the binary (`rules/lexicon/`), compiled afresh:
+    /// build them once and pass them on (they are part of the run's knowledge).
+    pub fn shipped() -> Units {
+        Units::with_files(&[], &[]).expect("built-in units.toml and quantity_words.toml are valid")
     }
 
     /// The built-in units extended by extra unit and word files (`None` to skip one).
@@ -126,13 +118,22 @@ impl Units {
         units_toml: Option<(&str, &str)>,
         words_toml: Option<(&str, &str)>,
     ) -> Result<Units, UnitsError> {
+        Units::with_files(units_toml.as_slice(), words_toml.as_slice())
+    }
+
+    /// The built-in units extended by unit files and quantity-word files, each given as
+    /// (name, text), in order (later entries add forms and units to earlier ones).
+    pub fn with_files(
+        units_toml: &[(&str, &str)],
+        words_toml: &[(&str, &str)],
+    ) -> Result<Units, UnitsError> {
         let mut u = Units::with_number_words();
         u.add_units("units.toml", BUILTIN_UNITS)?;
         u.add_words("quantity_words.toml", BUILTIN_WORDS)?;
-        if let Some((name, text)) = units_toml {
+        for (name, text) in units_toml {
             u.add_units(name, text)?;
         }
-        if let Some((name, text)) = words_toml {
+        for (name, text) in words_toml {
             u.add_words(name, text)?;
         }
         Ok(u)
@@ -365,7 +366,7 @@ mod tests {
 
     #[test]
     fn amount_starters_include_number_words_vague_words_and_currency_letters() {
-        let u = Units::builtin();
+        let u = Units::shipped();
         for w in [
             "two", "ninety", "a", "an", "half", "minus", "million", "dozens", "several", "usd",
         ] {
@@ -387,7 +388,7 @@ mod tests {
 
     #[test]
     fn builtin_units_load_and_normalize() {
-        let u = Units::builtin();
+        let u = Units::shipped();
         assert_eq!(&*u.unit("%").unwrap().unit, "percent");
         assert_eq!(&*u.unit("PER CENT").unwrap().unit, "percent");
         assert!(u.unit("National").is_none());
