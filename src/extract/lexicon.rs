@@ -7,6 +7,7 @@ mod actions;
 pub(crate) mod data;
 mod entities;
 mod inflect;
+pub mod link_model;
 pub(crate) mod matcher;
 #[cfg(test)]
 mod tests;
@@ -162,6 +163,7 @@ struct Tables {
     initiative: Initiative,
     abbreviations: Abbreviations,
     english: English,
+    link_model: link_model::LinkModel,
 }
 
 /// The files of a `lexicon/` folder that the tables' own loaders read, beside the
@@ -251,6 +253,7 @@ impl Tables {
             initiative,
             abbreviations,
             english: English::shipped(),
+            link_model: link_model::LinkModel::shipped(),
         })
     }
 }
@@ -295,6 +298,11 @@ impl Knowledge {
     /// The general English layer (lemmas, parts of speech, concepts, function words).
     pub fn english(&self) -> &English {
         &self.tables.english
+    }
+
+    /// The weights that link value claims by meaning (`rules/link_model.toml`).
+    pub fn link_model(&self) -> &link_model::LinkModel {
+        &self.tables.link_model
     }
 
     /// Units and quantity words.

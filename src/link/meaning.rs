@@ -5,6 +5,7 @@
 
 use super::key::{Facet, SlotKey};
 use crate::extract::english::English;
+use crate::extract::lexicon::link_model::LinkModel;
 use crate::extract::quantity::Units;
 use crate::extract::{About, Claim, Knowledge, Name, ValueFacet};
 use petgraph::unionfind::UnionFind;
@@ -12,9 +13,6 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
-/// Pairs scoring at least this are linked: the odds of one fact are four to one or
-/// better, with classes weighed equally in the fit (see [`LinkModel`]).
-pub const THRESHOLD: f32 = 0.8;
 /// A facet with at most this many claims (in a story) is compared pair by pair.
 const ALL_PAIRS: usize = 256;
 /// Blocks larger than this are compared only within a sliding window (linear time).
@@ -271,84 +269,8 @@ pub struct Features {
     pub names: Option<bool>,
 }
 
-/// The weights of a logistic link model for one facet: the log-odds that two claims
-/// state one fact, from their [`Features`]. Fitted by `scripts/fit_link_model.py`
-/// (logistic regression, classes balanced, checked story by story held out) on labelled
-/// pairs of the development set; the features are general (relatedness, overlap,
-/// names), never words of a story.
-#[derive(Clone, Copy, Debug)]
-pub struct LinkModel {
-    pub bias: f32,
-    pub heads: f32,
-    pub predicates_same: f32,
-    pub predicates_differ: f32,
-    pub predicates_differ_near: f32,
-    pub measure: f32,
-    pub event: f32,
-    pub heads_differ: f32,
-    pub names_shared: f32,
-    pub names_differ: f32,
-    pub subjects_differ: f32,
-}
-
-/// The fitted models by facet (see [`LinkModel`]).
-pub const QUANTITY: LinkModel = LinkModel {
-    bias: 0.0,
-    heads: 0.36,
-    predicates_same: 0.74,
-    predicates_differ: 0.53,
-    predicates_differ_near: 0.15,
-    measure: 0.89,
-    event: 5.17,
-    heads_differ: -0.40,
-    names_shared: 1.90,
-    names_differ: 0.26,
-    subjects_differ: -1.11,
-};
-pub const DATE: LinkModel = LinkModel {
-    bias: 0.0,
-    heads: -0.11,
-    predicates_same: 1.25,
-    predicates_differ: 0.36,
-    predicates_differ_near: -0.24,
-    measure: 1.33,
-    event: 6.48,
-    heads_differ: -0.01,
-    names_shared: -1.58,
-    names_differ: -3.02,
-    subjects_differ: -0.91,
-};
-/// A story states few durations, each worded its own way: their bias is raised by the
-/// log-odds of the threshold, so that a pair even at even odds is linked.
-pub const DURATION: LinkModel = LinkModel {
-    bias: 2.94,
-    heads: 0.69,
-    predicates_same: -0.55,
-    predicates_differ: 0.21,
-    predicates_differ_near: 0.17,
-    measure: 0.45,
-    event: 1.89,
-    heads_differ: -0.64,
-    names_shared: 0.0,
-    names_differ: -0.47,
-    subjects_differ: -1.28,
-};
-pub const STATEMENT: LinkModel = LinkModel {
-    bias: 0.82,
-    heads: 0.70,
-    predicates_same: 1.06,
-    predicates_differ: -0.29,
-    predicates_differ_near: -0.29,
-    measure: 0.83,
-    event: 7.81,
-    heads_differ: 0.08,
-    names_shared: -0.34,
-    names_differ: -0.05,
-    subjects_differ: -1.30,
-};
-
 impl Features {
-    /// The inputs of the link model, each in [0, 1], in the order of [`LinkModel`].
+    /// The inputs of the link model, each in [0, 1], in the order of the weights of [`crate::extract::lexicon::link_model::FacetWeights`].
     fn inputs(&self) -> [f32; 10] {
         let b = |x: bool| if x { 1.0 } else { 0.0 };
         [
@@ -365,8 +287,8 @@ impl Features {
         ]
     }
 
-    /// The link score in [0, 1].
-    pub fn score(&self) -> f32 {
+    /// The link score in [0, 1]: the probability of one fact under `model`.
+    pub fn score(&self, model: &LinkModel) -> f32 {
         if self.relation {
             // Who owns it, where it is based: one relation per story, compared by name,
             // unless the two name what they relate and those differ ("Russia-based
@@ -393,13 +315,13 @@ impl Features {
             return 0.0;
         }
         let w = if self.statement {
-            STATEMENT
+            &model.statement
         } else if self.date {
-            DATE
+            &model.date
         } else if self.quantity {
-            QUANTITY
+            &model.quantity
         } else {
-            DURATION
+            &model.duration
         };
         let weights = [
             w.heads,
@@ -520,6 +442,7 @@ fn features(
 /// depend on thread count.
 pub fn link(claims: &[Claim], knowledge: &Knowledge) -> Vec<MeaningSlot> {
     let (english, units) = (knowledge.english(), knowledge.units());
+    let model = knowledge.link_model();
     let values: Vec<usize> = (0..claims.len())
         .filter(|&i| claims[i].about.is_some())
         .collect();
@@ -598,11 +521,11 @@ pub fn link(claims: &[Claim], knowledge: &Knowledge) -> Vec<MeaningSlot> {
                 units,
             );
             if debug {
-                debug_pair(&claims[i], &claims[j], featured.as_ref());
+                debug_pair(&claims[i], &claims[j], featured.as_ref(), model);
             }
             let (f, words) = featured?;
-            let score = f.score();
-            (score >= THRESHOLD).then(|| Link {
+            let score = f.score(model);
+            (score >= model.threshold).then(|| Link {
                 a: i,
                 b: j,
                 score: (f64::from(score) * 100.0).round() / 100.0,
@@ -647,7 +570,7 @@ pub fn link(claims: &[Claim], knowledge: &Knowledge) -> Vec<MeaningSlot> {
 }
 
 /// Prints a candidate pair and its features (`CLAIMCHECK_DEBUG_LINK=1`), for tuning.
-fn debug_pair(a: &Claim, b: &Claim, featured: Option<&(Features, Vec<Name>)>) {
+fn debug_pair(a: &Claim, b: &Claim, featured: Option<&(Features, Vec<Name>)>, model: &LinkModel) {
     let show = |c: &Claim| {
         let v = c.quantity.as_ref().map(|q| q.text.clone());
         let t = c
@@ -668,7 +591,7 @@ fn debug_pair(a: &Claim, b: &Claim, featured: Option<&(Features, Vec<Name>)>) {
             "link\t{}\t{}\t{}\t{:?}\t{:?}",
             show(a),
             show(b),
-            f.score(),
+            f.score(model),
             f,
             w
         );
