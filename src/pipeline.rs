@@ -335,17 +335,7 @@ pub fn select_rules(
 
 /// What reports need to know of the rules.
 pub fn rule_infos(rules: &[Rule]) -> Vec<RuleInfo> {
-    rules
-        .iter()
-        .map(|r| RuleInfo {
-            id: r.id.clone(),
-            name: r.name.clone(),
-            kind: r.kind.as_str().to_string(),
-            severity: r.severity,
-            summary: r.docs.summary.clone(),
-            description: r.docs.description.trim().to_string(),
-        })
-        .collect()
+    rules.iter().map(RuleInfo::of).collect()
 }
 
 /// Drops the documents (and their sentences and claims) whose id an ignore pattern matches.

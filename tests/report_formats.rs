@@ -198,6 +198,9 @@ fn rules() -> Vec<RuleInfo> {
         description: format!(
             "{summary}.\n\nFires when two sources give different values in the same claim slot."
         ),
+        help_text: format!("{summary}.\n\nFires: two sources, two values, one slot."),
+        help_markdown: format!("{summary}.\n\n**Fires:** two sources, two values, one slot."),
+        help_uri: Some(format!("https://example.invalid/claimcheck/blob/main/docs/rules.md#{id}")),
     };
     vec![
         rule(

@@ -10,6 +10,7 @@ pub mod jsonl;
 pub mod junit;
 pub mod listing;
 pub mod markdown;
+pub mod rule_docs;
 pub mod sarif;
 pub mod text;
 pub mod visible;
@@ -45,6 +46,29 @@ pub struct RuleInfo {
     pub summary: String,
     /// The rule's documentation (Markdown).
     pub description: String,
+    /// Summary, description and examples as plain text ([`rule_docs::help_text`]).
+    pub help_text: String,
+    /// The same in Markdown ([`rule_docs::help_markdown`]).
+    pub help_markdown: String,
+    /// The address of the rule's documentation; `None` for a rule from a user's folder.
+    pub help_uri: Option<String>,
+}
+
+impl RuleInfo {
+    /// What a report needs to know about a loaded rule.
+    pub fn of(rule: &crate::check::Rule) -> RuleInfo {
+        RuleInfo {
+            id: rule.id.clone(),
+            name: rule.name.clone(),
+            kind: rule.kind.as_str().to_string(),
+            severity: rule.severity,
+            summary: rule.docs.summary.clone(),
+            description: rule.docs.description.trim().to_string(),
+            help_text: rule_docs::help_text(rule),
+            help_markdown: rule_docs::help_markdown(rule),
+            help_uri: rule_docs::help_uri(rule),
+        }
+    }
 }
 
 /// A claim slot shared by several documents of a story in which no rule found a conflict.
