@@ -200,7 +200,9 @@ fn rules() -> Vec<RuleInfo> {
         ),
         help_text: format!("{summary}.\n\nFires: two sources, two values, one slot."),
         help_markdown: format!("{summary}.\n\n**Fires:** two sources, two values, one slot."),
-        help_uri: Some(format!("https://example.invalid/claimcheck/blob/main/docs/rules.md#{id}")),
+        help_uri: Some(format!(
+            "https://example.invalid/claimcheck/blob/main/docs/rules.md#{id}"
+        )),
     };
     vec![
         rule(

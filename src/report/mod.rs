@@ -14,6 +14,7 @@ pub mod rule_docs;
 pub mod sarif;
 pub mod text;
 pub mod visible;
+pub mod wrap;
 
 use crate::check::{Evidence, Finding, Severity};
 use crate::corpus::{Document, Format, Span};
