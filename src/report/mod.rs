@@ -4,12 +4,14 @@
 pub mod baseline;
 pub mod claims;
 pub mod github;
+pub mod graph;
 pub mod html;
 pub mod json;
 pub mod jsonl;
 pub mod junit;
 pub mod listing;
 pub mod markdown;
+pub mod reporter;
 pub mod rule_docs;
 pub mod sarif;
 pub mod text;
@@ -19,6 +21,10 @@ pub mod wrap;
 use crate::check::{Evidence, Finding, Severity};
 use crate::corpus::{Document, Format, Span};
 use std::ops::Range;
+
+pub use graph::{GraphFormat, Graphs};
+pub use listing::ListFormat;
+pub use reporter::{Findings, Reporter, Statistics, TextOptions};
 
 /// The formats `claimcheck check --format` prints findings in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -189,42 +195,23 @@ pub fn story_title(story: Option<&str>) -> String {
     }
 }
 
-/// Prints findings in a format.
+/// Prints findings in a format (text in [`text::DEFAULT_WIDTH`] columns, coloured when
+/// `input.color`): [`Findings`] as a string.
 pub fn render(format: ReportFormat, input: &ReportInput) -> String {
-    match format {
-        ReportFormat::Text => text::render(input, input.color),
-        ReportFormat::Json => json::render(input),
-        ReportFormat::Jsonl => jsonl::render(input),
-        ReportFormat::Sarif => sarif::render(input),
-        ReportFormat::Github => github::render(input),
-        ReportFormat::Junit => junit::render(input),
-        ReportFormat::Markdown => markdown::render(input),
-        ReportFormat::Html => html::render(input),
+    Findings {
+        format,
+        input,
+        text: TextOptions {
+            color: input.color,
+            ..TextOptions::default()
+        },
     }
+    .to_text()
 }
 
 /// `claimcheck rules`: id, kind, severity and summary of each rule in aligned columns.
 pub fn rules_table(rules: &[crate::check::Rule]) -> String {
-    let id = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
-    let kind = rules
-        .iter()
-        .map(|r| r.kind.as_str().len())
-        .max()
-        .unwrap_or(0);
-    let mut out = String::new();
-    for r in rules {
-        let state = if r.enabled { "" } else { " (disabled)" };
-        let line = format!(
-            "{:<id$}  {:<kind$}  {:<7}  {}{state}",
-            r.id,
-            r.kind.as_str(),
-            r.severity.as_str(),
-            r.docs.summary
-        );
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    rule_docs::table(rules)
 }
 
 /// `--statistics`: how many findings each rule has, most first, then the total.

@@ -3,6 +3,7 @@
 //! that page, `docs/rules.md`, generated from the rule files.
 
 use crate::check::Rule;
+use std::io::{self, Write};
 use std::path::Path;
 
 /// The repository, from `Cargo.toml` (SARIF `informationUri`).
@@ -73,6 +74,69 @@ pub fn page(rules: &[Rule]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// `claimcheck rules`: id, kind, severity and summary of each rule in aligned columns.
+#[derive(Clone, Copy, Debug)]
+pub struct RulesTable<'a> {
+    pub rules: &'a [Rule],
+}
+
+impl super::Reporter for RulesTable<'_> {
+    fn report(&self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(table(self.rules).as_bytes())
+    }
+}
+
+/// The text of [`RulesTable`].
+pub fn table(rules: &[Rule]) -> String {
+    let id = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    let kind = rules
+        .iter()
+        .map(|r| r.kind.as_str().len())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for r in rules {
+        let state = if r.enabled { "" } else { " (disabled)" };
+        let line = format!(
+            "{:<id$}  {:<kind$}  {:<7}  {}{state}",
+            r.id,
+            r.kind.as_str(),
+            r.severity.as_str(),
+            r.docs.summary
+        );
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// `claimcheck explain RULE`: the rule's documentation and the file that defines it.
+#[derive(Clone, Copy, Debug)]
+pub struct Explain<'a> {
+    pub rule: &'a Rule,
+}
+
+impl super::Reporter for Explain<'_> {
+    fn report(&self, out: &mut dyn Write) -> io::Result<()> {
+        let r = self.rule;
+        writeln!(
+            out,
+            "{} ({}, kind {}, severity {})\n",
+            r.id,
+            r.name,
+            r.kind.as_str(),
+            r.severity
+        )?;
+        writeln!(out, "{}\n\n{}\n", r.docs.summary, r.docs.description.trim())?;
+        writeln!(
+            out,
+            "Fires:\n  {}\n\nMust not fire:\n  {}",
+            r.docs.fires, r.docs.quiet
+        )?;
+        writeln!(out, "\nDefined in {}", r.path.display())
+    }
 }
 
 #[cfg(test)]
