@@ -217,7 +217,13 @@ fn check_command(out: &mut impl Write, args: CheckArgs) -> Result<u8> {
         findings = comparison.new.into_iter().cloned().collect();
     }
     let infos = pipeline::rule_infos(&rules);
-    let agreeing = pipeline::agreeing_slots(&a, &graphs, &findings);
+    let mut agreeing = pipeline::agreeing_slots(&a, &graphs, &findings);
+    if format == ReportFormat::Html && !statistics {
+        // Only the HTML report quotes the agreeing sources.
+        for d in pipeline::agreeing_quotes(&mut a, &graphs, &mut agreeing) {
+            eprintln!("{d}");
+        }
+    }
     let to_terminal = output.is_none() && io::stdout().is_terminal();
     let color = format == ReportFormat::Text
         && color.enabled(to_terminal, std::env::var_os("NO_COLOR").as_deref());

@@ -11,6 +11,7 @@ pub mod jsonl;
 pub mod junit;
 pub mod listing;
 pub mod markdown;
+pub mod plain;
 pub mod reporter;
 pub mod rule_docs;
 pub mod sarif;
@@ -79,19 +80,34 @@ impl RuleInfo {
 }
 
 /// A claim slot shared by several documents of a story in which no rule found a conflict.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AgreeingSlot {
     pub story: Option<String>,
     /// The slot's readable label.
     pub label: String,
+    /// The slot's key as JSON (as `Finding::slot_key`), for its plain-English title
+    /// ([`plain::slot_title`]); empty when unknown.
+    pub key: String,
+    /// The agreeing claims, one a document, each quoted with the value it gives (filled
+    /// by [`crate::pipeline::agreeing_quotes`]; empty until then).
+    pub claims: Vec<Evidence>,
+}
+
+impl AgreeingSlot {
+    /// The slot's title in plain English.
+    pub fn title(&self) -> String {
+        plain::slot_title(&self.label, &self.key)
+    }
 }
 
 impl From<&str> for AgreeingSlot {
-    /// A slot of no named story.
+    /// A slot of no named story, known by its label only.
     fn from(label: &str) -> Self {
         AgreeingSlot {
             story: None,
             label: label.to_string(),
+            key: String::new(),
+            claims: Vec::new(),
         }
     }
 }
