@@ -157,11 +157,12 @@ fn agreeing_html(out: &mut String, input: &ReportInput, slots: &[&AgreeingSlot])
     }
     out.push_str("<ul class=\"agreements\">\n");
     for slot in slots {
+        let title = slot.title();
         let _ = write!(
             out,
-            "<li class=\"agreement\"><h4>{}</h4><p class=\"slot\">slot: <code>{}</code></p>",
-            escape(&slot.title()),
-            escape(&slot.label)
+            "<li class=\"agreement\"><h4>{}</h4>{}",
+            escape(&title),
+            slot_line(&title, &slot.label)
         );
         if !slot.claims.is_empty() {
             out.push_str("<ul>");
@@ -202,15 +203,25 @@ fn stories_html(out: &mut String, input: &ReportInput) {
     out.push_str("</main>\n");
 }
 
+/// The slot's label under its plain-English title, when they differ.
+fn slot_line(title: &str, label: &str) -> String {
+    if title == label {
+        String::new()
+    } else {
+        format!("<p class=\"slot\">slot: <code>{}</code></p>", escape(label))
+    }
+}
+
 fn finding_html(out: &mut String, input: &ReportInput, n: usize, f: &Finding) {
     let sev = f.severity.as_str();
+    let title = super::plain::slot_title(&f.slot, &f.slot_key);
     let _ = write!(
         out,
-        "<article class=\"finding {sev}\" id=\"finding-{n}\" data-kind=\"{kind}\" data-severity=\"{sev}\">\n<header><span class=\"badge {sev}\">{sev}</span> <span class=\"kind\">{kind}</span> · <code class=\"rule\">{rule}</code><h2>{title}</h2><p class=\"slot\">slot: <code>{slot}</code></p></header>\n<p class=\"message\">{message}</p>\n",
+        "<article class=\"finding {sev}\" id=\"finding-{n}\" data-kind=\"{kind}\" data-severity=\"{sev}\">\n<header><span class=\"badge {sev}\">{sev}</span> <span class=\"kind\">{kind}</span> · <code class=\"rule\">{rule}</code><h2>{title}</h2>{slot}</header>\n<p class=\"message\">{message}</p>\n",
         kind = escape(&f.kind),
         rule = escape(&f.rule),
-        title = escape(&super::plain::slot_title(&f.slot, &f.slot_key)),
-        slot = escape(&f.slot),
+        title = escape(&title),
+        slot = slot_line(&title, &f.slot),
         message = escape(&f.message),
     );
     let mut confidence = format!("confidence {:.2}", f.confidence);
