@@ -1,7 +1,9 @@
-//! Command-line interface: the subcommands and their options (clap derive).
+//! Command-line interface of the binary: the subcommands and their options (clap derive).
+//! Private to the binary; the library's API does not depend on it.
 
-use crate::check::Severity;
-use crate::report::ReportFormat;
+use claimcheck::check::Severity;
+use claimcheck::report::ReportFormat;
+pub use claimcheck::report::{GraphFormat, ListFormat};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -9,7 +11,8 @@ const EXAMPLES: &str = "\
 Examples:
   claimcheck check examples/mtwara-harbour
   claimcheck check examples/mtwara-harbour --format json > findings.json
-  claimcheck check examples/ --fail-on error --baseline claimcheck.baseline.json
+  claimcheck baseline examples/mtwara-harbour -o claimcheck.baseline.json
+  claimcheck check examples/mtwara-harbour --fail-on error --baseline claimcheck.baseline.json
   claimcheck check examples/mtwara-harbour --select quantity,date --statistics
   claimcheck check - examples/mtwara-harbour < examples/mtwara-harbour/001-coastline-post.txt
   claimcheck claims examples/mtwara-harbour/002-indian-ocean-wire.md --format jsonl
@@ -104,36 +107,40 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("`{s}` is not a size between 1 byte and 16 EiB"))
 }
 
+/// The options of `claimcheck check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+    #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// The lowest severity that makes the exit status 1 [default: warning, or the config's].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<Severity>,
+    /// Write the report to this file (through a temporary file renamed at the end)
+    /// instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Report (and fail on) only findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    #[command(flatten)]
+    pub select: RuleSelect,
+    /// Print how many findings each rule has, instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Exit 0 even when there are findings (input and usage errors still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Colour the text report: auto (a terminal, without NO_COLOR), always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Report contradictions between sources.
-    Check {
-        #[command(flatten)]
-        corpus: CorpusArgs,
-        #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Text)]
-        format: ReportFormat,
-        /// The lowest severity that makes the exit status 1 [default: warning, or the config's].
-        #[arg(long, value_enum)]
-        fail_on: Option<Severity>,
-        /// Write the report to this file (through a temporary file renamed at the end)
-        /// instead of standard output.
-        #[arg(long, short = 'o', value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Report (and fail on) only findings not recorded in this baseline file.
-        #[arg(long, value_name = "FILE")]
-        baseline: Option<PathBuf>,
-        #[command(flatten)]
-        select: RuleSelect,
-        /// Print how many findings each rule has, instead of the findings.
-        #[arg(long)]
-        statistics: bool,
-        /// Exit 0 even when there are findings (input and usage errors still exit 2).
-        #[arg(long)]
-        exit_zero: bool,
-        /// Colour the text report: auto (a terminal, without NO_COLOR), always or never.
-        #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-        color: ColorChoice,
-    },
+    Check(CheckArgs),
     /// Write a commented claimcheck.toml (the configuration) in the current folder.
     Init {
         /// Where to write it.
@@ -199,22 +206,4 @@ pub enum Command {
         #[arg(long = "rules", value_name = "DIR")]
         rules: Vec<PathBuf>,
     },
-}
-
-/// The formats of the listing commands (`claims`, `quantities`, `sentences`): lines for
-/// people, one JSON object holding the list, or one JSON object a line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
-    Text,
-    Json,
-    Jsonl,
-}
-
-/// The formats of `claims` (the listing formats).
-pub type ClaimFormat = ListFormat;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum GraphFormat {
-    Dot,
-    Json,
 }

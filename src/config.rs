@@ -83,7 +83,7 @@ pub fn template(rules: &[Rule]) -> String {
 }
 
 /// The offset of the first occurrence of `word` in `text` (after `from`) that stands alone:
-/// neither letter, digit, `-` nor `_` on either side.
+/// neither letter, digit, `-` nor `_` on either side, and not in a comment.
 fn find_word(text: &str, word: &str, from: usize) -> Option<usize> {
     let part = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
     let mut at = from.min(text.len());
@@ -92,12 +92,50 @@ fn find_word(text: &str, word: &str, from: usize) -> Option<usize> {
         let end = start + word.len();
         let before = text[..start].chars().next_back();
         let after = text[end..].chars().next();
-        if !before.is_some_and(part) && !after.is_some_and(part) && !word.is_empty() {
+        if !before.is_some_and(part)
+            && !after.is_some_and(part)
+            && !word.is_empty()
+            && !in_comment(text, start)
+        {
             return Some(start);
         }
         at = end;
     }
     None
+}
+
+/// True when `offset` is after a `#` that starts a comment on its line (a `#` outside
+/// quotes).
+fn in_comment(text: &str, offset: usize) -> bool {
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for c in text[line_start..offset].chars() {
+        match (quote, c) {
+            (Some('"'), '\\') if !escaped => {
+                escaped = true;
+                continue;
+            }
+            (Some(q), c) if c == q && !escaped => quote = None,
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '#') => return true,
+            _ => {}
+        }
+        escaped = false;
+    }
+    false
+}
+
+/// The TOML type name of a value, for messages.
+fn type_name(v: &toml::Value) -> &'static str {
+    match v {
+        toml::Value::String(_) => "a string",
+        toml::Value::Integer(_) | toml::Value::Float(_) => "a number",
+        toml::Value::Boolean(_) => "a boolean",
+        toml::Value::Datetime(_) => "a date",
+        toml::Value::Array(_) => "a list",
+        toml::Value::Table(_) => "a table",
+    }
 }
 
 /// An error in the configuration, naming the file and position.
@@ -226,6 +264,24 @@ impl Config {
                             ),
                         ));
                     }
+                    // A value of another type than the rule's own would be ignored: say so.
+                    if let Some(default) = rule.params.get(name) {
+                        if type_name(default) != type_name(value) {
+                            let table = self.text.find(&format!("params.{}", rule.id)).unwrap_or(0);
+                            let key = find_word(&self.text, name, table).unwrap_or(0);
+                            return Err(invalid(
+                                &file,
+                                &self.text,
+                                key,
+                                format!(
+                                    "parameter `{name}` of rule `{}` takes {}, not {}",
+                                    rule.id,
+                                    type_name(default),
+                                    type_name(value)
+                                ),
+                            ));
+                        }
+                    }
                     rule.params.insert(name.clone(), value.clone());
                 }
             }
@@ -275,5 +331,26 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("rule `nope`: no such rule"));
+    }
+
+    fn apply_error(text: &str) -> String {
+        let config = Config::parse(Path::new("c.toml"), text).expect("parses");
+        let mut rules = crate::check::load(&[]).expect("built-in rules");
+        config.apply(&mut rules).expect_err("an error").to_string()
+    }
+
+    #[test]
+    fn positions_skip_comments_and_name_the_key() {
+        let err = apply_error("# nope was a rule once\n\n[severity]\nnope = \"error\"\n");
+        assert!(err.starts_with("c.toml:4:1: rule `nope`"), "{err}");
+        let err = apply_error("disabled = [\"date-mismatch\", # not nope\n  \"nope\"]\n");
+        assert!(err.starts_with("c.toml:2:4: rule `nope`"), "{err}");
+        let err = apply_error(
+            "# tolerance is relative\n[params.quantity-mismatch]\napprox_tolerance = 0.3\ntolerance = \"x\"\n",
+        );
+        assert!(
+            err.starts_with("c.toml:4:1: parameter `tolerance` of rule `quantity-mismatch` takes a number, not a string"),
+            "{err}"
+        );
     }
 }

@@ -3,10 +3,65 @@
 //!
 //! Pipeline stages, one module each: [`corpus`] (documents, spans, sentences),
 //! [`extract`] (nom parsers from sentences to claims), [`link`] (the claim graph),
-//! [`check`] (the rule engine) and [`report`] (output formats).
+//! [`check`] (the rule engine) and [`report`] (output formats). [`pipeline`] runs the
+//! stages in order; [`config`] reads `claimcheck.toml`. The command line is the binary's
+//! own and not part of this API.
+//!
+//! # Example
+//!
+//! Load a corpus (a folder of articles), check it with the built-in rules and walk the
+//! findings: each names its rule, the claim slot the sources disagree on and the sides,
+//! each side with the quotes that give its value.
+//!
+//! ```
+//! use claimcheck::{check, extract::Lexicon, pipeline, report};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! // Two invented reports of one event that give different figures.
+//! let dir = tempfile::tempdir()?;
+//! std::fs::write(
+//!     dir.path().join("harbour-gazette.txt"),
+//!     "Kenya deployed 400 troops to Somalia on Monday, the defence ministry said.\n",
+//! )?;
+//! std::fs::write(
+//!     dir.path().join("coast-herald.txt"),
+//!     "Kenya deployed 950 troops to Somalia on Monday, the defence ministry said.\n",
+//! )?;
+//!
+//! let rules = check::load(&[])?; // the built-in rules (rules/checks/*.toml)
+//! let lexicon = Lexicon::builtin();
+//! let analysis = pipeline::analyse(&[dir.path().to_path_buf()], &lexicon);
+//! assert!(analysis.corpus.diagnostics.is_empty());
+//!
+//! let (_graphs, findings) = pipeline::check(&analysis, &rules);
+//! assert!(!findings.is_empty());
+//! for finding in &findings {
+//!     println!("{} [{}] {}", finding.severity, finding.rule, finding.slot);
+//!     for side in &finding.sides {
+//!         for claim in &side.claims {
+//!             println!("  {}: {} ({}): {}", side.side, side.value, claim.source, claim.quote);
+//!         }
+//!     }
+//! }
+//! let quantity = findings.iter().find(|f| f.rule == "quantity-mismatch");
+//! assert!(quantity.is_some_and(|f| f.sides.len() == 2));
+//!
+//! // Any format of `claimcheck check --format`, as a string.
+//! let infos = pipeline::rule_infos(&rules);
+//! let input = report::ReportInput {
+//!     findings: &findings,
+//!     documents: &analysis.corpus.documents,
+//!     rules: &infos,
+//!     agreeing_slots: &[],
+//!     color: false,
+//! };
+//! let json = report::render(report::ReportFormat::Json, &input);
+//! assert!(json.contains("quantity-mismatch"));
+//! # Ok(())
+//! # }
+//! ```
 
 pub mod check;
-pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod error;

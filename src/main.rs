@@ -1,18 +1,23 @@
 //! The claimcheck binary: parses the command line and wires the library's stages.
 
+mod cli;
+
 use anyhow::Result;
 use claimcheck::check;
-use claimcheck::cli::{Cli, Command, CorpusArgs, GraphFormat, ListFormat, RuleSelect};
 use claimcheck::config::Config;
 use claimcheck::corpus::Corpus;
 use claimcheck::extract::Knowledge;
-use claimcheck::link::export;
 use claimcheck::output;
 use claimcheck::pipeline::{self, Analysis};
-use claimcheck::report;
 use claimcheck::report::baseline::Baseline;
-use claimcheck::report::{ReportFormat, ReportInput};
+use claimcheck::report::claims::Claims;
+use claimcheck::report::listing::{Quantities, Sentences};
+use claimcheck::report::rule_docs::{Explain, RulesTable};
+use claimcheck::report::{
+    Findings, Graphs, ReportFormat, ReportInput, Reporter, Statistics, TextOptions,
+};
 use clap::Parser;
+use cli::{CheckArgs, Cli, Command, CorpusArgs, RuleSelect};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 use std::io::{self, Write};
@@ -132,11 +137,25 @@ fn input_status(corpus: &Corpus) -> Option<u8> {
 
 /// Writes a report to standard output, or to a file through a temporary file renamed at
 /// the end, so that an interrupted run never leaves half a file.
-fn emit(out: &mut impl Write, file: Option<&Path>, text: &str) -> Result<()> {
+fn emit(out: &mut impl Write, file: Option<&Path>, report: &dyn Reporter) -> Result<()> {
     match file {
-        Some(path) => Ok(output::write_file(path, text.as_bytes())?),
-        None => Ok(out.write_all(text.as_bytes())?),
+        Some(path) => {
+            let mut bytes = Vec::new();
+            report.report(&mut bytes)?;
+            Ok(output::write_file(path, &bytes)?)
+        }
+        None => Ok(report.report(out)?),
     }
+}
+
+/// The width the text report wraps at: the terminal's when it is written to one.
+fn text_width(to_terminal: bool) -> usize {
+    to_terminal
+        .then(|| console::Term::stdout().size_checked())
+        .flatten()
+        .map_or(claimcheck::report::text::DEFAULT_WIDTH, |(_, cols)| {
+            usize::from(cols)
+        })
 }
 
 /// Refuses, before anything is read, an output file that the run reads: a corpus file,
@@ -151,127 +170,129 @@ fn guard_output(file: Option<&Path>, args: &CorpusArgs, also: Option<&Path>) -> 
     Ok(output::check_not_input(file, &inputs)?)
 }
 
+/// `claimcheck check`: reads and checks the corpus, compares with the baseline, writes
+/// the report; the exit status.
+fn check_command(out: &mut impl Write, args: CheckArgs) -> Result<u8> {
+    let CheckArgs {
+        corpus,
+        format,
+        fail_on,
+        baseline,
+        output,
+        select,
+        statistics,
+        exit_zero,
+        color,
+    } = args;
+    guard_output(output.as_deref(), &corpus, baseline.as_deref())?;
+    let (config, rules) = setup(&corpus, &select)?;
+    let fail_on = fail_on
+        .or(config.fail_on)
+        .unwrap_or(check::Severity::Warning);
+    let (mut a, knowledge) = analyse(&corpus, true)?;
+    let (graphs, mut findings) = pipeline::check(&a, &rules, &knowledge);
+    for d in pipeline::quote_findings(&mut a, &mut findings) {
+        eprintln!("{d}");
+    }
+    let mut findings = suppress(findings, &a, corpus.quiet);
+    if let Some(path) = &baseline {
+        let recorded = Baseline::load(path)?;
+        let comparison = recorded.compare(&findings);
+        if !corpus.quiet {
+            eprintln!(
+                "baseline {}: {} new, {} still present, {} fixed",
+                path.display(),
+                comparison.new.len(),
+                comparison.still_present.len(),
+                comparison.fixed.len()
+            );
+            for fixed in &comparison.fixed {
+                eprintln!(
+                    "fixed: [{}] {} ({})",
+                    fixed.rule,
+                    fixed.slot,
+                    fixed.values.join(" vs ")
+                );
+            }
+        }
+        findings = comparison.new.into_iter().cloned().collect();
+    }
+    let infos = pipeline::rule_infos(&rules);
+    let mut agreeing = pipeline::agreeing_slots(&a, &graphs, &findings);
+    if format == ReportFormat::Html && !statistics {
+        // Only the HTML report quotes the agreeing sources.
+        for d in pipeline::agreeing_quotes(&mut a, &graphs, &mut agreeing) {
+            eprintln!("{d}");
+        }
+    }
+    let to_terminal = output.is_none() && io::stdout().is_terminal();
+    let color = format == ReportFormat::Text
+        && color.enabled(to_terminal, std::env::var_os("NO_COLOR").as_deref());
+    let input = ReportInput {
+        findings: &findings,
+        documents: &a.corpus.documents,
+        rules: &infos,
+        agreeing_slots: &agreeing,
+        color,
+    };
+    let text = TextOptions {
+        color,
+        width: text_width(to_terminal),
+    };
+    if statistics {
+        emit(
+            out,
+            output.as_deref(),
+            &Statistics {
+                findings: &findings,
+            },
+        )?;
+    } else {
+        let report = Findings {
+            format,
+            input: &input,
+            text,
+        };
+        emit(out, output.as_deref(), &report)?;
+    }
+    let failing = !exit_zero && findings.iter().any(|f| f.severity >= fail_on);
+    Ok(input_status(&a.corpus).unwrap_or(if failing { 1 } else { 0 }))
+}
+
 fn run(cli: Cli) -> Result<u8> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let code = match cli.command {
-        Command::Check {
-            corpus,
-            format,
-            fail_on,
-            baseline,
-            output,
-            select,
-            statistics,
-            exit_zero,
-            color,
-        } => {
-            guard_output(output.as_deref(), &corpus, baseline.as_deref())?;
-            let (config, rules) = setup(&corpus, &select)?;
-            let fail_on = fail_on
-                .or(config.fail_on)
-                .unwrap_or(check::Severity::Warning);
-            let (mut a, knowledge) = analyse(&corpus, true)?;
-            let (graphs, mut findings) = pipeline::check(&a, &rules, &knowledge);
-            for d in pipeline::quote_findings(&mut a, &mut findings) {
-                eprintln!("{d}");
-            }
-            let mut findings = suppress(findings, &a, corpus.quiet);
-            if let Some(path) = &baseline {
-                let recorded = Baseline::load(path)?;
-                let comparison = recorded.compare(&findings);
-                if !corpus.quiet {
-                    eprintln!(
-                        "baseline {}: {} new, {} still present, {} fixed",
-                        path.display(),
-                        comparison.new.len(),
-                        comparison.still_present.len(),
-                        comparison.fixed.len()
-                    );
-                    for fixed in &comparison.fixed {
-                        eprintln!(
-                            "fixed: [{}] {} ({})",
-                            fixed.rule,
-                            fixed.slot,
-                            fixed.values.join(" vs ")
-                        );
-                    }
-                }
-                findings = comparison.new.into_iter().cloned().collect();
-            }
-            let infos = pipeline::rule_infos(&rules);
-            let agreeing = pipeline::agreeing_slots(&a, &graphs, &findings);
-            let input = ReportInput {
-                findings: &findings,
-                documents: &a.corpus.documents,
-                rules: &infos,
-                agreeing_slots: &agreeing,
-                color: format == ReportFormat::Text
-                    && color.enabled(
-                        output.is_none() && io::stdout().is_terminal(),
-                        std::env::var_os("NO_COLOR").as_deref(),
-                    ),
-            };
-            let text = if statistics {
-                report::statistics(&findings)
-            } else {
-                report::render(format, &input)
-            };
-            emit(&mut out, output.as_deref(), &text)?;
-            let failing = !exit_zero && findings.iter().any(|f| f.severity >= fail_on);
-            input_status(&a.corpus).unwrap_or(if failing { 1 } else { 0 })
-        }
+        Command::Check(args) => check_command(&mut out, args)?,
         Command::Claims { corpus, format } => {
             let (a, _) = analyse(&corpus, false)?;
-            let docs = &a.corpus.documents;
-            match format {
-                ListFormat::Jsonl => {
-                    for c in &a.claims {
-                        let mut line = report::claims::claim_json(c, &docs[c.doc_index]);
-                        if let Some(o) = line.as_object_mut() {
-                            o.insert("version".into(), report::json::VERSION.into());
-                        }
-                        writeln!(out, "{line}")?;
-                    }
-                }
-                ListFormat::Json => {
-                    let all: Vec<_> = a
-                        .claims
-                        .iter()
-                        .map(|c| report::claims::claim_json(c, &docs[c.doc_index]))
-                        .collect();
-                    writeln!(
-                        out,
-                        "{}",
-                        serde_json::to_string_pretty(&serde_json::json!({
-                            "version": report::listing::VERSION,
-                            "claims": all
-                        }))?
-                    )?;
-                }
-                ListFormat::Text => {
-                    for c in &a.claims {
-                        writeln!(out, "{}", report::claims::claim_text(c, &docs[c.doc_index]))?;
-                    }
-                }
+            Claims {
+                documents: &a.corpus.documents,
+                claims: &a.claims,
+                format,
             }
+            .report(&mut out)?;
             input_status(&a.corpus).unwrap_or(0)
         }
         Command::Quantities { corpus, format } => {
             let (a, knowledge) = analyse(&corpus, false)?;
-            let text = report::listing::quantities(
-                &a.corpus.documents,
-                &a.sentences,
-                knowledge.units(),
+            Quantities {
+                documents: &a.corpus.documents,
+                sentences: &a.sentences,
+                units: knowledge.units(),
                 format,
-            );
-            out.write_all(text.as_bytes())?;
+            }
+            .report(&mut out)?;
             input_status(&a.corpus).unwrap_or(0)
         }
         Command::Sentences { corpus, format } => {
             let (a, _) = analyse(&corpus, false)?;
-            let text = report::listing::sentences(&a.corpus.documents, &a.sentences, format);
-            out.write_all(text.as_bytes())?;
+            Sentences {
+                documents: &a.corpus.documents,
+                sentences: &a.sentences,
+                format,
+            }
+            .report(&mut out)?;
             input_status(&a.corpus).unwrap_or(0)
         }
         Command::Init { path, force } => {
@@ -297,31 +318,13 @@ fn run(cli: Cli) -> Result<u8> {
             let (_, rules) = setup(&corpus, &select)?;
             let (a, knowledge) = analyse(&corpus, false)?;
             let (graphs, _) = pipeline::check(&a, &rules, &knowledge);
-            let docs = &a.corpus.documents;
-            let text = match format {
-                // One graph a story (Graphviz reads several graphs from one file).
-                GraphFormat::Dot => graphs
-                    .iter()
-                    .map(|g| export::dot(&g.graph, &a.claims[g.story.claims.clone()], docs))
-                    .collect::<String>(),
-                GraphFormat::Json => {
-                    let mut each: Vec<serde_json::Value> = graphs
-                        .iter()
-                        .map(|g| export::json(&g.graph, &a.claims[g.story.claims.clone()], docs))
-                        .collect();
-                    // One story: its graph, as ever; several: a graph each, named.
-                    let value = if each.len() <= 1 {
-                        each.pop()
-                            .unwrap_or_else(|| export::json(&Default::default(), &[], docs))
-                    } else {
-                        serde_json::json!({"stories": graphs.iter().zip(each).map(|(g, graph)| {
-                            serde_json::json!({"story": g.story.name, "graph": graph})
-                        }).collect::<Vec<_>>()})
-                    };
-                    serde_json::to_string_pretty(&value)? + "\n"
-                }
+            let report = Graphs {
+                graphs: &graphs,
+                claims: &a.claims,
+                documents: &a.corpus.documents,
+                format,
             };
-            emit(&mut out, output.as_deref(), &text)?;
+            emit(&mut out, output.as_deref(), &report)?;
             input_status(&a.corpus).unwrap_or(0)
         }
         Command::Baseline {
@@ -348,7 +351,10 @@ fn run(cli: Cli) -> Result<u8> {
             0
         }
         Command::Rules { rules } => {
-            out.write_all(report::rules_table(&check::load(&rules)?).as_bytes())?;
+            RulesTable {
+                rules: &check::load(&rules)?,
+            }
+            .report(&mut out)?;
             0
         }
         Command::Explain { rule, rules } => {
@@ -358,21 +364,7 @@ fn run(cli: Cli) -> Result<u8> {
                 eprintln!("error: no rule `{rule}`; the rules are: {}", ids.join(", "));
                 return Ok(2);
             };
-            writeln!(
-                out,
-                "{} ({}, kind {}, severity {})\n",
-                r.id,
-                r.name,
-                r.kind.as_str(),
-                r.severity
-            )?;
-            writeln!(out, "{}\n\n{}\n", r.docs.summary, r.docs.description.trim())?;
-            writeln!(
-                out,
-                "Fires:\n  {}\n\nMust not fire:\n  {}",
-                r.docs.fires, r.docs.quiet
-            )?;
-            writeln!(out, "\nDefined in {}", r.path.display())?;
+            Explain { rule: r }.report(&mut out)?;
             0
         }
     };

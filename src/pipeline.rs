@@ -1,7 +1,7 @@
 //! The run through the stages: load the corpus, segment, extract claims (in parallel,
 //! in a deterministic order), for the commands to link, check and report.
 
-use crate::check::{self, Finding, Rule};
+use crate::check::{self, Evidence, Finding, Rule};
 use crate::corpus::{self, Corpus, Diagnostic, Document, Level, Sentence};
 use crate::extract::{claim::extract_document, Claim, Knowledge, Lexicon};
 use crate::link::{self, ClaimGraph};
@@ -195,7 +195,23 @@ pub fn quote_findings(analysis: &mut Analysis, findings: &mut [Finding]) -> Vec<
         .iter()
         .flat_map(|f| f.sides.iter().flat_map(|s| &s.claims))
         .filter_map(|e| e.claim)
-        .filter_map(|c| analysis.claims.get(c).map(|c| c.doc_index))
+        .collect();
+    let warnings = restore_texts(analysis, &cited);
+    for ev in findings
+        .iter_mut()
+        .flat_map(|f| f.sides.iter_mut().flat_map(|s| &mut s.claims))
+    {
+        fill_quote(analysis, ev);
+    }
+    warnings
+}
+
+/// Reads again the released documents of the claims given (by index), restoring their
+/// texts; a warning for each that changed since it was checked.
+fn restore_texts(analysis: &mut Analysis, claims: &BTreeSet<usize>) -> Vec<Diagnostic> {
+    let cited: BTreeSet<usize> = claims
+        .iter()
+        .filter_map(|&c| analysis.claims.get(c).map(|c| c.doc_index))
         .filter(|&d| analysis.corpus.documents[d].released.is_some())
         .collect();
     let mut warnings = Vec::new();
@@ -221,19 +237,19 @@ pub fn quote_findings(analysis: &mut Analysis, findings: &mut [Finding]) -> Vec<
             )),
         }
     }
-    for ev in findings
-        .iter_mut()
-        .flat_map(|f| f.sides.iter_mut().flat_map(|s| &mut s.claims))
-    {
-        let Some(claim) = ev.claim.and_then(|c| analysis.claims.get(c)) else {
-            continue;
-        };
-        let doc = &analysis.corpus.documents[claim.doc_index];
-        if ev.quote.is_empty() && doc.released.is_none() {
-            check::engine::quote_evidence(ev, claim, doc);
-        }
-    }
     warnings
+}
+
+/// Fills an evidence's empty quote, line and column from its claim's document, when
+/// that document's text is there.
+fn fill_quote(analysis: &Analysis, ev: &mut Evidence) {
+    let Some(claim) = ev.claim.and_then(|c| analysis.claims.get(c)) else {
+        return;
+    };
+    let doc = &analysis.corpus.documents[claim.doc_index];
+    if ev.quote.is_empty() && doc.released.is_none() {
+        check::engine::quote_evidence(ev, claim, doc);
+    }
 }
 
 /// Links the claims into slots and runs the rules, story by story (claims of two
@@ -267,7 +283,8 @@ pub fn check(
 }
 
 /// The slots shared by several documents in which no rule found a conflict, with their
-/// stories, in story order.
+/// stories, in story order; one entry a label (slots of one label are one entry). Their
+/// claims are left empty: [`agreeing_quotes`] fills them.
 pub fn agreeing_slots(
     analysis: &Analysis,
     graphs: &[StoryGraph],
@@ -281,21 +298,99 @@ pub fn agreeing_slots(
     for g in graphs {
         let story = g.story.name.as_deref();
         let claims = &analysis.claims[g.story.claims.clone()];
-        let mut labels: Vec<String> = g
+        let mut slots: Vec<(&str, &link::SlotKey)> = g
             .graph
             .shared_slots(claims)
-            .map(|(_, s)| s.label.as_str())
-            .filter(|l| !conflicting.contains(&(story, *l)))
-            .map(str::to_string)
+            .map(|(_, s)| (s.label.as_str(), &s.key))
+            .filter(|(l, _)| !conflicting.contains(&(story, *l)))
             .collect();
-        labels.sort();
-        labels.dedup();
-        out.extend(labels.into_iter().map(|label| AgreeingSlot {
+        slots.sort_by(|a, b| a.0.cmp(b.0));
+        slots.dedup_by(|a, b| a.0 == b.0);
+        out.extend(slots.into_iter().map(|(label, key)| AgreeingSlot {
             story: g.story.name.clone(),
-            label,
+            label: label.to_string(),
+            key: serde_json::to_string(key).unwrap_or_default(),
+            claims: Vec::new(),
         }));
     }
     out
+}
+
+/// Fills each agreeing slot's claims (the first claim of each document in the slots of
+/// its label), quoted with the value they agree on, reading again the documents whose
+/// texts were released; a document changed since gives a warning (returned) and no quote.
+pub fn agreeing_quotes(
+    analysis: &mut Analysis,
+    graphs: &[StoryGraph],
+    slots: &mut [AgreeingSlot],
+) -> Vec<Diagnostic> {
+    for g in graphs {
+        let base = g.story.claims.start;
+        let claims = &analysis.claims[g.story.claims.clone()];
+        for (_, slot) in g.graph.shared_slots(claims) {
+            let Some(agreeing) = slots
+                .iter_mut()
+                .find(|a| a.story == g.story.name && a.label == slot.label)
+            else {
+                continue;
+            };
+            for &c in &slot.claims {
+                let claim = &claims[c];
+                if agreeing.claims.iter().any(|e| *e.doc == *claim.doc) {
+                    continue;
+                }
+                let doc = &analysis.corpus.documents[claim.doc_index];
+                agreeing
+                    .claims
+                    .push(agreeing_evidence(claim, base + c, doc, slot.key.facet));
+            }
+        }
+    }
+    let cited: BTreeSet<usize> = slots
+        .iter()
+        .flat_map(|s| &s.claims)
+        .filter_map(|e| e.claim)
+        .collect();
+    let warnings = restore_texts(analysis, &cited);
+    for ev in slots.iter_mut().flat_map(|s| &mut s.claims) {
+        fill_quote(analysis, ev);
+    }
+    warnings
+}
+
+/// Evidence of a claim that agrees: its sentence, and the words of the value its slot
+/// compares (by the slot's facet).
+fn agreeing_evidence(claim: &Claim, index: usize, doc: &Document, facet: link::Facet) -> Evidence {
+    let value = match facet {
+        link::Facet::Quantity => claim
+            .quantity
+            .as_ref()
+            .map(|q| (q.span, q.text.to_string())),
+        link::Facet::Date => claim.time.as_ref().map(|t| (t.span, t.text.to_string())),
+        link::Facet::Duration => claim
+            .duration
+            .as_ref()
+            .or(claim.time.as_ref())
+            .map(|t| (t.span, t.text.to_string())),
+        link::Facet::Event | link::Facet::Statement => {
+            claim.action.as_ref().map(|a| (a.span, a.text.to_string()))
+        }
+    };
+    let (value_span, value_text) = value.unwrap_or((corpus::Span::new(0, 0), String::new()));
+    Evidence {
+        doc: claim.doc.to_string(),
+        source: doc.source.clone(),
+        published: doc.published,
+        span: claim.sentence,
+        line: 0,
+        column: 0,
+        quote: String::new(),
+        value_span,
+        value_text,
+        headline: claim.headline,
+        hedged: claim.hedged() || claim.attribution.is_some(),
+        claim: Some(index),
+    }
 }
 
 /// A `--select` or `--ignore` name that is neither a rule id nor a rule kind.
@@ -340,17 +435,7 @@ pub fn select_rules(
 
 /// What reports need to know of the rules.
 pub fn rule_infos(rules: &[Rule]) -> Vec<RuleInfo> {
-    rules
-        .iter()
-        .map(|r| RuleInfo {
-            id: r.id.clone(),
-            name: r.name.clone(),
-            kind: r.kind.as_str().to_string(),
-            severity: r.severity,
-            summary: r.docs.summary.clone(),
-            description: r.docs.description.trim().to_string(),
-        })
-        .collect()
+    rules.iter().map(RuleInfo::of).collect()
 }
 
 /// Drops the documents (and their sentences and claims) whose id an ignore pattern matches.

@@ -323,3 +323,56 @@ fn rules_are_listed_in_aligned_columns() {
         assert_eq!(starts(l), first, "{text}");
     }
 }
+
+/// Every example of `--help` runs, in order, in a copy of `examples/` (the `claimcheck`
+/// part of a pipeline; output redirections dropped, an input redirection kept): none is
+/// a usage or input error.
+#[test]
+fn every_help_example_runs() {
+    let help = stdout(&run(&["--help"]));
+    let examples: Vec<&str> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Examples:"))
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .map(str::trim)
+        .collect();
+    assert!(examples.len() >= 10, "{help}");
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_dir(
+        &common::repo_path("examples/mtwara-harbour"),
+        &dir.path().join("examples/mtwara-harbour"),
+    );
+    for line in examples {
+        let command = line.split(" | ").next().unwrap_or(line);
+        let (command, input) = match command.split_once(" < ") {
+            Some((c, file)) => (c, Some(file.trim())),
+            None => (command, None),
+        };
+        let command = command.split(" > ").next().unwrap_or(command);
+        let args: Vec<&str> = command
+            .strip_prefix("claimcheck ")
+            .unwrap_or_else(|| panic!("an example runs claimcheck: {line}"))
+            .split_whitespace()
+            .collect();
+        let stdin = input.map(|f| std::fs::read_to_string(dir.path().join(f)).expect("input file"));
+        let out = run_in(dir.path(), &args, &[], stdin.as_deref());
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "`{line}` failed: {}",
+            stderr(&out)
+        );
+    }
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            copy_dir(&path, &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(&path, to.join(entry.file_name())).expect("copy");
+        }
+    }
+}

@@ -18,7 +18,7 @@ const EXAMPLE: &str = "examples/mtwara-harbour";
 fn reports() -> (Vec<Document>, Vec<Finding>, Vec<(ReportFormat, String)>) {
     let rules = check::load(&[]).expect("built-in rules");
     let lexicon = common::knowledge();
-    let analysis = pipeline::analyse(&[PathBuf::from(EXAMPLE)], lexicon);
+    let mut analysis = pipeline::analyse(&[PathBuf::from(EXAMPLE)], lexicon);
     assert!(
         analysis.corpus.diagnostics.is_empty(),
         "{:?}",
@@ -26,7 +26,9 @@ fn reports() -> (Vec<Document>, Vec<Finding>, Vec<(ReportFormat, String)>) {
     );
     let (graphs, findings) = pipeline::check(&analysis, &rules, common::knowledge());
     let infos = pipeline::rule_infos(&rules);
-    let agreeing = pipeline::agreeing_slots(&analysis, &graphs, &findings);
+    let mut agreeing = pipeline::agreeing_slots(&analysis, &graphs, &findings);
+    let warnings = pipeline::agreeing_quotes(&mut analysis, &graphs, &mut agreeing);
+    assert!(warnings.is_empty(), "{warnings:?}");
     let input = ReportInput {
         findings: &findings,
         documents: &analysis.corpus.documents,
@@ -143,5 +145,18 @@ fn html_report_of_the_example_renders_in_a_headless_browser() {
                 );
             }
         }
+    }
+    // Where the sources agree: each slot with the quotes of at least two sources.
+    let agreements: Vec<_> = dom.select(&sel("li.agreement")).collect();
+    assert!(
+        !agreements.is_empty(),
+        "the example's sources agree somewhere"
+    );
+    for a in agreements {
+        assert!(
+            a.select(&sel("blockquote")).count() >= 2,
+            "quotes of two sources at least: {}",
+            a.html()
+        );
     }
 }

@@ -198,6 +198,11 @@ fn rules() -> Vec<RuleInfo> {
         description: format!(
             "{summary}.\n\nFires when two sources give different values in the same claim slot."
         ),
+        help_text: format!("{summary}.\n\nFires: two sources, two values, one slot."),
+        help_markdown: format!("{summary}.\n\n**Fires:** two sources, two values, one slot."),
+        help_uri: Some(format!(
+            "https://example.invalid/claimcheck/blob/main/docs/rules.md#{id}"
+        )),
     };
     vec![
         rule(
@@ -490,9 +495,10 @@ fn html_is_self_contained_and_marks_every_value() {
     }
     let boxes = page.select(&sel("#filters input[type=checkbox]")).count();
     assert_eq!(boxes, 4 + 3, "one box per kind and per severity");
+    // Slots known by their label only keep it as their title.
     let listed: Vec<String> = page
-        .select(&sel("#agreeing li"))
-        .map(|li| li.text().collect())
+        .select(&sel("#agreeing li.agreement h4"))
+        .map(|h| h.text().collect())
         .collect();
     let expected: Vec<String> = agreeing().into_iter().map(|a| a.label).collect();
     assert_eq!(listed, expected);

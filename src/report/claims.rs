@@ -1,8 +1,49 @@
 //! Claims as text, JSON or JSON lines (the shape `../shared/eval/README.md` fixes).
 
+use super::listing::{ListFormat, VERSION};
 use crate::corpus::{Document, Span};
 use crate::extract::{Claim, Entity, Mention, Polarity, TimeValue, Value};
 use serde_json::{json, Map, Value as Json};
+use std::io::{self, Write};
+
+/// `claimcheck claims`: every claim, as text lines, one JSON object (`version` and
+/// `claims`) or JSON lines (each with its `version`).
+#[derive(Clone, Copy, Debug)]
+pub struct Claims<'a> {
+    pub documents: &'a [Document],
+    /// The claims; each names its document by index in `documents`.
+    pub claims: &'a [Claim],
+    pub format: ListFormat,
+}
+
+impl super::Reporter for Claims<'_> {
+    fn report(&self, out: &mut dyn Write) -> io::Result<()> {
+        let doc = |c: &Claim| &self.documents[c.doc_index];
+        match self.format {
+            ListFormat::Jsonl => {
+                for c in self.claims {
+                    let mut line = claim_json(c, doc(c));
+                    if let Some(o) = line.as_object_mut() {
+                        o.insert("version".into(), VERSION.into());
+                    }
+                    writeln!(out, "{line}")?;
+                }
+            }
+            ListFormat::Json => {
+                let all: Vec<Json> = self.claims.iter().map(|c| claim_json(c, doc(c))).collect();
+                let value = json!({"version": VERSION, "claims": all});
+                let text = serde_json::to_string_pretty(&value).map_err(io::Error::other)?;
+                writeln!(out, "{text}")?;
+            }
+            ListFormat::Text => {
+                for c in self.claims {
+                    writeln!(out, "{}", claim_text(c, doc(c)))?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
 
 fn entity(m: Option<&Mention<Entity>>) -> Json {
     match m {

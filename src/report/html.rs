@@ -1,6 +1,8 @@
-//! One self-contained HTML page for fact-checkers: per finding a card with the sides in
-//! columns (agreeing sources together), dates, quotes with the values marked; the slots
-//! that agree; filters by kind and severity; a print stylesheet. No network resources.
+//! One self-contained HTML page for fact-checkers: findings grouped by story, per finding a
+//! card titled in plain English with the sides in columns (agreeing sources together),
+//! each source linked to its article when the manifest gives a `url`, dates, quotes with
+//! the values marked; the slots that agree with their quotes; filters by kind and
+//! severity; a print stylesheet. No network resources.
 
 use super::{file_location, kinds, split_quote, story_title, AgreeingSlot, ReportInput};
 use crate::check::{Evidence, Finding, Severity};
@@ -49,7 +51,12 @@ h1 { margin: 0 0 .25rem; font-size: 1.6rem; }
 blockquote { margin: .25rem 0 0; }
 mark { background: #fff3a3; padding: 0 .1em; font-weight: 600; }
 .fingerprint { margin: .5rem 0 0; }
-#agreeing ul { columns: 2 18rem; }
+ul.agreements { list-style: none; padding: 0; }
+.agreement { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .75rem; margin: 0 0 .75rem; }
+.agreement h4 { margin: 0; font-size: 1rem; }
+.agreement ul { list-style: none; margin: .25rem 0 0; padding: 0; }
+.slot { color: var(--muted); font-size: .85rem; margin: 0; }
+a.source { color: inherit; }
 @media print {
   #filters, #shown { display: none; }
   .finding[hidden] { display: block !important; }
@@ -114,25 +121,59 @@ fn claim_html(out: &mut String, input: &ReportInput, ev: &Evidence) {
     if ev.hedged {
         flags.push_str(" · hedged");
     }
+    let source = match input
+        .document(&ev.doc)
+        .and_then(|d| web_url(d.url.as_deref()))
+    {
+        Some(url) => format!(
+            "<a class=\"source\" href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
+            escape(url),
+            escape(&ev.source)
+        ),
+        None => format!("<span class=\"source\">{}</span>", escape(&ev.source)),
+    };
     let _ = write!(
         out,
-        "<li class=\"claim\"><div class=\"meta\"><span class=\"source\">{}</span> · {date} · <code class=\"location\">{}</code>{flags}</div><blockquote>{quote}</blockquote></li>",
-        escape(&ev.source),
+        "<li class=\"claim\"><div class=\"meta\">{source} · {date} · <code class=\"location\">{}</code>{flags}</div><blockquote>{quote}</blockquote></li>",
         escape(&at),
     );
 }
 
-/// The slots where the sources agree, as a list (or a line saying there are none).
-fn agreeing_html(out: &mut String, slots: &[&AgreeingSlot]) {
+/// An article's address when it is a web address (`http` or `https`): other schemes
+/// (`javascript:`, `file:`) are not linked.
+pub fn web_url(url: Option<&str>) -> Option<&str> {
+    let url = url?.trim();
+    let scheme = url.split_once(':')?.0.to_ascii_lowercase();
+    (matches!(scheme.as_str(), "http" | "https") && !url.contains(char::is_whitespace))
+        .then_some(url)
+}
+
+/// The slots where the sources agree, each titled in plain English with the agreeing
+/// quotes (or a line saying there are none).
+fn agreeing_html(out: &mut String, input: &ReportInput, slots: &[&AgreeingSlot]) {
     if slots.is_empty() {
         out.push_str("<p>No slot with two or more agreeing sources.</p>\n");
-    } else {
-        out.push_str("<ul>\n");
-        for slot in slots {
-            let _ = writeln!(out, "<li>{}</li>", escape(&slot.label));
-        }
-        out.push_str("</ul>\n");
+        return;
     }
+    out.push_str("<ul class=\"agreements\">\n");
+    for slot in slots {
+        let title = slot.title();
+        let _ = write!(
+            out,
+            "<li class=\"agreement\"><h4>{}</h4>{}",
+            escape(&title),
+            slot_line(&title, &slot.label)
+        );
+        if !slot.claims.is_empty() {
+            out.push_str("<ul>");
+            for ev in &slot.claims {
+                claim_html(out, input, ev);
+            }
+            out.push_str("</ul>");
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n");
 }
 
 /// Findings and agreements grouped by story: one section a story.
@@ -156,20 +197,31 @@ fn stories_html(out: &mut String, input: &ReportInput) {
             finding_html(out, input, *n, f);
         }
         out.push_str("<section class=\"agreeing\">\n<h3>Where the sources agree</h3>\n");
-        agreeing_html(out, &group.agreeing);
+        agreeing_html(out, input, &group.agreeing);
         out.push_str("</section>\n</section>\n");
     }
     out.push_str("</main>\n");
 }
 
+/// The slot's label under its plain-English title, when they differ.
+fn slot_line(title: &str, label: &str) -> String {
+    if title == label {
+        String::new()
+    } else {
+        format!("<p class=\"slot\">slot: <code>{}</code></p>", escape(label))
+    }
+}
+
 fn finding_html(out: &mut String, input: &ReportInput, n: usize, f: &Finding) {
     let sev = f.severity.as_str();
+    let title = super::plain::slot_title(&f.slot, &f.slot_key);
     let _ = write!(
         out,
-        "<article class=\"finding {sev}\" id=\"finding-{n}\" data-kind=\"{kind}\" data-severity=\"{sev}\">\n<header><span class=\"badge {sev}\">{sev}</span> <span class=\"kind\">{kind}</span> · <code class=\"rule\">{rule}</code><h2>{slot}</h2></header>\n<p class=\"message\">{message}</p>\n",
+        "<article class=\"finding {sev}\" id=\"finding-{n}\" data-kind=\"{kind}\" data-severity=\"{sev}\">\n<header><span class=\"badge {sev}\">{sev}</span> <span class=\"kind\">{kind}</span> · <code class=\"rule\">{rule}</code><h2>{title}</h2>{slot}</header>\n<p class=\"message\">{message}</p>\n",
         kind = escape(&f.kind),
         rule = escape(&f.rule),
-        slot = escape(&f.slot),
+        title = escape(&title),
+        slot = slot_line(&title, &f.slot),
         message = escape(&f.message),
     );
     let mut confidence = format!("confidence {:.2}", f.confidence);
@@ -257,7 +309,7 @@ pub fn render(input: &ReportInput) -> String {
         }
         out.push_str("</main>\n<section id=\"agreeing\">\n<h2>Where the sources agree</h2>\n");
         let all: Vec<&AgreeingSlot> = input.agreeing_slots.iter().collect();
-        agreeing_html(&mut out, &all);
+        agreeing_html(&mut out, input, &all);
         out.push_str("</section>\n");
     }
     out.push_str("<script>");

@@ -1,7 +1,6 @@
 //! The listings of `claimcheck quantities` and `claimcheck sentences`, in the listing
 //! formats every listing command takes: text lines, one JSON object, JSON lines.
 
-use crate::cli::ListFormat;
 use crate::corpus::{Document, Sentence};
 use crate::extract::quantity::{find_quantities, QuantityMatch, Units};
 use crate::extract::{Change, Value};
@@ -9,6 +8,49 @@ use serde_json::{json, Value as Json};
 
 /// The version of the listing and claims JSON shapes (the `version` field).
 pub use super::json::VERSION;
+
+/// The formats of the listing commands (`claims`, `quantities`, `sentences`): lines for
+/// people, one JSON object holding the list, or one JSON object a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+    Jsonl,
+}
+
+/// `claimcheck quantities`: every quantity mention of the documents.
+#[derive(Clone, Copy, Debug)]
+pub struct Quantities<'a> {
+    pub documents: &'a [Document],
+    /// Each document's sentences, index for index.
+    pub sentences: &'a [Vec<Sentence>],
+    /// The units that read the quantities.
+    pub units: &'a Units,
+    pub format: ListFormat,
+}
+
+impl super::Reporter for Quantities<'_> {
+    fn report(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(
+            quantities(self.documents, self.sentences, self.units, self.format).as_bytes(),
+        )
+    }
+}
+
+/// `claimcheck sentences`: every sentence of the documents with its span.
+#[derive(Clone, Copy, Debug)]
+pub struct Sentences<'a> {
+    pub documents: &'a [Document],
+    /// Each document's sentences, index for index.
+    pub sentences: &'a [Vec<Sentence>],
+    pub format: ListFormat,
+}
+
+impl super::Reporter for Sentences<'_> {
+    fn report(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(sentences(self.documents, self.sentences, self.format).as_bytes())
+    }
+}
 
 /// A number as written by a person: no `.0` for a whole number, thousands grouped.
 pub fn number(n: f64) -> String {

@@ -4,19 +4,28 @@
 pub mod baseline;
 pub mod claims;
 pub mod github;
+pub mod graph;
 pub mod html;
 pub mod json;
 pub mod jsonl;
 pub mod junit;
 pub mod listing;
 pub mod markdown;
+pub mod plain;
+pub mod reporter;
+pub mod rule_docs;
 pub mod sarif;
 pub mod text;
 pub mod visible;
+pub mod wrap;
 
 use crate::check::{Evidence, Finding, Severity};
 use crate::corpus::{Document, Format, Span};
 use std::ops::Range;
+
+pub use graph::{GraphFormat, Graphs};
+pub use listing::ListFormat;
+pub use reporter::{Findings, Reporter, Statistics, TextOptions};
 
 /// The formats `claimcheck check --format` prints findings in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -45,22 +54,60 @@ pub struct RuleInfo {
     pub summary: String,
     /// The rule's documentation (Markdown).
     pub description: String,
+    /// Summary, description and examples as plain text ([`rule_docs::help_text`]).
+    pub help_text: String,
+    /// The same in Markdown ([`rule_docs::help_markdown`]).
+    pub help_markdown: String,
+    /// The address of the rule's documentation; `None` for a rule from a user's folder.
+    pub help_uri: Option<String>,
+}
+
+impl RuleInfo {
+    /// What a report needs to know about a loaded rule.
+    pub fn of(rule: &crate::check::Rule) -> RuleInfo {
+        RuleInfo {
+            id: rule.id.clone(),
+            name: rule.name.clone(),
+            kind: rule.kind.as_str().to_string(),
+            severity: rule.severity,
+            summary: rule.docs.summary.clone(),
+            description: rule.docs.description.trim().to_string(),
+            help_text: rule_docs::help_text(rule),
+            help_markdown: rule_docs::help_markdown(rule),
+            help_uri: rule_docs::help_uri(rule),
+        }
+    }
 }
 
 /// A claim slot shared by several documents of a story in which no rule found a conflict.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AgreeingSlot {
     pub story: Option<String>,
     /// The slot's readable label.
     pub label: String,
+    /// The slot's key as JSON (as `Finding::slot_key`), for its plain-English title
+    /// ([`plain::slot_title`]); empty when unknown.
+    pub key: String,
+    /// The agreeing claims, one a document, each quoted with the value it gives (filled
+    /// by [`crate::pipeline::agreeing_quotes`]; empty until then).
+    pub claims: Vec<Evidence>,
+}
+
+impl AgreeingSlot {
+    /// The slot's title in plain English.
+    pub fn title(&self) -> String {
+        plain::slot_title(&self.label, &self.key)
+    }
 }
 
 impl From<&str> for AgreeingSlot {
-    /// A slot of no named story.
+    /// A slot of no named story, known by its label only.
     fn from(label: &str) -> Self {
         AgreeingSlot {
             story: None,
             label: label.to_string(),
+            key: String::new(),
+            claims: Vec::new(),
         }
     }
 }
@@ -164,42 +211,23 @@ pub fn story_title(story: Option<&str>) -> String {
     }
 }
 
-/// Prints findings in a format.
+/// Prints findings in a format (text in [`text::DEFAULT_WIDTH`] columns, coloured when
+/// `input.color`): [`Findings`] as a string.
 pub fn render(format: ReportFormat, input: &ReportInput) -> String {
-    match format {
-        ReportFormat::Text => text::render(input, input.color),
-        ReportFormat::Json => json::render(input),
-        ReportFormat::Jsonl => jsonl::render(input),
-        ReportFormat::Sarif => sarif::render(input),
-        ReportFormat::Github => github::render(input),
-        ReportFormat::Junit => junit::render(input),
-        ReportFormat::Markdown => markdown::render(input),
-        ReportFormat::Html => html::render(input),
+    Findings {
+        format,
+        input,
+        text: TextOptions {
+            color: input.color,
+            ..TextOptions::default()
+        },
     }
+    .to_text()
 }
 
 /// `claimcheck rules`: id, kind, severity and summary of each rule in aligned columns.
 pub fn rules_table(rules: &[crate::check::Rule]) -> String {
-    let id = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
-    let kind = rules
-        .iter()
-        .map(|r| r.kind.as_str().len())
-        .max()
-        .unwrap_or(0);
-    let mut out = String::new();
-    for r in rules {
-        let state = if r.enabled { "" } else { " (disabled)" };
-        let line = format!(
-            "{:<id$}  {:<kind$}  {:<7}  {}{state}",
-            r.id,
-            r.kind.as_str(),
-            r.severity.as_str(),
-            r.docs.summary
-        );
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    rule_docs::table(rules)
 }
 
 /// `--statistics`: how many findings each rule has, most first, then the total.

@@ -49,6 +49,8 @@ struct Driver<'a> {
     name: &'static str,
     version: &'static str,
     semantic_version: &'static str,
+    /// The repository (`Cargo.toml`'s `repository`).
+    information_uri: &'static str,
     rules: Vec<Rule<'a>>,
 }
 
@@ -71,6 +73,9 @@ struct Rule<'a> {
     short_description: Text<'a>,
     full_description: Text<'a>,
     help: Help<'a>,
+    /// The rule's section of `docs/rules.md` (built-in rules only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_uri: Option<&'a str>,
     default_configuration: Configuration,
     properties: RuleProperties<'a>,
 }
@@ -240,9 +245,10 @@ fn rule<'a>(info: &'a RuleInfo) -> Rule<'a> {
             text: &info.description,
         },
         help: Help {
-            text: &info.description,
-            markdown: &info.description,
+            text: &info.help_text,
+            markdown: &info.help_markdown,
         },
+        help_uri: info.help_uri.as_deref(),
         default_configuration: Configuration {
             level: level(info.severity),
         },
@@ -328,6 +334,9 @@ pub fn render(input: &ReportInput) -> String {
                 severity: f.severity,
                 summary: format!("A {} contradiction between sources", f.kind),
                 description: format!("A {} contradiction between sources.", f.kind),
+                help_text: format!("A {} contradiction between sources.", f.kind),
+                help_markdown: format!("A {} contradiction between sources.", f.kind),
+                help_uri: None,
             });
         }
     }
@@ -348,6 +357,7 @@ pub fn render(input: &ReportInput) -> String {
                     name: "claimcheck",
                     version: env!("CARGO_PKG_VERSION"),
                     semantic_version: env!("CARGO_PKG_VERSION"),
+                    information_uri: super::rule_docs::REPOSITORY,
                     rules: infos.iter().map(rule).collect(),
                 },
             },
