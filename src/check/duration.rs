@@ -6,16 +6,7 @@ use crate::extract::{Change, DurationUnit, TimeValue};
 use crate::link::Slot;
 
 fn days(unit: DurationUnit) -> f64 {
-    match unit {
-        DurationUnit::Second => 1.0 / 86_400.0,
-        DurationUnit::Minute => 1.0 / 1_440.0,
-        DurationUnit::Hour => 1.0 / 24.0,
-        DurationUnit::Day => 1.0,
-        DurationUnit::Week => 7.0,
-        DurationUnit::Month => 30.44,
-        DurationUnit::Year => 365.25,
-        DurationUnit::Decade => 3652.5,
-    }
+    unit.days()
 }
 
 /// Checks one slot.

@@ -161,6 +161,22 @@ pub enum DurationUnit {
     Decade,
 }
 
+impl DurationUnit {
+    /// The length of one unit in days (a month is 30.44 days, a year 365.25).
+    pub fn days(self) -> f64 {
+        match self {
+            DurationUnit::Second => 1.0 / 86_400.0,
+            DurationUnit::Minute => 1.0 / 1_440.0,
+            DurationUnit::Hour => 1.0 / 24.0,
+            DurationUnit::Day => 1.0,
+            DurationUnit::Week => 7.0,
+            DurationUnit::Month => 30.44,
+            DurationUnit::Year => 365.25,
+            DurationUnit::Decade => 3652.5,
+        }
+    }
+}
+
 /// A length of time ("nine years", "over a decade").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Duration {

@@ -185,6 +185,40 @@ fn unit_class<'a>(claim: &'a Claim, units: &'a Units) -> Option<&'a str> {
     )
 }
 
+/// Reports of one fact differ, but rarely by more than this factor: values further
+/// apart are two facts ("16,141,241 votes" and "119 areas", "six minutes" and "three
+/// weeks").
+const MAX_RATIO: f64 = 10.0;
+
+/// The size of a claim's value in its unit's base (days for durations), for comparing
+/// orders of magnitude; `None` for words without a number.
+fn magnitude(claim: &Claim, units: &Units) -> Option<f64> {
+    if let Some(crate::extract::TimeValue::Duration(d)) = claim.duration.as_ref().map(|t| &t.value)
+    {
+        return Some(d.value * d.unit.days());
+    }
+    let q = claim.quantity.as_ref()?;
+    let v = match q.value {
+        crate::extract::Value::Number(v) => v,
+        crate::extract::Value::Range([a, b]) => (a + b) / 2.0,
+        crate::extract::Value::Vague { .. } => return None,
+    };
+    Some(
+        q.unit
+            .as_deref()
+            .and_then(|u| units.to_base(v, u))
+            .map_or(v, |(base, _)| base),
+    )
+}
+
+/// Two values more than [`MAX_RATIO`] apart.
+fn far_apart(a: &Claim, b: &Claim, units: &Units) -> bool {
+    match (magnitude(a, units), magnitude(b, units)) {
+        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => x.max(y) / x.min(y) > MAX_RATIO,
+        _ => false,
+    }
+}
+
 /// The block keys of a claim: its measure words and predicate, and the concepts of its
 /// head and predicate.
 fn block_keys(about: &About, english: &English, weights: &Weights) -> Vec<Name> {
@@ -365,6 +399,9 @@ fn features(
         return None;
     }
     if x.facet != ValueFacet::Date && unit_class(a, units) != unit_class(b, units) {
+        return None;
+    }
+    if matches!(x.facet, ValueFacet::Quantity | ValueFacet::Duration) && far_apart(a, b, units) {
         return None;
     }
     // An age is a person's: two ages compare only when both name the person.
