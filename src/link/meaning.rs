@@ -334,7 +334,11 @@ impl Features {
         }
         // Two different verbs that define what is counted ("killed 12", "injured 40")
         // are two measures.
-        if self.quantity && self.predicates == Some(false) && self.predicates_near {
+        // Two different verbs right by two dates ("closed on Monday", "reopened on
+        // Thursday") are two events; so are two dates whose verbs and heads both differ.
+        if (self.quantity || self.date) && self.predicates == Some(false) && self.predicates_near
+            || self.date && self.predicates == Some(false) && self.heads_differ
+        {
             return 0.0;
         }
         // Counts of unrelated things that share no word of what they count ("5,000

@@ -21,6 +21,8 @@ const PREDICATE_WINDOW: usize = 6;
 const NEAR: usize = 3;
 /// Names this many words from a value qualify it ("13 minutes after leaving Jakarta").
 const NAME_WINDOW: usize = 3;
+/// How much further a verb form in "-ing" counts when choosing a predicate.
+const GERUND: usize = 3;
 /// At most this many event lemmas are kept per claim.
 const EVENT_LEMMAS: usize = 24;
 
@@ -368,9 +370,11 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
         prev_end = w.end;
         let mut lower = w.text.to_lowercase();
         // A possessive names the owner: "the country's" is "country".
+        let mut stem_end = w.end;
         for suffix in ["'s", "’s", "'", "’"] {
             if lower.len() > suffix.len() + 1 && lower.ends_with(suffix) {
                 lower.truncate(lower.len() - suffix.len());
+                stem_end = w.end.saturating_sub(suffix.len());
                 break;
             }
         }
@@ -408,7 +412,7 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
         let known = facts
             .entities
             .iter()
-            .any(|e| e.range.start <= w.start && w.end <= e.range.end);
+            .any(|e| e.range.start <= w.start && stem_end <= e.range.end);
         let proper = alphabetic
             && !stop
             && (known || !initial && !shouting && w.text.starts_with(char::is_uppercase));
@@ -475,7 +479,7 @@ fn predicate(
     seg: &Range<usize>,
     english: &English,
 ) -> Option<(Name, usize)> {
-    predicate_within(tokens, range, seg, english, PREDICATE_WINDOW)
+    predicate_within(tokens, range, seg, english, (PREDICATE_WINDOW, 0))
 }
 
 /// [`predicate`] within a given window.
@@ -484,7 +488,7 @@ fn predicate_within(
     range: &Range<usize>,
     seg: &Range<usize>,
     english: &English,
-    window: usize,
+    (window, after): (usize, usize),
 ) -> Option<(Name, usize)> {
     let first = token_at(tokens, range.start);
     let last = token_at(tokens, range.end);
@@ -504,6 +508,14 @@ fn predicate_within(
                 .any(|b| english.lemma(&b.word.text.to_lowercase()) == "be")
         {
             weighted += NEAR;
+        }
+        // A form in "-ing" is often a noun ("the border crossing") or a clause of
+        // its own ("..., killing 12"): a finite verb further away is the likelier predicate.
+        if t.word.text.ends_with("ing") {
+            weighted += GERUND;
+        }
+        if i >= last {
+            weighted += after;
         }
         if weighted <= window + NEAR && best.is_none_or(|(d, _)| weighted < d) {
             best = Some((weighted, t));
@@ -998,12 +1010,14 @@ fn time_claim(
     }
     // A date belongs to the main verb of its clause, often further back than a
     // quantity's verb ("deployed about 800 troops to the border in March").
+    // A verb after the date is most often of another clause ("closed on Monday after
+    // clashes", "on Tuesday, killing 12"): it is taken only when none comes before.
     let (pred, pred_distance) = split(predicate_within(
         tokens,
         &t.range,
         &seg,
         english,
-        2 * PREDICATE_WINDOW,
+        (2 * PREDICATE_WINDOW, 2 * PREDICATE_WINDOW),
     ));
     let around = nearby(tokens, &t.range, &seg, 4);
     // When something happened: the verb before the date ("vanished on Sunday"), else an
