@@ -41,7 +41,7 @@ fn binary_file_is_skipped_with_a_warning() {
     assert_eq!(status, 0);
     assert_eq!(
         stderr,
-        "warning: c/b.txt (byte 4): binary file (NUL byte), skipped\n"
+        "warning: c/b.txt: compressed file (zip), skipped: decompress it to read it\n"
     );
     assert_eq!(stdout, "a.txt:1:1 [0..11] Plain text.\n");
 }
