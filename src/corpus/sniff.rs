@@ -49,7 +49,7 @@ pub fn sniff(bytes: &[u8]) -> Option<Kind> {
 /// text) and no code unit is NUL itself.
 fn guess_utf16(head: &[u8]) -> Option<Kind> {
     let units: Vec<[u8; 2]> = head.chunks_exact(2).map(|c| [c[0], c[1]]).collect();
-    if units.len() < 2 || units.iter().any(|u| *u == [0, 0]) {
+    if units.len() < 2 || units.contains(&[0, 0]) {
         return None;
     }
     let high_zero_le = units.iter().filter(|u| u[1] == 0).count();
