@@ -141,8 +141,14 @@ proptest! {
 /// corpus of nothing readable runs through without a panic.
 #[test]
 fn pipeline_on_the_story_and_on_nothing() {
-    let story = [("a.txt", STORY[0].as_bytes()), ("b.txt", STORY[1].as_bytes())];
-    assert!(checks::pipeline(&story) > 0, "40 and 75 hurt make a finding");
+    let story = [
+        ("a.txt", STORY[0].as_bytes()),
+        ("b.txt", STORY[1].as_bytes()),
+    ];
+    assert!(
+        checks::pipeline(&story) > 0,
+        "40 and 75 hurt make a finding"
+    );
     assert_eq!(checks::pipeline(&[("a.txt", b"\0\x01")]), 0);
     assert_eq!(checks::pipeline(&[]), 0);
 }
