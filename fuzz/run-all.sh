@@ -6,7 +6,7 @@ set -u
 cd "$(dirname "$0")"
 SECONDS_EACH=${1:-60}
 [ $# -gt 0 ] && shift
-TARGETS=${*:-segment quantity time claim html markdown text jsonl manifest rule config}
+TARGETS=${*:-segment quantity time claim html markdown text jsonl manifest rule config pipeline}
 cargo fuzz build -s none 2>&1 | tail -1
 for t in $TARGETS; do
     mkdir -p corpus/$t

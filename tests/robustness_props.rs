@@ -100,3 +100,55 @@ fn rule_file_single_byte_edits() {
         checks::rule(&text[..i]);
     }
 }
+
+/// Two reports of one invented event that disagree on a count, for the pipeline cases to
+/// cut and splice: arbitrary edits of text that does produce findings.
+const STORY: [&str; 2] = [
+    "Officials said 40 people were hurt when the Vell dam failed on Monday.\n",
+    "Officials said 75 people were hurt when the Vell dam failed on Monday.\n",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// The whole pipeline (reading, linking, every rule, every report) on corpora of
+    /// arbitrary bytes, one piece a file.
+    #[test]
+    fn pipeline_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let _ = checks::pipeline(&checks::corpus_files(&bytes));
+    }
+
+    /// The whole pipeline on newsy text spliced into two reports that conflict, in every
+    /// format, with a manifest of arbitrary TOML.
+    #[test]
+    fn pipeline_newsy(extra in NEWSY, cut in 0usize..80, manifest in TOML_LIKE) {
+        let first = format!("{}{extra}", STORY[0]);
+        let cut = (0..=cut.min(STORY[1].len())).rev().find(|&i| STORY[1].is_char_boundary(i)).unwrap_or(0);
+        let second = format!("{}{extra}{}", &STORY[1][..cut], &STORY[1][cut..]);
+        let jsonl = format!("{}\n", serde_json::json!({"id": "j", "text": second}));
+        let html = format!("<html><body><p>{}</p></body></html>", STORY[0]);
+        let _ = checks::pipeline(&[
+            ("a.txt", first.as_bytes()),
+            ("b.md", second.as_bytes()),
+            ("c.html", html.as_bytes()),
+            ("d.jsonl", jsonl.as_bytes()),
+            ("corpus.toml", manifest.as_bytes()),
+        ]);
+    }
+}
+
+/// The pipeline check is not vacuous: the two reports of the story give findings, and a
+/// corpus of nothing readable runs through without a panic.
+#[test]
+fn pipeline_on_the_story_and_on_nothing() {
+    let story = [
+        ("a.txt", STORY[0].as_bytes()),
+        ("b.txt", STORY[1].as_bytes()),
+    ];
+    assert!(
+        checks::pipeline(&story) > 0,
+        "40 and 75 hurt make a finding"
+    );
+    assert_eq!(checks::pipeline(&[("a.txt", b"\0\x01")]), 0);
+    assert_eq!(checks::pipeline(&[]), 0);
+}

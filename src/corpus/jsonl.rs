@@ -204,6 +204,12 @@ pub fn read_in_batches(
         if batch.is_empty() && !oversized {
             break;
         }
+        if offset == 0 {
+            if let Some(d) = super::read::skipped_kind(path, &batch, true) {
+                diags.push(d);
+                return;
+            }
+        }
         if let Some(nul) = batch.iter().position(|&b| b == 0) {
             let mut d = diagnostic(Level::Warning, path, "binary file (NUL byte), skipped");
             d.offset = Some(offset + nul);

@@ -83,6 +83,21 @@ impl Manifests {
         let starts = line_starts(text.as_bytes());
         let line_of = |offset: usize| starts.partition_point(|&s| s <= offset).max(1);
         for entry in file.document {
+            let entry_line = line_of(entry.path.span().start);
+            let key = normalise(&dir.join(entry.path.get_ref()));
+            if let Some((_, first, first_line)) = self.entries.get(&key) {
+                let at = if first == path {
+                    format!("line {first_line}")
+                } else {
+                    format!("{}:{first_line}", first.display())
+                };
+                let message = format!(
+                    "second entry for {} (first at {at}): ignored, the first is used",
+                    key.display()
+                );
+                diags.push(diagnostic_at(Level::Warning, path, entry_line, 1, message));
+                continue;
+            }
             let (published, line) = match &entry.published {
                 Some(p) => {
                     let line = line_of(p.span().start);
@@ -104,8 +119,6 @@ impl Manifests {
                 },
             )
             .with_story(entry.story);
-            let entry_line = line_of(entry.path.span().start);
-            let key = normalise(&dir.join(entry.path.get_ref()));
             self.entries
                 .insert(key, (meta, path.to_path_buf(), entry_line));
         }

@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod meta;
 pub mod read;
 pub mod segment;
+pub mod sniff;
 pub mod span;
 pub mod walk;
 
@@ -250,6 +251,12 @@ pub fn documents_from_bytes(
     defaults: &meta::Meta,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Document> {
+    if input.format == Format::JsonLines {
+        if let Some(d) = read::skipped_kind(&input.path, &bytes, true) {
+            diags.push(d);
+            return Vec::new();
+        }
+    }
     let decoded = match read::check_bytes(&input.path, bytes, diags) {
         Ok(d) => d,
         Err(d) => {

@@ -1,8 +1,9 @@
-//! Reading a file's bytes: binary detection, lossy UTF-8 decoding with an exact map back
-//! to the bytes, and the diagnostics these raise.
+//! Reading a file's bytes: binary, compressed and UTF-16 detection, lossy UTF-8 decoding
+//! with an exact map back to the bytes, and the diagnostics these raise.
 
 use super::document::OffsetMap;
 use super::error::{Diagnostic, Level};
+use super::sniff::{sniff, utf16_to_utf8, Kind};
 use super::span::Span;
 use std::path::Path;
 
@@ -66,6 +67,27 @@ pub fn check_bytes(
     bytes: Vec<u8>,
     diags: &mut Vec<Diagnostic>,
 ) -> Result<Decoded, Diagnostic> {
+    if let Some(d) = skipped_kind(path, &bytes, false) {
+        return Err(d);
+    }
+    let bytes = match sniff(&bytes) {
+        Some(Kind::Utf16 { big_endian, bom }) => {
+            let (text, bad) = utf16_to_utf8(&bytes, big_endian, bom);
+            let order = if big_endian { "big" } else { "little" };
+            let message =
+                format!("UTF-16 ({order}-endian) text, decoded; byte spans index its UTF-8 text");
+            diags.push(diagnostic(Level::Note, path, message));
+            if let Some(at) = bad {
+                let message =
+                    "invalid UTF-16, read lossily (unpaired surrogates replaced by U+FFFD)";
+                let mut d = diagnostic(Level::Warning, path, message);
+                d.offset = Some(at);
+                diags.push(d);
+            }
+            text.into_bytes()
+        }
+        _ => bytes,
+    };
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
         let mut d = diagnostic(Level::Warning, path, "binary file (NUL byte), skipped");
         d.offset = Some(nul);
@@ -85,6 +107,22 @@ pub fn check_bytes(
         diags.push(d);
     }
     Ok(decoded)
+}
+
+/// The warning for a file skipped for what its first bytes say it is: compressed, UTF-32,
+/// or (in `json_lines`, which are UTF-8 by definition) UTF-16.
+pub fn skipped_kind(path: &Path, bytes: &[u8], json_lines: bool) -> Option<Diagnostic> {
+    let message = match sniff(bytes)? {
+        Kind::Compressed(name) => {
+            format!("compressed file ({name}), skipped: decompress it to read it")
+        }
+        Kind::Utf32 => "UTF-32 text, skipped: convert it to UTF-8".to_string(),
+        Kind::Utf16 { .. } if json_lines => {
+            "UTF-16 text, skipped: JSON lines are read as UTF-8 only; convert it".to_string()
+        }
+        Kind::Utf16 { .. } => return None,
+    };
+    Some(diagnostic(Level::Warning, path, message))
 }
 
 /// Byte offset of the first invalid UTF-8 sequence, if any.

@@ -71,6 +71,11 @@ fn read_at(text: &str, pos: usize, units: &Units) -> Step {
     let Some(a) = amount::amount_at(text, pos, units) else {
         return Step::Nothing;
     };
+    if !in_range(a.value) {
+        // 10^400 written out, a number of 200 groups: no quantity (and no digit of it
+        // starts another)
+        return Step::Skip(a.end);
+    }
     if let Some(end) = context::not_a_quantity(text, &a, units) {
         return Step::Skip(end);
     }
@@ -97,6 +102,9 @@ fn read_at(text: &str, pos: usize, units: &Units) -> Step {
             unit: u2,
             end: e2,
         } => {
+            if !in_range(low) || !in_range(high) {
+                return Step::Skip(e2);
+            }
             // the second unit, unless the first says more ("$75 per barrel to $45")
             let rate_first = unit
                 .as_ref()
@@ -132,6 +140,17 @@ fn read_at(text: &str, pos: usize, units: &Units) -> Step {
         approx: approx_cue || change == Change::Approx,
         counted: amount::counted_of(unit.as_ref()),
     })
+}
+
+/// The largest magnitude read as a quantity: 10^30, past any count or amount in news and
+/// far enough from `f64::MAX` that unit conversions stay finite. Larger numbers (and
+/// those that overflow to infinity) are not quantities: as infinities they would print
+/// as `null` and all compare equal.
+pub const MAX_QUANTITY: f64 = 1e30;
+
+/// True when `value` is a number a quantity may hold ([`MAX_QUANTITY`]).
+pub fn in_range(value: f64) -> bool {
+    value.is_finite() && value.abs() <= MAX_QUANTITY
 }
 
 fn unit_name(hit: Option<&UnitHit>) -> Option<Name> {

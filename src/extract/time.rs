@@ -45,6 +45,10 @@ pub fn find_times(text: &str, published: Option<PartialDate>, units: &Units) -> 
             i += 1;
             continue;
         }
+        if let Some(next) = reader.impossible_date(i) {
+            i = next;
+            continue;
+        }
         match reader.at(i) {
             Some((m, next)) => {
                 out.push(m);
@@ -129,6 +133,26 @@ struct DateExpr {
     day: Option<u8>,
     /// "the 1990s".
     decade: bool,
+}
+
+impl DateExpr {
+    /// The day can fall in the month: not 30 February, 31 April; 29 February only in a
+    /// leap year when the year is given.
+    fn day_fits(&self) -> bool {
+        let (Some(month), Some(day)) = (self.month, self.day) else {
+            return true;
+        };
+        let leap = self
+            .year
+            .is_none_or(|y| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0);
+        let days = match month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        day <= days
+    }
 }
 
 struct Reader<'t, 'a> {
@@ -283,8 +307,20 @@ impl<'t, 'a> Reader<'t, 'a> {
         (digits <= 2 && (1..=31).contains(&d) && suffix_ok).then_some(d as u8)
     }
 
-    /// A date expression at `i`.
+    /// A date expression at `i` whose day can fall in its month ("31 February" is none).
     fn date_at(&self, i: usize) -> Option<(DateExpr, usize, usize)> {
+        self.date_expr(i).filter(|(d, _, _)| d.day_fits())
+    }
+
+    /// The index after an impossible date at `i` ("31 February 2024", "April 31"), read
+    /// as nothing at all (not even as its month or year).
+    fn impossible_date(&self, i: usize) -> Option<usize> {
+        let (d, _, next) = self.date_expr(i)?;
+        (!d.day_fits()).then_some(next)
+    }
+
+    /// A date expression at `i`, as written.
+    fn date_expr(&self, i: usize) -> Option<(DateExpr, usize, usize)> {
         // Month [day][,] [of] [year]
         if let Some((m, mut j)) = self.month_at(i) {
             let mut d = DateExpr {

@@ -219,3 +219,91 @@ fn assert_position(message: &str, text_lines: usize) {
     assert!(line >= 1 && line <= text_lines, "{message}: line");
     assert!(column >= 1, "{message}: column");
 }
+
+/// The files of a corpus cut from arbitrary bytes: pieces split at byte 0xFF (at most
+/// five), given in turn the names `a.txt`, `b.md`, `c.html`, `d.jsonl` and
+/// `corpus.toml`; with one byte less of each cut the same text goes to the next format.
+pub fn corpus_files(data: &[u8]) -> Vec<(&'static str, &[u8])> {
+    const NAMES: [&str; 5] = ["a.txt", "b.md", "c.html", "d.jsonl", "corpus.toml"];
+    NAMES
+        .iter()
+        .copied()
+        .zip(data.splitn(5, |&b| b == 0xFF))
+        .collect()
+}
+
+/// The whole pipeline on a corpus of `files` (name, bytes) written to a fresh folder:
+/// reading, extraction, linking, every built-in rule, quotes, suppressions, baselines,
+/// every report format and both graph formats. Panics on a panic, on a diagnostic that
+/// points past its file or names no file, and on a JSON, JSON-lines or SARIF report that
+/// does not parse. Returns the number of findings.
+pub fn pipeline(files: &[(&str, &[u8])]) -> usize {
+    use claimcheck::pipeline;
+    use claimcheck::report::{self, ReportFormat, ReportInput};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    static RUN: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "claimcheck-pipeline-{}-{}",
+        std::process::id(),
+        RUN.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir).expect("temporary folder");
+    for (name, bytes) in files {
+        std::fs::write(dir.join(name), bytes).expect("write a corpus file");
+    }
+    let rules = claimcheck::check::load(&[]).expect("built-in rules");
+    let mut analysis = pipeline::analyse_for_check(std::slice::from_ref(&dir), lexicon(), None);
+    for d in &analysis.corpus.diagnostics {
+        let name = d.path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let bytes = files
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, b)| *b)
+            .unwrap_or_else(|| panic!("{d}: names no file of the corpus"));
+        assert_diagnostic(lines(bytes), d);
+    }
+    let (graphs, mut findings) = pipeline::check(&analysis, &rules);
+    let _ = pipeline::quote_findings(&mut analysis, &mut findings);
+    let (findings, _) = claimcheck::check::suppress::apply(findings, &analysis.corpus.documents);
+    let baseline = report::baseline::Baseline::from_findings(&findings);
+    let reread = report::baseline::Baseline::parse(&baseline.to_json(), Path::new("b.json"))
+        .expect("a baseline parses back");
+    assert!(
+        reread.compare(&findings).new.is_empty(),
+        "baseline round trip"
+    );
+    let infos = pipeline::rule_infos(&rules);
+    let agreeing = pipeline::agreeing_slots(&analysis, &graphs, &findings);
+    let input = ReportInput {
+        findings: &findings,
+        documents: &analysis.corpus.documents,
+        rules: &infos,
+        agreeing_slots: &agreeing,
+        color: true,
+    };
+    for &format in <ReportFormat as clap::ValueEnum>::value_variants() {
+        let text = report::render(format, &input);
+        match format {
+            ReportFormat::Json | ReportFormat::Sarif => {
+                serde_json::from_str::<serde_json::Value>(&text)
+                    .unwrap_or_else(|e| panic!("{format:?} report: {e}"));
+            }
+            ReportFormat::Jsonl => {
+                for line in text.lines() {
+                    serde_json::from_str::<serde_json::Value>(line)
+                        .unwrap_or_else(|e| panic!("jsonl report: {e}"));
+                }
+            }
+            _ => {}
+        }
+    }
+    let docs = &analysis.corpus.documents;
+    for g in &graphs {
+        let claims = &analysis.claims[g.story.claims.clone()];
+        let _ = claimcheck::link::export::dot(&g.graph, claims, docs);
+        let _ = claimcheck::link::export::json(&g.graph, claims, docs).to_string();
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    findings.len()
+}

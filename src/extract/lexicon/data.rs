@@ -115,12 +115,60 @@ const KNOWN_KEYS: &[&str] = &[
     "not_actions",
 ];
 
+/// The top-level tables of the other lexicon files of `rules/lexicon/` (units, quantity
+/// words, themes, initiative cues, action families), which this loader leaves alone.
+const OTHER_LOADERS_KEYS: &[&str] = &[
+    "currency",
+    "unit",
+    "measurements",
+    "approx",
+    "at_most",
+    "at_least",
+    "up",
+    "down",
+    "particle_verbs",
+    "score_words",
+    "vague",
+    "domains",
+    "theme",
+    "causative",
+    "volitional",
+    "family",
+    "antonym",
+    "converse",
+    "level_change",
+];
+
 /// Whether a file is this lexicon's: it holds at least one known table. Files of other
 /// loaders (units) hold none and are skipped; a file mixing known and unknown tables is
-/// then rejected by the typed parse.
+/// then rejected by the typed parse. A table no lexicon file has (`[[contry]]`) is an
+/// error at its name, so that a misspelled file is never skipped silently.
 fn owns_file(source: &Source) -> Result<bool, LexiconError> {
-    let table: toml::Table = toml::from_str(&source.text).map_err(|e| toml_error(source, &e))?;
-    Ok(table.keys().any(|k| KNOWN_KEYS.contains(&k.as_str())))
+    let table: BTreeMap<toml::Spanned<String>, serde::de::IgnoredAny> =
+        toml::from_str(&source.text).map_err(|e| toml_error(source, &e))?;
+    let known = |k: &str| KNOWN_KEYS.contains(&k);
+    if let Some(unknown) = table
+        .keys()
+        .filter(|k| !known(k.get_ref()) && !OTHER_LOADERS_KEYS.contains(&k.get_ref().as_str()))
+        .min_by_key(|k| k.span().start)
+    {
+        let (line, column) = line_column(&source.text, unknown.span().start);
+        return Err(LexiconError::Syntax {
+            path: source.path.clone(),
+            line,
+            column,
+            message: format!(
+                "unknown table `{}`, expected one of {}",
+                unknown.get_ref(),
+                KNOWN_KEYS
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        });
+    }
+    Ok(table.keys().any(|k| known(k.get_ref())))
 }
 
 /// A country or territory.

@@ -817,6 +817,10 @@ fn range_at(
     let Some(b) = amount_at(text, bpos, units) else {
         return RangeStep::None;
     };
+    if !super::in_range(b.value) {
+        // "5 to 10^400": the range goes unread with its top
+        return RangeStep::Score(b.end);
+    }
     if b.negative
         || b.plus
         || (a.number.digits != b.number.digits && matches!(conn, Conn::Or | Conn::Dash))
@@ -862,21 +866,26 @@ fn range_at(
     }
     let mut low = a.value;
     let high = b.value;
-    if b.number.multiplier > 1.0
-        && a.number.multiplier == 1.0
-        && a.number.value <= b.number.value / b.number.multiplier
-    {
-        low = scaled(low, b.number.multiplier);
-    }
     let b_end = b_unit.as_ref().map_or(b.end, |u| u.end);
+    let after_from = super::text::words_before(text, a.start, 1)
+        .first()
+        .is_some_and(|w| w.text.eq_ignore_ascii_case("from"));
+    // A scale word after the second number is shared: "between 2 and 3 million"
+    if b.number.multiplier > 1.0 && a.number.multiplier == 1.0 {
+        if a.number.value <= b.number.value / b.number.multiplier {
+            low = scaled(low, b.number.multiplier);
+        } else if !after_from {
+            // "between 5 and 3 thousand": shared, the range falls (5,000 to 3,000); not
+            // shared, it mixes scales (5 to 3,000). Odd input: not read at all. (A change
+            // "from 500 to 2 million" gives its own ends.)
+            return RangeStep::Score(b_end);
+        }
+    }
     if matches!(conn, Conn::Dash) && a.currency.is_none() && super::context::is_address(text, b.end)
     {
         return RangeStep::Score(b_end);
     }
     let bare_ints = a.number.plain_integer && b.number.plain_integer && unit_a.is_none();
-    let after_from = super::text::words_before(text, a.start, 1)
-        .first()
-        .is_some_and(|w| w.text.eq_ignore_ascii_case("from"));
     if matches!(conn, Conn::Dash) && bare_ints && !b_unit.as_ref().is_some_and(|u| u.known) {
         let b_text = &text[b.num_start..b.end];
         let phone = (b_text.starts_with('0') && b_text.len() > 1)

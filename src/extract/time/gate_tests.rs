@@ -22,6 +22,10 @@ fn find_times_ungated(text: &str, published: Option<PartialDate>) -> Vec<TimeMat
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if let Some(next) = reader.impossible_date(i) {
+            i = next;
+            continue;
+        }
         match reader.at(i) {
             Some((m, next)) => {
                 out.push(m);
