@@ -84,7 +84,7 @@ fn changed_during_check(dir: &Path) -> (i32, String, String) {
     let rules = claimcheck::check::load(&[]).expect("built-in rules");
     let lexicon = claimcheck::extract::Lexicon::builtin();
     let mut analysis = pipeline::analyse_for_check(&[dir.join("c")], &lexicon, None);
-    let (_, mut findings) = pipeline::check(&analysis, &rules);
+    let (_, mut findings) = pipeline::check(&analysis, &rules, &lexicon);
     write(
         dir,
         "c/r75.txt",

@@ -12,7 +12,7 @@ use claimcheck::extract::time::find_times;
 
 /// The values of the quantities found in `text`, with the text each was read from.
 fn quantities(text: &str) -> Vec<(&str, Value)> {
-    find_quantities(text)
+    find_quantities(text, common::knowledge().units())
         .into_iter()
         .map(|q| (&text[q.range.clone()], q.value))
         .collect()
@@ -90,16 +90,20 @@ fn huge_numbers_are_neither_listed_as_null_nor_checked() {
 
 /// The day-granularity dates found in `text` (published in 2024), as (year, month, day).
 fn days(text: &str) -> Vec<(&str, Option<PartialDate>)> {
-    find_times(text, Some(PartialDate::year(2024)))
-        .into_iter()
-        .map(|t| {
-            let date = match t.value {
-                TimeValue::Point { date, .. } => date,
-                _ => None,
-            };
-            (&text[t.range.clone()], date)
-        })
-        .collect()
+    find_times(
+        text,
+        Some(PartialDate::year(2024)),
+        common::knowledge().units(),
+    )
+    .into_iter()
+    .map(|t| {
+        let date = match t.value {
+            TimeValue::Point { date, .. } => date,
+            _ => None,
+        };
+        (&text[t.range.clone()], date)
+    })
+    .collect()
 }
 
 #[test]

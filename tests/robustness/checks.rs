@@ -263,7 +263,7 @@ pub fn pipeline(files: &[(&str, &[u8])]) -> usize {
             .unwrap_or_else(|| panic!("{d}: names no file of the corpus"));
         assert_diagnostic(lines(bytes), d);
     }
-    let (graphs, mut findings) = pipeline::check(&analysis, &rules);
+    let (graphs, mut findings) = pipeline::check(&analysis, &rules, lexicon());
     let _ = pipeline::quote_findings(&mut analysis, &mut findings);
     let (findings, _) = claimcheck::check::suppress::apply(findings, &analysis.corpus.documents);
     let baseline = report::baseline::Baseline::from_findings(&findings);
