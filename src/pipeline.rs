@@ -240,23 +240,33 @@ pub fn quote_findings(analysis: &mut Analysis, findings: &mut [Finding]) -> Vec<
 /// stories are never linked): each story's graph (with agreements and conflicts marked)
 /// and the findings, story after story, each naming its story.
 pub fn check(analysis: &Analysis, rules: &[Rule]) -> (Vec<StoryGraph>, Vec<Finding>) {
-    let mut graphs = Vec::new();
-    let mut findings = Vec::new();
-    for story in stories(analysis) {
-        let claims = &analysis.claims[story.claims.clone()];
-        let mut graph = link::build(claims);
-        let ctx = check::Context {
-            claims,
-            docs: &analysis.corpus.documents,
-        };
-        for mut f in check::run(rules, &mut graph, &ctx) {
-            f.story = story.name.clone();
-            for ev in f.sides.iter_mut().flat_map(|s| &mut s.claims) {
-                ev.claim = ev.claim.map(|c| c + story.claims.start);
+    // Stories are independent: they are linked and checked in parallel, and their
+    // graphs and findings kept in story order (the result does not depend on thread count).
+    let per_story: Vec<(StoryGraph, Vec<Finding>)> = stories(analysis)
+        .into_par_iter()
+        .map(|story| {
+            let claims = &analysis.claims[story.claims.clone()];
+            let mut graph = link::build(claims);
+            let ctx = check::Context {
+                claims,
+                docs: &analysis.corpus.documents,
+            };
+            let mut findings = Vec::new();
+            for mut f in check::run(rules, &mut graph, &ctx) {
+                f.story = story.name.clone();
+                for ev in f.sides.iter_mut().flat_map(|s| &mut s.claims) {
+                    ev.claim = ev.claim.map(|c| c + story.claims.start);
+                }
+                findings.push(f);
             }
-            findings.push(f);
-        }
-        graphs.push(StoryGraph { story, graph });
+            (StoryGraph { story, graph }, findings)
+        })
+        .collect();
+    let mut graphs = Vec::with_capacity(per_story.len());
+    let mut findings = Vec::new();
+    for (graph, story_findings) in per_story {
+        graphs.push(graph);
+        findings.extend(story_findings);
     }
     (graphs, findings)
 }
