@@ -231,14 +231,14 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
                 .unwrap_or_default();
             let text = facts.text.get(r.clone()).unwrap_or_default();
             let name = deunicode::deunicode(text.trim_start_matches("the ").trim());
-            claim.actor = Some(crate::extract::model::Mention {
+            claim.actor = Some(Box::new(crate::extract::model::Mention {
                 value: crate::extract::model::Entity {
                     name: Name::from(name.as_str()),
                     kind: crate::extract::model::EntityKind::Other,
                 },
                 text: text.into(),
                 span: at.span(&r),
-            });
+            }));
             claim.about = Some(Box::new(About {
                 facet: ValueFacet::Statement,
                 head: Some(Name::from(relation)),
@@ -324,7 +324,7 @@ fn statement_claims(facts: &Facts, at: &Place, tokens: &[Token], english: &Engli
         }
         if let Some((scope, r)) = scope {
             let cover = r.start.min(t.word.start)..r.end.max(t.word.end);
-            claim.action = Some(crate::extract::model::Mention {
+            claim.action = Some(Box::new(crate::extract::model::Mention {
                 value: crate::extract::model::Action {
                     name: t.lemma.clone(),
                     class: crate::extract::model::ActionClass::Other,
@@ -333,7 +333,7 @@ fn statement_claims(facts: &Facts, at: &Place, tokens: &[Token], english: &Engli
                 },
                 text: facts.text.get(cover.clone()).unwrap_or_default().into(),
                 span: at.span(&cover),
-            });
+            }));
         }
         claim.about = Some(Box::new(About {
             facet: ValueFacet::Statement,
