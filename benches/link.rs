@@ -59,8 +59,8 @@ fn synthetic_claims(n: usize) -> Vec<Claim> {
                 sentence: Span::new(0, 0),
                 sentence_range: 0..0,
                 headline: false,
-                actor: Some(entity(actor)),
-                action: Some(Mention {
+                actor: Some(Box::new(entity(actor))),
+                action: Some(Box::new(Mention {
                     value: Action {
                         name: action.into(),
                         class,
@@ -69,7 +69,7 @@ fn synthetic_claims(n: usize) -> Vec<Claim> {
                     },
                     text: "".into(),
                     span: Span::new(0, 0),
-                }),
+                })),
                 target: Some(Box::new(entity(place))),
                 place: None,
                 theme: None,

@@ -260,24 +260,34 @@ pub fn check(
     rules: &[Rule],
     knowledge: &Knowledge,
 ) -> (Vec<StoryGraph>, Vec<Finding>) {
-    let mut graphs = Vec::new();
-    let mut findings = Vec::new();
-    for story in stories(analysis) {
-        let claims = &analysis.claims[story.claims.clone()];
-        let mut graph = link::build(claims, knowledge);
-        let ctx = check::Context {
-            claims,
-            docs: &analysis.corpus.documents,
-            knowledge,
-        };
-        for mut f in check::run(rules, &mut graph, &ctx) {
-            f.story = story.name.clone();
-            for ev in f.sides.iter_mut().flat_map(|s| &mut s.claims) {
-                ev.claim = ev.claim.map(|c| c + story.claims.start);
+    // Stories are independent: they are linked and checked in parallel, and their
+    // graphs and findings kept in story order (the result does not depend on thread count).
+    let per_story: Vec<(StoryGraph, Vec<Finding>)> = stories(analysis)
+        .into_par_iter()
+        .map(|story| {
+            let claims = &analysis.claims[story.claims.clone()];
+            let mut graph = link::build(claims, knowledge);
+            let ctx = check::Context {
+                claims,
+                docs: &analysis.corpus.documents,
+                knowledge,
+            };
+            let mut findings = Vec::new();
+            for mut f in check::run(rules, &mut graph, &ctx) {
+                f.story = story.name.clone();
+                for ev in f.sides.iter_mut().flat_map(|s| &mut s.claims) {
+                    ev.claim = ev.claim.map(|c| c + story.claims.start);
+                }
+                findings.push(f);
             }
-            findings.push(f);
-        }
-        graphs.push(StoryGraph { story, graph });
+            (StoryGraph { story, graph }, findings)
+        })
+        .collect();
+    let mut graphs = Vec::with_capacity(per_story.len());
+    let mut findings = Vec::new();
+    for (graph, story_findings) in per_story {
+        graphs.push(graph);
+        findings.extend(story_findings);
     }
     (graphs, findings)
 }

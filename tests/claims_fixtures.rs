@@ -21,10 +21,10 @@ fn line(c: &Claim) -> String {
         },
     );
     let mut parts = vec![
-        format!("actor={}", name(c.actor.as_ref())),
+        format!("actor={}", name(c.actor.as_deref())),
         format!("action={action}"),
         format!("target={}", name(c.target.as_deref())),
-        format!("place={}", name(c.place.as_ref())),
+        format!("place={}", name(c.place.as_deref())),
     ];
     if let Some(q) = &c.quantity {
         parts.push(format!("quantity={:?} {:?} {:?}", q.text, q.unit, q.change));

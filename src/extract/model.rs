@@ -312,11 +312,13 @@ pub struct Claim {
     pub sentence_range: std::ops::Range<usize>,
     /// The sentence is a headline or subhead.
     pub headline: bool,
-    pub actor: Option<Mention<Entity>>,
-    pub action: Option<Mention<Action>>,
+    /// Boxed, as `action` and `place`: most claims (the value pass's) have none, and
+    /// millions of claims stay in memory during a check (8 bytes inline instead of 56).
+    pub actor: Option<Box<Mention<Entity>>>,
+    pub action: Option<Box<Mention<Action>>>,
     /// Boxed: most claims have none (8 bytes inline instead of 56).
     pub target: Option<Box<Mention<Entity>>>,
-    pub place: Option<Mention<Entity>>,
+    pub place: Option<Box<Mention<Entity>>>,
     /// What the action acts on, normalized ("ambassador", "staff", "troops").
     pub theme: Option<Box<Mention<Name>>>,
     /// The domain of the action as the theme or an adjective gives it
@@ -367,7 +369,7 @@ mod tests {
     /// Millions of claims stay in memory during a check: their inline size is watched.
     #[test]
     fn claims_and_their_slots_stay_small() {
-        assert!(std::mem::size_of::<Claim>() <= 384);
+        assert!(std::mem::size_of::<Claim>() <= 224);
         assert!(std::mem::size_of::<Mention<Entity>>() <= 56);
         assert!(std::mem::size_of::<Cue>() <= 48);
     }

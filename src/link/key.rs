@@ -53,19 +53,19 @@ pub fn canonical(claim: &Claim, families: &Families) -> Canonical {
         return Canonical {
             family: becomes.to_string(),
             actor: claim.target.as_deref().cloned(),
-            initiator: claim.actor.clone(),
-            location: claim.place.clone().or_else(|| claim.actor.clone()),
+            initiator: claim.actor.as_deref().cloned(),
+            location: claim.place.as_deref().or(claim.actor.as_deref()).cloned(),
         };
     }
     let location = match (&claim.target, &claim.place) {
         (Some(t), _) if claim.actor.as_ref().is_none_or(|a| a.value != t.value) => {
             Some((**t).clone())
         }
-        (_, p) => p.clone(),
+        (_, p) => p.as_deref().cloned(),
     };
     Canonical {
         family: action.map_or_else(|| "count".to_string(), |a| families.family(a).into_owned()),
-        actor: claim.actor.clone(),
+        actor: claim.actor.as_deref().cloned(),
         initiator: claim.initiator.as_deref().cloned(),
         location,
     }

@@ -507,70 +507,85 @@ pub fn link(claims: &[Claim], knowledge: &Knowledge) -> Vec<MeaningSlot> {
             by_facet.entry(about.facet).or_default().push(i);
         }
     }
-    let mut candidates: Vec<(usize, usize)> = Vec::new();
-    for members in by_facet.values().filter(|m| m.len() <= ALL_PAIRS) {
-        for (n, &i) in members.iter().enumerate() {
-            for &j in &members[n + 1..] {
-                if claims[i].doc_index != claims[j].doc_index {
-                    candidates.push((i.min(j), i.max(j)));
-                }
-            }
-        }
-    }
-    let mut blocks: FxHashMap<(ValueFacet, Name), Vec<usize>> = FxHashMap::default();
+    // Blocks hold claim indices in corpus order; each value claim remembers its blocks
+    // and its position in each (`memberships[starts[n]..starts[n + 1]]` for `values[n]`).
+    let mut block_ids: FxHashMap<(ValueFacet, Name), u32> = FxHashMap::default();
+    let mut blocks: Vec<Vec<u32>> = Vec::new();
+    let mut starts: Vec<usize> = Vec::with_capacity(values.len() + 1);
+    let mut memberships: Vec<(u32, u32)> = Vec::new();
+    // Blocks of a small facet, compared whole.
+    let mut whole_blocks: Vec<bool> = Vec::new();
     for &i in &values {
+        starts.push(memberships.len());
         let about = claims[i]
             .about
             .as_deref()
             .expect("value claims have an about");
-        if by_facet[&about.facet].len() <= ALL_PAIRS {
-            continue;
-        }
-        for k in block_keys(about, english, &weights) {
-            blocks.entry((about.facet, k)).or_default().push(i);
+        let keys = if by_facet[&about.facet].len() <= ALL_PAIRS {
+            vec![Name::from("*all")]
+        } else {
+            block_keys(about, english, &weights)
+        };
+        let whole = keys.len() == 1 && keys[0].as_ref() == "*all";
+        for k in keys {
+            let id = *block_ids.entry((about.facet, k)).or_insert_with(|| {
+                blocks.push(Vec::new());
+                whole_blocks.push(whole);
+                (blocks.len() - 1) as u32
+            });
+            let block = &mut blocks[id as usize];
+            memberships.push((id, block.len() as u32));
+            block.push(i as u32);
         }
     }
-    let mut keys: Vec<&(ValueFacet, Name)> = blocks.keys().collect();
-    keys.sort();
-    // Candidate pairs from every block (a window of each large block), each pair once.
-    for k in keys {
-        let block = &blocks[k];
-        let reach = if block.len() > MAX_BLOCK {
-            WINDOW
-        } else {
-            block.len()
-        };
-        for (n, &i) in block.iter().enumerate() {
-            for &j in block.iter().skip(n + 1).take(reach) {
-                if claims[i].doc_index != claims[j].doc_index {
-                    candidates.push((i.min(j), i.max(j)));
+    starts.push(memberships.len());
+    drop(block_ids);
+    // Candidate pairs from every block (a window of each large block; a small facet is
+    // one block, compared whole), each pair once: the later claims a claim meets in its
+    // blocks, gathered claim by claim (no list of all candidate pairs is ever held),
+    // scored in parallel, in the order of the pairs.
+    let edges: Vec<Link> = (0..values.len())
+        .into_par_iter()
+        .flat_map_iter(|n| {
+            let i = values[n];
+            let mut later: Vec<usize> = Vec::new();
+            for &(id, pos) in &memberships[starts[n]..starts[n + 1]] {
+                let block = &blocks[id as usize];
+                let reach = if whole_blocks[id as usize] || block.len() <= MAX_BLOCK {
+                    block.len()
+                } else {
+                    WINDOW
+                };
+                for &j in block.iter().skip(pos as usize + 1).take(reach) {
+                    if claims[i].doc_index != claims[j as usize].doc_index {
+                        later.push(j as usize);
+                    }
                 }
             }
-        }
-    }
-    candidates.sort_unstable();
-    candidates.dedup();
-    let edges: Vec<Link> = candidates
-        .par_iter()
-        .filter_map(|&(i, j)| {
-            let featured = features(
-                &claims[i],
-                &claims[j],
-                (&prepared[i], &prepared[j]),
-                &weights,
-                english,
-                units,
-            );
-            if debug {
-                debug_pair(&claims[i], &claims[j], featured.as_ref(), model);
-            }
-            let (f, words) = featured?;
-            let score = f.score(model);
-            (score >= model.threshold).then(|| Link {
-                a: i,
-                b: j,
-                score: (f64::from(score) * 100.0).round() / 100.0,
-                words,
+            later.sort_unstable();
+            later.dedup();
+            let prepared = &prepared;
+            let weights = &weights;
+            later.into_iter().filter_map(move |j| {
+                let featured = features(
+                    &claims[i],
+                    &claims[j],
+                    (&prepared[i], &prepared[j]),
+                    weights,
+                    english,
+                    units,
+                );
+                if debug {
+                    debug_pair(&claims[i], &claims[j], featured.as_ref(), model);
+                }
+                let (f, words) = featured?;
+                let score = f.score(model);
+                (score >= model.threshold).then(|| Link {
+                    a: i,
+                    b: j,
+                    score: (f64::from(score) * 100.0).round() / 100.0,
+                    words,
+                })
             })
         })
         .collect();

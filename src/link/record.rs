@@ -116,15 +116,15 @@ fn roles(claim: &Claim, converse: bool) -> Roles<'_> {
     if converse {
         return Roles {
             actor: claim.target.as_deref(),
-            location: claim.place.as_ref().or(claim.actor.as_ref()),
+            location: claim.place.as_deref().or(claim.actor.as_deref()),
         };
     }
     let location = match (&claim.target, &claim.place) {
         (Some(t), _) if claim.actor.as_ref().is_none_or(|a| a.value != t.value) => Some(&**t),
-        (_, p) => p.as_ref(),
+        (_, p) => p.as_deref(),
     };
     Roles {
-        actor: claim.actor.as_ref(),
+        actor: claim.actor.as_deref(),
         location,
     }
 }

@@ -70,7 +70,7 @@ pub fn claim_json(claim: &Claim, doc: &Document) -> Json {
     o.insert("column".into(), json!(lc.column));
     o.insert("quote".into(), json!(claim.quote(&doc.text)));
     o.insert("headline".into(), json!(claim.headline));
-    o.insert("actor".into(), entity(claim.actor.as_ref()));
+    o.insert("actor".into(), entity(claim.actor.as_deref()));
     o.insert(
         "action".into(),
         match &claim.action {
@@ -96,7 +96,7 @@ pub fn claim_json(claim: &Claim, doc: &Document) -> Json {
             None => Json::Null,
         },
     );
-    o.insert("place".into(), entity(claim.place.as_ref()));
+    o.insert("place".into(), entity(claim.place.as_deref()));
     if let Some(about) = &claim.about {
         o.insert(
             "about".into(),
@@ -162,7 +162,7 @@ pub fn claim_text(claim: &Claim, doc: &Document) -> String {
     let name = |m: Option<&Mention<Entity>>| m.map(|m| m.value.name.clone());
     parts.push(format!(
         "actor={}",
-        name(claim.actor.as_ref()).unwrap_or_else(|| "-".into())
+        name(claim.actor.as_deref()).unwrap_or_else(|| "-".into())
     ));
     parts.push(format!(
         "action={}",
@@ -175,7 +175,7 @@ pub fn claim_text(claim: &Claim, doc: &Document) -> String {
     if let Some(t) = name(claim.target.as_deref()) {
         parts.push(format!("target={t}"));
     }
-    if let Some(p) = name(claim.place.as_ref()) {
+    if let Some(p) = name(claim.place.as_deref()) {
         parts.push(format!("place={p}"));
     }
     if let Some(q) = &claim.quantity {

@@ -233,14 +233,14 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
                 .unwrap_or_default();
             let text = facts.text.get(r.clone()).unwrap_or_default();
             let name = deunicode::deunicode(text.trim_start_matches("the ").trim());
-            claim.actor = Some(crate::extract::model::Mention {
+            claim.actor = Some(Box::new(crate::extract::model::Mention {
                 value: crate::extract::model::Entity {
                     name: Name::from(name.as_str()),
                     kind: crate::extract::model::EntityKind::Other,
                 },
                 text: text.into(),
                 span: at.span(&r),
-            });
+            }));
             claim.about = Some(Box::new(About {
                 facet: ValueFacet::Statement,
                 head: Some(Name::from(relation)),
@@ -332,7 +332,7 @@ fn statement_claims(
         }
         if let Some((scope, r)) = scope {
             let cover = r.start.min(t.word.start)..r.end.max(t.word.end);
-            claim.action = Some(crate::extract::model::Mention {
+            claim.action = Some(Box::new(crate::extract::model::Mention {
                 value: crate::extract::model::Action {
                     name: t.lemma.clone(),
                     class: crate::extract::model::ActionClass::Other,
@@ -341,7 +341,7 @@ fn statement_claims(
                 },
                 text: facts.text.get(cover.clone()).unwrap_or_default().into(),
                 span: at.span(&cover),
-            });
+            }));
         }
         claim.about = Some(Box::new(About {
             facet: ValueFacet::Statement,
@@ -378,34 +378,24 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
                 break;
             }
         }
+        // Read once per thread and word (see `vocab`): bounds and approximations
+        // ("about", "nearly", "more") are stop words, qualifiers, not words of the
+        // measure or the event.
+        let info = super::vocab::word_info(&lower, english, units);
         // Words of a time expression ("Tuesday", "June", "minutes", "yesterday") are a
         // value, not what it is about: two dates of one event differ in them.
         let in_time = facts
             .times
             .iter()
             .any(|t| t.range.start <= w.start && w.end <= t.range.end);
-        let alphabetic = lower.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !lower.chars().any(|c| c.is_ascii_digit())
-            && !crate::extract::number::is_number_word(&lower)
-            && !in_time;
-        // Bounds and approximations ("about", "nearly", "more") are qualifiers, not words
-        // of the measure or the event.
-        let stop =
-            english.is_stop(&lower) || units.cue(&lower).is_some() || english.is_degree(&lower);
-        let lemma = english.lemma(&lower);
-        let verbal = alphabetic && !stop && english.may_be_verb(&lower);
+        let (alphabetic, stop) = (info.alphabetic && !in_time, info.stop);
+        let verbal = alphabetic && !stop && info.may_be_verb;
         // "The United States cut its staff": a word that is both noun and verb, right
         // after a name or a pronoun, is the verb.
         let after_subject = out.last().is_some_and(|p: &Token| {
             p.proper || matches!(p.word.text, "he" | "she" | "it" | "they" | "we" | "who")
         });
-        let verbal = verbal
-            || alphabetic
-                && !stop
-                && after_subject
-                && english
-                    .lemma_as(&lower, crate::extract::english::Pos::Verb)
-                    .is_some();
+        let verbal = verbal || alphabetic && !stop && after_subject && info.verb;
         let initial = out.is_empty() || gap.contains(['"', '“', '‘']);
         let shouting = !w.text.chars().any(char::is_lowercase);
         // A known entity ("Algeria") is a name even first in a sentence or in capitals.
@@ -416,15 +406,11 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
         let proper = alphabetic
             && !stop
             && (known || !initial && !shouting && w.text.starts_with(char::is_uppercase));
-        let lemma = if proper {
-            std::borrow::Cow::Owned(deunicode::deunicode(&lower))
-        } else {
-            lemma
-        };
+        let lemma = if proper { info.folded } else { info.lemma };
         out.push(Token {
             word: w,
             proper,
-            lemma: Name::from(lemma.as_ref()),
+            lemma,
             content: alphabetic && !stop,
             verbal: verbal && !proper,
             boundary_before: gap.contains([';', ':', '(', ')', '—', '–'])
@@ -643,7 +629,7 @@ fn quantity_claim(
             if lower.len() < 2 || english.is_stop(&lower) {
                 continue;
             }
-            let lemma = Name::from(english.lemma(&lower).as_ref());
+            let lemma = super::vocab::word_info(&lower, english, units).lemma;
             push(&mut measure, lemma.clone());
             head = Some(lemma);
         }

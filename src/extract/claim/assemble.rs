@@ -121,7 +121,7 @@ pub fn assemble(facts: &Facts, at: &Place, discourse: &mut Discourse) -> Vec<Cla
     }
     for c in &claims {
         if c.actor.is_some() && !c.actor_inferred {
-            discourse.last_actor = c.actor.clone();
+            discourse.last_actor = c.actor.as_deref().cloned();
         }
         let own_country =
             |p: &Mention<Entity>| c.actor.as_ref().is_some_and(|a| a.value == p.value);
@@ -130,7 +130,7 @@ pub fn assemble(facts: &Facts, at: &Place, discourse: &mut Discourse) -> Vec<Cla
             .as_ref()
             .filter(|p| !c.place_inferred && !own_country(p) && p.value.kind == EntityKind::Country)
         {
-            discourse.last_place = Some(p.clone());
+            discourse.last_place = Some((**p).clone());
         }
     }
     for e in &facts.entities {
@@ -415,7 +415,11 @@ fn action_claim(
     used_quantities: &mut [bool],
 ) -> Claim {
     let mut claim = empty_claim(facts, at, &(window.start..window.end));
-    claim.action = Some(at.mention(facts, &action.range, action.action.clone()));
+    claim.action = Some(Box::new(at.mention(
+        facts,
+        &action.range,
+        action.action.clone(),
+    )));
     let passive = !action.nominal && is_passive(facts, action);
     // Where the action's clause starts, found once when first needed.
     let clause = std::cell::OnceCell::new();
@@ -445,7 +449,7 @@ fn action_claim(
             });
     if after_coordinator && actor.is_none() && !passive {
         if let Some(p) = prev.verbal {
-            actor = p.actor.clone();
+            actor = p.actor.as_deref().cloned();
             claim.actor_inferred = p.actor_inferred;
         }
     }
@@ -548,7 +552,7 @@ fn action_claim(
             None
         };
         if let Some(p) = source {
-            actor = p.actor.clone();
+            actor = p.actor.as_deref().cloned();
             claim.actor_inferred = p.actor_inferred;
         }
     }
@@ -702,7 +706,7 @@ fn action_claim(
         {
             if initiative.is_causative(verb) {
                 // "Mali ordered French forces to leave": Mali initiated France's leaving.
-                claim.initiator = p.actor.clone().map(Box::new);
+                claim.initiator = p.actor.clone();
             } else if initiative.is_volitional(verb) {
                 claim.initiator = actor.clone().map(Box::new);
             }
@@ -717,7 +721,7 @@ fn action_claim(
     let _ = scope_modifier;
     let mut act = action.action.clone();
     act.scope = scope;
-    claim.action = Some(at.mention(facts, &action.range, act));
+    claim.action = Some(Box::new(at.mention(facts, &action.range, act)));
 
     // "leave the country": the other country the sentence names.
     if place.is_none() && target.is_none() {
@@ -741,9 +745,9 @@ fn action_claim(
             claim.place_inferred = true;
         }
     }
-    claim.actor = actor;
+    claim.actor = actor.map(Box::new);
     claim.target = target.map(Box::new);
-    claim.place = place;
+    claim.place = place.map(Box::new);
     claim
 }
 
@@ -1029,7 +1033,8 @@ fn infer_location(facts: &Facts, at: &Place, discourse: &Discourse, claim: &mut 
     let nearest = after.or_else(|| countries.clone().rfind(|e| e.range.end <= pos));
     claim.place = nearest
         .map(|e| at.entity(facts, e))
-        .or_else(|| discourse.last_place.clone());
+        .or_else(|| discourse.last_place.clone())
+        .map(Box::new);
     claim.place_inferred = claim.place.is_some();
 }
 
@@ -1049,7 +1054,7 @@ fn duration_claim(facts: &Facts, at: &Place, t: &TimeMatch) -> Option<Claim> {
     let start = clause_start(facts, 0, t.range.start);
     claim.actor = roles::possessor(facts, t.range.start)
         .or_else(|| roles::subject(facts, start, t.range.start))
-        .map(|e| at.entity(facts, e));
+        .map(|e| Box::new(at.entity(facts, e)));
     let reach = facts
         .text
         .get(theme.range.end..)
@@ -1060,7 +1065,7 @@ fn duration_claim(facts: &Facts, at: &Place, t: &TimeMatch) -> Option<Claim> {
         .iter()
         .filter(|e| e.range.start >= theme.range.end && e.range.end <= reach)
         .find(|e| matches!(roles::role_after(facts, e), Role::Place | Role::Of))
-        .map(|e| at.entity(facts, e));
+        .map(|e| Box::new(at.entity(facts, e)));
     Some(claim)
 }
 
@@ -1115,9 +1120,10 @@ fn quantity_claim(facts: &Facts, at: &Place, discourse: &Discourse, q: &Quantity
                         && e.form == EntityForm::Demonym
                 })
                 .map(|e| at.entity(facts, e))
-        });
+        })
+        .map(Box::new);
     if claim.actor.is_none() {
-        claim.actor = resolve_anaphor(facts, discourse, start, q.range.start);
+        claim.actor = resolve_anaphor(facts, discourse, start, q.range.start).map(Box::new);
         claim.actor_inferred = claim.actor.is_some();
     }
     for e in facts
@@ -1126,7 +1132,7 @@ fn quantity_claim(facts: &Facts, at: &Place, discourse: &Discourse, q: &Quantity
         .filter(|e| e.range.start >= q.range.end && e.range.end <= window.end)
     {
         if matches!(roles::role_after(facts, e), Role::Place) && claim.place.is_none() {
-            claim.place = Some(at.entity(facts, e));
+            claim.place = Some(Box::new(at.entity(facts, e)));
         }
     }
     // A time past a finite auxiliary ("... was joined in 2020") dates another predicate.

@@ -11,6 +11,7 @@ mod facts;
 pub mod initiative;
 mod roles;
 pub mod theme;
+mod vocab;
 mod words;
 
 use crate::corpus::{Document, Sentence};

@@ -1,0 +1,113 @@
+//! What the English layer says of one lower-case word, read once per thread and word
+//! instead of once per occurrence: the value pass looks up every word of every sentence,
+//! and a corpus uses few distinct words. The lemmas are shared names, so that claims of
+//! one thread that hold the same lemma hold one string.
+
+use crate::extract::english::{English, Pos};
+use crate::extract::model::Name;
+use crate::extract::quantity::Units;
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
+
+/// More distinct words than this and the memo starts again (bounded memory).
+const MAX_WORDS: usize = 1 << 17;
+
+/// One lower-case word as the value pass reads it.
+#[derive(Clone)]
+pub(super) struct WordInfo {
+    /// [`English::lemma`] of the word.
+    pub lemma: Name,
+    /// The word folded to ASCII: the lemma of a name.
+    pub folded: Name,
+    /// At least two letters, no digit, not a number word.
+    pub alphabetic: bool,
+    /// A function word, a bound or approximation cue, or a word of degree.
+    pub stop: bool,
+    /// [`English::may_be_verb`].
+    pub may_be_verb: bool,
+    /// The word has a verb lemma ([`English::lemma_as`] with [`Pos::Verb`]).
+    pub verb: bool,
+}
+
+impl WordInfo {
+    fn read(lower: &str, english: &English, units: &Units) -> WordInfo {
+        let alphabetic = lower.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !lower.chars().any(|c| c.is_ascii_digit())
+            && !crate::extract::number::is_number_word(lower);
+        // Bounds and approximations ("about", "nearly", "more") are qualifiers, not words
+        // of the measure or the event.
+        let stop = english.is_stop(lower) || units.cue(lower).is_some() || english.is_degree(lower);
+        let lemma = Name::from(english.lemma(lower).as_ref());
+        let folded = deunicode::deunicode(lower);
+        let folded = if *folded == *lemma {
+            lemma.clone()
+        } else {
+            Name::from(folded)
+        };
+        WordInfo {
+            lemma,
+            folded,
+            alphabetic,
+            stop,
+            may_be_verb: english.may_be_verb(lower),
+            verb: english.lemma_as(lower, Pos::Verb).is_some(),
+        }
+    }
+}
+
+/// The words read so far on this thread, for one English layer and one unit table.
+#[derive(Default)]
+struct Memo {
+    owner: (usize, usize),
+    words: FxHashMap<Box<str>, WordInfo>,
+}
+
+thread_local! {
+    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+}
+
+/// What `english` and `units` say of the lower-case `lower` (the same as reading it
+/// afresh).
+pub(super) fn word_info(lower: &str, english: &English, units: &Units) -> WordInfo {
+    let owner = (
+        english as *const English as usize,
+        units as *const Units as usize,
+    );
+    MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if memo.owner != owner || memo.words.len() >= MAX_WORDS {
+            memo.owner = owner;
+            memo.words.clear();
+        }
+        if let Some(info) = memo.words.get(lower) {
+            return info.clone();
+        }
+        let info = WordInfo::read(lower, english, units);
+        memo.words.insert(lower.into(), info.clone());
+        info
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_remembered_word_reads_as_a_fresh_one() {
+        let english = English::builtin();
+        let units = Units::builtin();
+        for word in ["killed", "troops", "about", "2020", "jakarta", "são", "be"] {
+            let fresh = WordInfo::read(word, english, units);
+            for _ in 0..2 {
+                let memo = word_info(word, english, units);
+                assert_eq!(memo.lemma, fresh.lemma);
+                assert_eq!(memo.folded, fresh.folded);
+                assert_eq!(
+                    (memo.alphabetic, memo.stop, memo.may_be_verb, memo.verb),
+                    (fresh.alphabetic, fresh.stop, fresh.may_be_verb, fresh.verb)
+                );
+            }
+        }
+        assert_eq!(&*word_info("killed", english, units).lemma, "kill");
+    }
+}
