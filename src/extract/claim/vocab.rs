@@ -94,8 +94,8 @@ mod tests {
 
     #[test]
     fn a_remembered_word_reads_as_a_fresh_one() {
-        let english = English::builtin();
-        let units = Units::builtin();
+        let knowledge = crate::extract::lexicon::for_tests();
+        let (english, units) = (knowledge.english(), knowledge.units());
         for word in ["killed", "troops", "about", "2020", "jakarta", "são", "be"] {
             let fresh = WordInfo::read(word, english, units);
             for _ in 0..2 {
