@@ -23,10 +23,8 @@ const WINDOW: usize = 4;
 const MAX_CLUSTER: usize = 24;
 /// At most this many concepts of a word make block keys.
 const CONCEPTS: usize = 3;
-/// At most this many measure words make block keys.
-const MEASURE_KEYS: usize = 3;
-/// At most this many rare sentence words make block keys.
-const RARE_KEYS: usize = 3;
+/// At most this many measure words make block keys (of a claim without a head).
+const MEASURE_KEYS: usize = 2;
 
 /// Why two claims were linked: the score and the words they share.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -221,7 +219,7 @@ fn far_apart(a: &Claim, b: &Claim, units: &Units) -> bool {
 
 /// The block keys of a claim: its measure words and predicate, and the concepts of its
 /// head and predicate.
-fn block_keys(about: &About, english: &English, weights: &Weights) -> Vec<Name> {
+fn block_keys(about: &About, english: &English) -> Vec<Name> {
     let mut keys: Vec<Name> = Vec::new();
     let mut push = |n: Name| {
         if !keys.contains(&n) {
@@ -249,22 +247,10 @@ fn block_keys(about: &About, english: &English, weights: &Weights) -> Vec<Name> 
             push(Name::from(format!("#{c}")));
         }
     }
-    // The words by the value: two wordings of one measure share one of them more often
-    // than their heads ("turnout was 72 percent of the electorate", "a turnout of 71.8").
-    for m in about.measure.iter().take(MEASURE_KEYS) {
-        push(m.clone());
-    }
-    // The rarest words of its sentence that other documents also use: two reports of
-    // one fact share the story's rare words ("ammonium", "refloat") whatever their verbs.
-    let mut rare: Vec<(f32, &Name)> = about
-        .event
-        .iter()
-        .filter(|l| weights.df.get(*l).is_some_and(|&df| df >= 2))
-        .map(|l| (weights.weight(l), l))
-        .collect();
-    rare.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    for (_, l) in rare.into_iter().take(RARE_KEYS) {
-        push(Name::from(format!("~{l}")));
+    if about.head.is_none() {
+        for m in about.measure.iter().take(MEASURE_KEYS) {
+            push(m.clone());
+        }
     }
     keys
 }
@@ -524,7 +510,7 @@ pub fn link(claims: &[Claim], knowledge: &Knowledge) -> Vec<MeaningSlot> {
         let keys = if by_facet[&about.facet].len() <= ALL_PAIRS {
             vec![Name::from("*all")]
         } else {
-            block_keys(about, english, &weights)
+            block_keys(about, english)
         };
         let whole = keys.len() == 1 && keys[0].as_ref() == "*all";
         for k in keys {
