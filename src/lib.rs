@@ -14,7 +14,7 @@
 //! each side with the quotes that give its value.
 //!
 //! ```
-//! use claimcheck::{check, extract::Lexicon, pipeline, report};
+//! use claimcheck::{check, extract::Knowledge, pipeline, report};
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! // Two invented reports of one event that give different figures.
@@ -29,11 +29,12 @@
 //! )?;
 //!
 //! let rules = check::load(&[])?; // the built-in rules (rules/checks/*.toml)
-//! let lexicon = Lexicon::builtin();
-//! let analysis = pipeline::analyse(&[dir.path().to_path_buf()], &lexicon);
+//! // The lexicons, WordNet layer and link model (rules/), loaded once and passed down.
+//! let knowledge = Knowledge::builtin();
+//! let analysis = pipeline::analyse(&[dir.path().to_path_buf()], &knowledge);
 //! assert!(analysis.corpus.diagnostics.is_empty());
 //!
-//! let (_graphs, findings) = pipeline::check(&analysis, &rules);
+//! let (_graphs, findings) = pipeline::check(&analysis, &rules, &knowledge);
 //! assert!(!findings.is_empty());
 //! for finding in &findings {
 //!     println!("{} [{}] {}", finding.severity, finding.rule, finding.slot);

@@ -325,3 +325,50 @@ fn weekdays_resolved_against_their_publication_dates_are_flagged() {
         describe(&c.findings)
     );
 }
+
+#[test]
+fn counts_an_order_of_magnitude_apart_are_two_facts() {
+    // Both count the festival's visitors, but one the day's and the other those at the
+    // gate before dawn: values 40 times apart are not one misreported figure.
+    let c = check(&[
+        report(
+            "a.txt",
+            "2030-05-10",
+            "About 12,000 visitors came to the Dunmore harbour festival on Saturday.",
+        ),
+        report(
+            "b.txt",
+            "2030-05-10",
+            "Some 300 visitors came to the Dunmore harbour festival gate before dawn on Saturday.",
+        ),
+    ]);
+    assert!(
+        !c.linked_by_meaning(&["About 12,000 visitors", "Some 300 visitors"]),
+        "{:?}",
+        describe(&c.findings)
+    );
+}
+
+#[test]
+fn a_duration_worded_two_ways_is_linked_and_its_mismatch_flagged() {
+    let c = check(&[
+        report(
+            "a.txt",
+            "2030-05-10",
+            "The blackout across the island of Veska lasted nine hours, the grid operator said.",
+        ),
+        report(
+            "b.txt",
+            "2030-05-10",
+            "Power returned to Veska after a four-hour blackout, the grid operator said.",
+        ),
+    ]);
+    let duration = c.of_kind("duration");
+    assert!(
+        duration
+            .iter()
+            .any(|f| values(f) == ["four-hour", "nine hours"]),
+        "{:?}",
+        describe(&c.findings)
+    );
+}

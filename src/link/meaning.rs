@@ -333,9 +333,10 @@ impl Features {
             return 0.0;
         }
         // Whether something happened is said by its verb and what it acts on: statements
-        // of unrelated verbs, or of one verb on things that share no word ("has not
-        // halted the advance", "halts joint operations"), are two statements.
-        if self.statement && (!self.heads || self.subjects_differ) {
+        // of unrelated verbs, of one verb on things that share no word ("has not halted
+        // the advance", "halts joint operations"), or naming different people and places
+        // ("Algeria expelled", "Morocco expelled"), are two statements.
+        if self.statement && (!self.heads || self.subjects_differ || self.names == Some(false)) {
             return 0.0;
         }
         let w = if self.statement {
