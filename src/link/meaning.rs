@@ -269,6 +269,8 @@ pub struct Features {
     /// Both predicates stand right by their values (a mismatch then surely means two
     /// measures: killed and injured).
     pub predicates_near: bool,
+    /// At least one predicate stands right by its value.
+    pub predicate_near_one: bool,
     /// The weight of the measure words they share (rare words weigh more).
     pub measure: f32,
     /// The weighted overlap of their events' lemmas, in [0, 1].
@@ -277,6 +279,8 @@ pub struct Features {
     pub heads_differ: bool,
     /// The claims give quantities (not dates or durations, whose heads are less sure).
     pub quantity: bool,
+    /// The quantities are measurements in units of one kind (lengths, money, percent).
+    pub measured: bool,
     /// The claims state that something happened or not.
     pub statement: bool,
     /// The claims give dates.
@@ -318,18 +322,21 @@ impl Features {
                 _ => 0.0,
             };
         }
-        // Two different verbs that define what is counted ("killed 12", "injured 40")
-        // are two measures.
-        // Two different verbs right by two dates ("closed on Monday", "reopened on
-        // Thursday") are two events; so are two dates whose verbs and heads both differ.
+        // Two different verbs right by two values ("killed 12", "injured 40") are two
+        // measures; two dates whose verbs and heads differ, one verb right by its date
+        // ("closed the crossing on Monday", "reopened on Thursday"), are two events.
         if (self.quantity || self.date) && self.predicates == Some(false) && self.predicates_near
-            || self.date && self.predicates == Some(false) && self.heads_differ
+            || self.date
+                && self.predicates == Some(false)
+                && self.heads_differ
+                && self.predicate_near_one
         {
             return 0.0;
         }
         // Counts of unrelated things that share no word of what they count ("5,000
-        // troops", "five embassy staff") are two measures.
-        if self.quantity && self.heads_differ && self.measure == 0.0 {
+        // troops", "five embassy staff") are two measures; measurements of one kind
+        // ("3.2 km", "4 km") say what they measure by their unit.
+        if self.quantity && !self.measured && self.heads_differ && self.measure == 0.0 {
             return 0.0;
         }
         // Whether something happened is said by its verb and what it acts on: statements
@@ -452,8 +459,10 @@ fn features(
             heads,
             predicates,
             predicates_near: x.predicate_near && y.predicate_near,
+            predicate_near_one: x.predicate_near || y.predicate_near,
             heads_differ,
             quantity: x.facet == ValueFacet::Quantity,
+            measured: x.facet == ValueFacet::Quantity && unit_class(a, units).is_some(),
             statement: x.facet == ValueFacet::Statement,
             date: x.facet == ValueFacet::Date,
             relation: a.actor.is_some() && b.actor.is_some() && x.facet == ValueFacet::Statement,
