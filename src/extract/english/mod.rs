@@ -315,6 +315,12 @@ impl English {
         self.roles.is_repeat(word)
     }
 
+    /// A verb of speech, by lemma ("say", "tell"): a date it governs is when something
+    /// was said.
+    pub fn is_reporting(&self, lemma: &str) -> bool {
+        self.roles.is_reporting(lemma)
+    }
+
     /// The scope a word gives a statement: all of a group or a part of it.
     pub fn scope_of(&self, word: &str) -> Option<crate::extract::model::Scope> {
         if self.roles.is_full(word) {

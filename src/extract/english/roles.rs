@@ -17,6 +17,7 @@ struct RolesFile {
     full_words: Vec<String>,
     partial_words: Vec<String>,
     repeat_words: Vec<String>,
+    reporting_words: Vec<String>,
 }
 
 /// Light verbs and degree words, as sets.
@@ -30,6 +31,7 @@ pub struct WordRoles {
     full: FxHashSet<String>,
     partial: FxHashSet<String>,
     repeat: FxHashSet<String>,
+    reporting: FxHashSet<String>,
 }
 
 impl WordRoles {
@@ -50,7 +52,13 @@ impl WordRoles {
             full: f.full_words.into_iter().collect(),
             partial: f.partial_words.into_iter().collect(),
             repeat: f.repeat_words.into_iter().collect(),
+            reporting: f.reporting_words.into_iter().collect(),
         })
+    }
+
+    /// A verb of speech ("say", "tell"): what it dates is the saying.
+    pub fn is_reporting(&self, lemma: &str) -> bool {
+        self.reporting.contains(lemma)
     }
 
     /// A verb that carries little meaning of its own ("be", "have", "say").
