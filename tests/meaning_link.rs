@@ -372,3 +372,36 @@ fn a_duration_worded_two_ways_is_linked_and_its_mismatch_flagged() {
         describe(&c.findings)
     );
 }
+
+#[test]
+fn times_of_day_of_one_date_conflict_or_agree_at_their_precision() {
+    let evening = "A grain warehouse in the port of Tarvo exploded shortly after 6 p.m. on 4 August 2030, officials said.";
+    let c = check(&[
+        report("a.txt", "2030-08-05", evening),
+        report(
+            "b.txt",
+            "2030-08-05",
+            "The grain warehouse in the port of Tarvo exploded at 6:07 a.m. on 4 August 2030.",
+        ),
+    ]);
+    let date = c.of_kind("date");
+    assert!(
+        date.iter().any(|f| values(f)
+            == [
+                "4 August 2030 (6:07 a.m.)",
+                "4 August 2030 (shortly after 6 p.m.)"
+            ]),
+        "{:?}",
+        describe(&c.findings)
+    );
+    // 6:07 p.m. is shortly after 6 p.m.
+    let c = check(&[
+        report("a.txt", "2030-08-05", evening),
+        report(
+            "b.txt",
+            "2030-08-05",
+            "The grain warehouse in the port of Tarvo exploded at 6:07 p.m. on 4 August 2030.",
+        ),
+    ]);
+    assert!(c.of_kind("date").is_empty(), "{:?}", describe(&c.findings));
+}

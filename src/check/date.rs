@@ -1,9 +1,11 @@
-//! Kind `date`: one event dated differently, compared at the granularity both give.
+//! Kind `date`: one event dated differently, compared at the granularity both give; on
+//! one day, the times of day both give ("shortly after 6 p.m." and "at 6:07 a.m.").
 
 use super::engine::{conflicting_groups, Context, Draft, Reading};
 use super::rule::Rule;
 use crate::corpus::PartialDate;
-use crate::extract::TimeValue;
+use crate::extract::clock::Minutes;
+use crate::extract::{Time, TimeValue};
 use crate::link::Slot;
 
 /// Two partial dates agree when equal on every part both give.
@@ -20,7 +22,7 @@ pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
     if !by_meaning && !ctx.knowledge.families().is_once(&slot.key.family) {
         return None;
     }
-    let readings: Vec<Reading<PartialDate>> = slot
+    let readings: Vec<Reading<(PartialDate, Option<Minutes>)>> = slot
         .claims
         .iter()
         .filter_map(|&i| {
@@ -28,14 +30,14 @@ pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
             match &t.value {
                 TimeValue::Point { date: Some(d), .. } => Some(Reading {
                     claim: i,
-                    value: *d,
-                    display: t.text.to_string(),
+                    value: (*d, t.clock.as_ref().map(|c| c.minutes)),
+                    display: display(t),
                     span: t.span,
                 }),
                 // "since 2014": when the state began.
                 TimeValue::Interval { from: Some(d), .. } if by_meaning => Some(Reading {
                     claim: i,
-                    value: *d,
+                    value: (*d, None),
                     display: t.text.to_string(),
                     span: t.span,
                 }),
@@ -44,6 +46,23 @@ pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
         })
         .collect();
     Draft::from_groups(conflicting_groups(ctx, readings, |a, b| {
-        same_date(&a.value, &b.value)
+        same_date(&a.value.0, &b.value.0) && same_moment(&a.value, &b.value)
     }))
+}
+
+/// Two times of day of one day can be one moment; a time of day given for a day that is
+/// not known to the day compares with nothing.
+fn same_moment(a: &(PartialDate, Option<Minutes>), b: &(PartialDate, Option<Minutes>)) -> bool {
+    match (a, b) {
+        ((x, Some(m)), (y, Some(n))) if x.day.is_some() && y.day.is_some() => m.overlaps(n),
+        _ => true,
+    }
+}
+
+/// A date as a reader sees it: with its time of day when one was given.
+fn display(t: &Time) -> String {
+    match &t.clock {
+        Some(c) => format!("{} ({})", t.text, c.text),
+        None => t.text.to_string(),
+    }
 }

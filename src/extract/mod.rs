@@ -2,6 +2,7 @@
 //! cues from sentences, and assemble them into structured [`Claim`]s.
 
 pub mod claim;
+pub mod clock;
 pub mod cues;
 pub mod english;
 pub mod family;

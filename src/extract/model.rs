@@ -224,6 +224,17 @@ pub struct Time {
     pub event_year: bool,
     pub text: Box<str>,
     pub span: Span,
+    /// The time of day given with a date ("at 6:07 a.m.", "shortly after 6 p.m.").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clock: Option<Clock>,
+}
+
+/// A time of day given with a date: the minutes it allows and where it is written.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Clock {
+    pub minutes: super::clock::Minutes,
+    pub text: Box<str>,
+    pub span: Span,
 }
 
 /// Polarity of a claim.

@@ -135,6 +135,13 @@ pub fn claim_json(claim: &Claim, doc: &Document) -> Json {
                 to["event_year"] = json!(t.event_year);
                 to["text"] = json!(t.text);
                 to["span"] = span(t.span);
+                if let Some(c) = &t.clock {
+                    to["clock"] = json!({
+                        "minutes": c.minutes.0,
+                        "text": c.text,
+                        "span": span(c.span),
+                    });
+                }
                 to
             }
             None => Json::Null,

@@ -21,6 +21,9 @@ const PREDICATE_WINDOW: usize = 6;
 const NEAR: usize = 3;
 /// Names this many words from a value qualify it ("13 minutes after leaving Jakarta").
 const NAME_WINDOW: usize = 3;
+/// A time of day at most this many bytes from a date is the date's ("6:07 a.m. local
+/// time on").
+const CLOCK_GAP: usize = 16;
 /// A verb of speech this many words before a date makes it the date of the saying.
 const SPEECH: usize = 3;
 /// How much further a verb form in "-ing" counts when choosing a predicate.
@@ -415,7 +418,9 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
             lemma,
             content: alphabetic && !stop,
             verbal: verbal && !proper,
-            boundary_before: gap.contains([';', ':', '(', ')', '—', '–'])
+            // A colon inside a word is no boundary ("6:07", "3:1").
+            boundary_before: gap.contains([';', '(', ')', '—', '–'])
+                || gap.contains(':') && gap != ":"
                 || gap.contains(" - ")
                 || gap.contains(", and ")
                 || gap.contains(", but ")
@@ -693,6 +698,7 @@ fn quantity_claim(
             event_year: false,
             text: text.into(),
             span,
+            clock: None,
         }));
     }
     claim.quantity = Some(Box::new(Quantity {
@@ -833,6 +839,35 @@ fn old_date(value: &TimeValue, at: &Place) -> bool {
         _ => None,
     };
     year.is_some_and(|y| y < published.year - 1)
+}
+
+/// The time of day written right by a date ("at 6:07 a.m. on 4 August", "on Tuesday
+/// evening", "shortly after 6 p.m. on Tuesday"): the nearest within [`CLOCK_GAP`] bytes,
+/// with no clause boundary between.
+fn clock_by(
+    facts: &Facts,
+    at: &Place,
+    range: &Range<usize>,
+) -> Option<crate::extract::model::Clock> {
+    crate::extract::clock::find_clocks(facts.text)
+        .into_iter()
+        .filter_map(|c| {
+            let between = if c.range.end <= range.start {
+                facts.text.get(c.range.end..range.start)?
+            } else if range.end <= c.range.start {
+                facts.text.get(range.end..c.range.start)?
+            } else {
+                return None;
+            };
+            let near = between.len() <= CLOCK_GAP && !between.contains([',', ';', ':', '(', ')']);
+            near.then_some((between.len(), c))
+        })
+        .min_by_key(|(gap, _)| *gap)
+        .map(|(_, c)| crate::extract::model::Clock {
+            minutes: c.minutes,
+            text: facts.text.get(c.range.clone()).unwrap_or_default().into(),
+            span: at.span(&c.range),
+        })
 }
 
 /// The sentence is about an earlier event: it names a year more than a year before its
@@ -1060,6 +1095,7 @@ fn time_claim(
         event_year: t.event_year,
         text: facts.text.get(t.range.clone()).unwrap_or_default().into(),
         span: at.span(&t.range),
+        clock: clock_by(facts, at, &t.range),
     };
     claim.time = Some(Box::new(time));
     claim.about = Some(Box::new(About {

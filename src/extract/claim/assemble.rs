@@ -275,6 +275,7 @@ fn time_of(facts: &Facts, at: &Place, t: &TimeMatch) -> Time {
         event_year: t.event_year,
         text: facts.text.get(t.range.clone()).unwrap_or_default().into(),
         span: at.span(&t.range),
+        clock: None,
     }
 }
 
