@@ -98,6 +98,7 @@ fn synthetic_claims(n: usize) -> Vec<Claim> {
                     event_year: false,
                     text: "".into(),
                     span: Span::new(0, 0),
+                    clock: None,
                 })),
                 duration: None,
                 place_inferred: false,
