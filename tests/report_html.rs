@@ -119,4 +119,34 @@ fn html_groups_by_story_links_sources_and_quotes_agreements() {
     let main = page.select(&sel("main")).next().expect("main").html();
     common::snapshot_settings()
         .bind(|| insta::assert_snapshot!("html_stories_links_agreements", main));
+
+    // The same page as the real browser renders it, its script run: the stories, the
+    // links and the agreeing quotes are there and shown.
+    let Some(browser) = common::browser() else {
+        assert!(
+            !common::required(),
+            "CI needs chromium to test the HTML report"
+        );
+        eprintln!("skipped the browser half: no chromium");
+        return;
+    };
+    let dom = common::browser_dom(browser, &html, dir.path());
+    let rendered = scraper::Html::parse_document(&dom);
+    let shown_stories: Vec<&str> = rendered
+        .select(&sel("section.story"))
+        .filter(|s| s.value().attr("hidden").is_none())
+        .filter_map(|s| s.value().attr("data-story"))
+        .collect();
+    assert_eq!(shown_stories, ["ferry", "treaty"]);
+    let rendered_links: Vec<&str> = rendered
+        .select(&sel("a.source"))
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(rendered_links, links, "the browser keeps every source link");
+    let rendered_quotes = rendered
+        .select(&sel(
+            "section.story[data-story=ferry] li.agreement blockquote",
+        ))
+        .count();
+    assert!(rendered_quotes >= 2, "agreeing quotes in the browser");
 }
