@@ -842,8 +842,9 @@ fn old_date(value: &TimeValue, at: &Place) -> bool {
 }
 
 /// The time of day written right by a date ("at 6:07 a.m. on 4 August", "on Tuesday
-/// evening", "shortly after 6 p.m. on Tuesday"): the nearest within [`CLOCK_GAP`] bytes,
-/// with no clause boundary between.
+/// evening", "shortly after 6 p.m. on Tuesday"): the nearest clock time within
+/// [`CLOCK_GAP`] bytes with no clause boundary between, or a part of the day right after
+/// the date.
 fn clock_by(
     facts: &Facts,
     at: &Place,
@@ -859,6 +860,13 @@ fn clock_by(
             } else {
                 return None;
             };
+            // A part of the day belongs to the date it follows ("Tuesday evening"); a
+            // clock time may stand on either side ("at 6:07 a.m. on 4 August").
+            let text = facts.text.get(c.range.clone()).unwrap_or_default();
+            let part_of_day = !text.contains(|ch: char| ch.is_ascii_digit());
+            if part_of_day && (c.range.start < range.end || !between.trim().is_empty()) {
+                return None;
+            }
             let near = between.len() <= CLOCK_GAP && !between.contains([',', ';', ':', '(', ')']);
             near.then_some((between.len(), c))
         })
@@ -1163,6 +1171,36 @@ mod tests {
         let said = "The flood killed 27 people, officials said on 12 March 2030.";
         assert!(dates(said).is_empty(), "{:?}", values(said));
         assert!(dates("The mayor told reporters on 13 March 2030 that the dam held.").is_empty());
+    }
+
+    /// The time of day of the first date claim.
+    fn clock_of(text: &str) -> Option<String> {
+        values(text)
+            .iter()
+            .filter(|c| {
+                c.about
+                    .as_ref()
+                    .is_some_and(|a| a.facet == ValueFacet::Date)
+            })
+            .find_map(|c| c.time.as_ref())
+            .and_then(|t| t.clock.as_ref().map(|c| c.text.to_string()))
+    }
+
+    #[test]
+    fn a_date_carries_the_time_of_day_written_by_it() {
+        assert_eq!(
+            clock_of("The dam failed shortly after 6 p.m. on 3 March 2030.").as_deref(),
+            Some("shortly after 6 p.m.")
+        );
+        assert_eq!(
+            clock_of("The dam failed on 3 March 2030 evening, the ministry said.").as_deref(),
+            Some("evening")
+        );
+        // A part of the day before the date is not its time ("Morning Report, 3 March").
+        assert_eq!(
+            clock_of("The Morning Report says the dam failed on 3 March 2030.").as_deref(),
+            None
+        );
     }
 
     #[test]
