@@ -405,3 +405,26 @@ fn times_of_day_of_one_date_conflict_or_agree_at_their_precision() {
     ]);
     assert!(c.of_kind("date").is_empty(), "{:?}", describe(&c.findings));
 }
+
+#[test]
+fn lengths_of_time_four_times_apart_are_two_spans() {
+    // The climbers were found after 17 days and brought down after 69: two spans, not one
+    // misreported.
+    let c = check(&[
+        report(
+            "a.txt",
+            "2030-09-01",
+            "The climbers on Mount Arvel were found alive after 17 days, the rescue team said.",
+        ),
+        report(
+            "b.txt",
+            "2030-09-01",
+            "The climbers on Mount Arvel came down after 69 days on the mountain.",
+        ),
+    ]);
+    assert!(
+        c.of_kind("duration").is_empty(),
+        "{:?}",
+        describe(&c.findings)
+    );
+}

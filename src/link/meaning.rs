@@ -184,9 +184,11 @@ fn unit_class<'a>(claim: &'a Claim, units: &'a Units) -> Option<&'a str> {
 }
 
 /// Reports of one fact differ, but rarely by more than this factor: values further
-/// apart are two facts ("16,141,241 votes" and "119 areas", "six minutes" and "three
-/// weeks").
+/// apart are two facts ("16,141,241 votes" and "119 areas").
 const MAX_RATIO: f64 = 10.0;
+/// The same for lengths of time, which reports misstate by less ("two days" for 22
+/// hours, six weeks for 33 days): "17 days" and "69 days" are two spans.
+const MAX_DURATION_RATIO: f64 = 4.0;
 
 /// The size of a claim's value in its unit's base (days for durations), for comparing
 /// orders of magnitude; `None` for words without a number.
@@ -209,10 +211,10 @@ fn magnitude(claim: &Claim, units: &Units) -> Option<f64> {
     )
 }
 
-/// Two values more than [`MAX_RATIO`] apart.
-fn far_apart(a: &Claim, b: &Claim, units: &Units) -> bool {
+/// Two values more than `max` times apart.
+fn far_apart(a: &Claim, b: &Claim, units: &Units, max: f64) -> bool {
     match (magnitude(a, units), magnitude(b, units)) {
-        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => x.max(y) / x.min(y) > MAX_RATIO,
+        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => x.max(y) / x.min(y) > max,
         _ => false,
     }
 }
@@ -399,7 +401,12 @@ fn features(
     if x.facet != ValueFacet::Date && unit_class(a, units) != unit_class(b, units) {
         return None;
     }
-    if matches!(x.facet, ValueFacet::Quantity | ValueFacet::Duration) && far_apart(a, b, units) {
+    let max_ratio = match x.facet {
+        ValueFacet::Quantity => Some(MAX_RATIO),
+        ValueFacet::Duration => Some(MAX_DURATION_RATIO),
+        _ => None,
+    };
+    if max_ratio.is_some_and(|max| far_apart(a, b, units, max)) {
         return None;
     }
     // An age is a person's: two ages compare only when both name the person.
