@@ -1148,16 +1148,24 @@ mod tests {
             .unwrap_or_else(|| panic!("no value claim of {value:?} in {claims:#?}"))
     }
 
-    /// The texts of the dates that value claims give.
-    fn dates(text: &str) -> Vec<String> {
+    /// The times of the date claims of `text`, in order.
+    fn date_times(text: &str) -> Vec<crate::extract::Time> {
         values(text)
-            .iter()
+            .into_iter()
             .filter(|c| {
                 c.about
                     .as_ref()
                     .is_some_and(|a| a.facet == ValueFacet::Date)
             })
-            .filter_map(|c| c.time.as_ref().map(|t| t.text.to_string()))
+            .filter_map(|c| c.time.map(|t| *t))
+            .collect()
+    }
+
+    /// The texts of the dates that value claims give.
+    fn dates(text: &str) -> Vec<String> {
+        date_times(text)
+            .iter()
+            .map(|t| t.text.to_string())
             .collect()
     }
 
@@ -1175,15 +1183,8 @@ mod tests {
 
     /// The time of day of the first date claim.
     fn clock_of(text: &str) -> Option<String> {
-        values(text)
-            .iter()
-            .filter(|c| {
-                c.about
-                    .as_ref()
-                    .is_some_and(|a| a.facet == ValueFacet::Date)
-            })
-            .find_map(|c| c.time.as_ref())
-            .and_then(|t| t.clock.as_ref().map(|c| c.text.to_string()))
+        let first = date_times(text).into_iter().next()?;
+        first.clock.map(|c| c.text.to_string())
     }
 
     #[test]
