@@ -28,7 +28,9 @@ Files written (tab-separated, '#' lines are comments):
                  pos, synset offset, head word, noun hypernym ids (@ and @i,
                  comma-separated, may be empty).
 
-Only single-word lemmas are kept (entries with '_' are skipped).
+Only single-word lemmas are kept (entries with '_' are skipped), but for phrasal verbs:
+a verb followed by one particle of PARTICLES ("step_down", "call_off", "run_aground"),
+which the extractor reads as one verb when the two words stand together.
 """
 
 import os
@@ -42,6 +44,21 @@ SENSES = 3
 # are tagged, keep the untagged ones up to this cap instead of an arbitrary 3.
 UNRANKED_SENSES = 5
 LINK_SENSES = 2
+# Second words of the phrasal verbs kept.
+# Adverbial ones only: "in", "on", "over" and the like are most often prepositions
+# ("signed in 2019", "depends on the port").
+PARTICLES = {
+    "up", "down", "off", "out", "through", "away", "back", "aground", "apart", "ahead",
+    "forward",
+}
+
+
+def kept(lemma, pos):
+    """Single words, and phrasal verbs ("step_down")."""
+    if "_" not in lemma:
+        return True
+    parts = lemma.split("_")
+    return pos == "v" and len(parts) == 2 and parts[1] in PARTICLES
 
 
 def norm_pos(p):
@@ -141,7 +158,7 @@ def main():
     lemmas = {}
     for p, _name in POS_FILES:
         for lemma, (tagcnt, offsets) in index[p].items():
-            if "_" in lemma:
+            if not kept(lemma, p):
                 continue
             n_senses = SENSES if tagcnt >= SENSES else UNRANKED_SENSES
             keys = [(p, off) for off in offsets[:n_senses]]

@@ -26,7 +26,7 @@ import numpy as np
 
 FEATURES = [
     "heads", "predicates_same", "predicates_differ", "predicates_differ_near", "measure",
-    "event", "heads_differ", "names_shared", "names_differ", "subjects_differ",
+    "event", "heads_differ", "names_shared", "names_differ", "subjects_differ", "core",
 ]
 
 
@@ -46,6 +46,7 @@ def inputs(f):
         float(pred == "Some(false)" and b("predicates_near") == 1.0),
         min(float(g("measure")) / 1.5, 1.0), min(float(g("event")), 1.0), b("heads_differ"),
         float(names == "Some(true)"), float(names == "Some(false)"), b("subjects_differ"),
+        b("core"),
     ]
 
 

@@ -143,6 +143,13 @@ fn reading(rule: &Rule, ctx: &Context, i: usize, claim: &Claim) -> Option<Readin
     })
 }
 
+/// Two figures' intervals share more than an end: the rounding intervals of "12" and
+/// "13" (11.5–12.5, 12.5–13.5) only touch, and the two figures differ. Equal points
+/// (two exact zeros) agree.
+fn overlap(x: &Figure, y: &Figure) -> bool {
+    x.low < y.high && y.low < x.high || x.low == y.low && x.high == y.high
+}
+
 /// Checks one slot.
 pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
     let cumulative = rule
@@ -155,7 +162,7 @@ pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
         .collect();
     let groups = conflicting_groups(ctx, readings, |a, b| {
         let (x, y) = (&a.value, &b.value);
-        if x.low <= y.high && y.low <= x.high {
+        if overlap(x, y) {
             return true;
         }
         // "destroyed or damaged" counts at least as many as "destroyed".
@@ -222,4 +229,40 @@ pub fn display(q: &crate::extract::Quantity) -> String {
         _ => "",
     };
     format!("{prefix}{text}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figure(n: f64) -> Figure {
+        let (low, high) = interval(&Value::Number(n), Change::Exact, false, 0.05, 0.2)
+            .expect("an exact figure has an interval");
+        Figure {
+            low,
+            high,
+            published: None,
+            running: false,
+            union: false,
+            grows: false,
+            counted: None,
+        }
+    }
+
+    #[test]
+    fn neighbouring_whole_numbers_differ() {
+        // "a 12-story tower" vs "the 13-story tower"; ages 37 and 38.
+        assert!(!overlap(&figure(12.0), &figure(13.0)));
+        assert!(!overlap(&figure(37.0), &figure(38.0)));
+        // "130 units" is 125-135 rounded to tens: not 136.
+        assert!(!overlap(&figure(130.0), &figure(136.0)));
+    }
+
+    #[test]
+    fn a_rounded_figure_agrees_with_the_precise_one() {
+        assert!(overlap(&figure(52.0), &figure(51.9)));
+        assert!(overlap(&figure(17_400_000.0), &figure(17_410_742.0)));
+        assert!(overlap(&figure(0.0), &figure(0.0)));
+        assert!(overlap(&figure(12.0), &figure(12.0)));
+    }
 }

@@ -283,6 +283,11 @@ pub struct About {
     /// The predicate that governs the value ("kill", "trap", "vanish"), when one does.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub predicate: Option<Name>,
+    /// The words that act in the predicate ("earthquake", "magnitude" of "an earthquake
+    /// of magnitude 7.8 tore through"): content words before it in the clause, nearest
+    /// first.
+    #[serde(skip_serializing_if = "<[Name]>::is_empty", default)]
+    pub subject: Box<[Name]>,
     /// The predicate stands right by the value ("killed 35", "35 were injured").
     #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub predicate_near: bool,

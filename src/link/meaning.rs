@@ -293,11 +293,14 @@ pub struct Features {
     pub subjects_differ: bool,
     /// Names by their values: shared (`Some(true)`) or both named and none shared.
     pub names: Option<bool>,
+    /// A word of one's core (predicate, head, the predicate's subject) is a word of the
+    /// other's or related to one ("the explosion tore" / "the nitrate exploded").
+    pub core: bool,
 }
 
 impl Features {
     /// The inputs of the link model, each in [0, 1], in the order of the weights of [`crate::extract::lexicon::link_model::FacetWeights`].
-    fn inputs(&self) -> [f32; 10] {
+    fn inputs(&self) -> [f32; 11] {
         let b = |x: bool| if x { 1.0 } else { 0.0 };
         [
             b(self.heads),
@@ -310,6 +313,7 @@ impl Features {
             b(self.names == Some(true)),
             b(self.names == Some(false)),
             b(self.subjects_differ),
+            b(self.core),
         ]
     }
 
@@ -368,6 +372,7 @@ impl Features {
             w.names_shared,
             w.names_differ,
             w.subjects_differ,
+            w.core,
         ];
         let z: f32 = w.bias
             + self
@@ -442,7 +447,7 @@ fn features(
             // A statement's verb must be the same act, not a broader one ("step" is no
             // "measure").
             let r = if x.facet == ValueFacet::Statement {
-                p == q
+                p == q || english.synonyms(p, q)
             } else {
                 related(english, p, q)
             };
@@ -461,8 +466,23 @@ fn features(
         }
     }
     let event = px.overlap(py);
+    let core = |a: &About| -> Vec<Name> {
+        [&a.predicate, &a.head]
+            .into_iter()
+            .flatten()
+            .chain(a.subject.iter())
+            .chain(a.measure.iter())
+            .filter(|w| !english.is_light(w))
+            .cloned()
+            .collect()
+    };
+    let (core_x, core_y) = (core(x), core(y));
+    let core = core_x
+        .iter()
+        .any(|p| core_y.iter().any(|q| related(english, p, q)));
     Some((
         Features {
+            core,
             heads,
             predicates,
             predicates_near: x.predicate_near && y.predicate_near,
@@ -694,7 +714,11 @@ fn slot(claims: &[Claim], members: Vec<usize>, links: Vec<Link>) -> MeaningSlot 
             }
         }
         counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        counts.first().map(|c| c.0.to_string()).unwrap_or_default()
+        // A phrasal verb's lemma ("step_down") reads as its words.
+        counts
+            .first()
+            .map(|c| c.0.replace('_', " "))
+            .unwrap_or_default()
     };
     let head = common(&|a| a.head.clone());
     let predicate = common(&|a| a.predicate.clone());

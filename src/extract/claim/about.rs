@@ -30,6 +30,8 @@ const SPEECH: usize = 3;
 const GERUND: usize = 3;
 /// At most this many event lemmas are kept per claim.
 const EVENT_LEMMAS: usize = 24;
+/// Most words taken as a predicate's subject.
+const SUBJECT: usize = 4;
 
 /// One word of the sentence as the English layer reads it.
 struct Token<'a> {
@@ -251,6 +253,7 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
                 head: Some(Name::from(relation)),
                 measure: subject.into_boxed_slice(),
                 predicate: Some(Name::from(relation)),
+                subject: Box::default(),
                 predicate_near: true,
                 names: Box::new([]),
                 event: Box::new([]),
@@ -353,6 +356,7 @@ fn statement_claims(
             head: Some(t.lemma.clone()),
             measure: arguments.into_boxed_slice(),
             predicate: Some(t.lemma.clone()),
+            subject: Box::default(),
             predicate_near: true,
             names: named.into_boxed_slice(),
             event: event.to_vec().into_boxed_slice(),
@@ -427,7 +431,29 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
                 || gap.contains(", while "),
         });
     }
+    phrasal_verbs(&mut out, english);
     out
+}
+
+/// A verb and the particle right after it that WordNet knows together ("stepped down",
+/// "called off", "ran aground") are one verb: the verb takes the pair's lemma
+/// ("step_down", a synonym of "resign") and the particle is no content word of its own.
+fn phrasal_verbs(tokens: &mut [Token], english: &English) {
+    for i in 1..tokens.len() {
+        let (before, rest) = tokens.split_at_mut(i);
+        let (verb, particle) = (&mut before[i - 1], &mut rest[0]);
+        if !verb.verbal || particle.boundary_before || !particle.word.text.is_ascii() {
+            continue;
+        }
+        let pair = format!("{}_{}", verb.lemma, particle.word.text.to_ascii_lowercase());
+        if english
+            .pos(&pair)
+            .contains(crate::extract::english::Pos::Verb)
+        {
+            verb.lemma = pair.into();
+            particle.content = false;
+        }
+    }
 }
 
 /// The content lemmas of the sentence, deduplicated, in order, at most [`EVENT_LEMMAS`].
@@ -515,6 +541,43 @@ fn predicate_within(
         }
     }
     best.map(|(d, t)| (t.lemma.clone(), d))
+}
+
+/// The words acting in the predicate `pred` of a value: up to [`SUBJECT`] content words
+/// before the predicate's word (the one nearest the value) in the segment, back to the
+/// verb before ("an earthquake of magnitude 7.8 tore through", "the rescue shaft broke
+/// through"), nearest first.
+fn subject_of(
+    tokens: &[Token],
+    range: &Range<usize>,
+    seg: &Range<usize>,
+    pred: &Name,
+) -> Box<[Name]> {
+    let first = token_at(tokens, range.start);
+    let Some(at) = (seg.start..seg.end.min(tokens.len()))
+        .filter(|&i| tokens[i].verbal && tokens[i].lemma == *pred)
+        .min_by_key(|&i| i.abs_diff(first))
+    else {
+        return Box::default();
+    };
+    // A value before its predicate ("Late on 27 March, the coastguard called off") is
+    // no part of the subject: look back to the value only.
+    let last = token_at(tokens, range.end);
+    let from = if last <= at {
+        seg.start.max(last)
+    } else {
+        seg.start
+    };
+    let mut out: Vec<Name> = Vec::new();
+    for t in tokens[from..at].iter().rev().take_while(|t| !t.verbal) {
+        if t.content && !out.contains(&t.lemma) {
+            out.push(t.lemma.clone());
+        }
+        if out.len() == SUBJECT {
+            break;
+        }
+    }
+    out.into_boxed_slice()
 }
 
 /// The names (capitalized words) within [`NAME_WINDOW`] words of the range in its segment.
@@ -684,6 +747,10 @@ fn quantity_claim(
     }
     let (pred, pred_distance) = split(predicate(tokens, &q.range, &seg, english));
     let union = pred.as_ref().is_some_and(|p| joined_verbs(tokens, p, &seg));
+    let subject = pred
+        .as_ref()
+        .map(|p| subject_of(tokens, &q.range, &seg, p))
+        .unwrap_or_default();
     let mut claim = empty_claim(facts, at, &q.range);
     let text = facts.text.get(q.range.clone()).unwrap_or_default();
     let span = at.span(&q.range);
@@ -715,6 +782,7 @@ fn quantity_claim(
         head,
         measure: measure.into_boxed_slice(),
         predicate: pred,
+        subject,
         predicate_near: pred_distance <= NEAR,
         names: names(tokens, &q.range, &seg).into_boxed_slice(),
         event: event.to_vec().into_boxed_slice(),
@@ -1043,12 +1111,19 @@ fn time_claim(
     // quantity's verb ("deployed about 800 troops to the border in March").
     // A verb after the date is most often of another clause ("closed on Monday after
     // clashes", "on Tuesday, killing 12"): it is taken only when none comes before.
+    // A date that opens its clause ("On Tuesday, the blast tore ...", "Late on March 27,
+    // the Coast Guard called off ...") belongs to the verb after it.
+    let first = token_at(tokens, t.range.start);
+    let fronted = !tokens[seg.start..first.min(seg.end)]
+        .iter()
+        .any(|b| b.verbal);
+    let after = if fronted { 0 } else { 2 * PREDICATE_WINDOW };
     let (pred, pred_distance) = split(predicate_within(
         tokens,
         &t.range,
         &seg,
         english,
-        (2 * PREDICATE_WINDOW, 2 * PREDICATE_WINDOW),
+        (2 * PREDICATE_WINDOW, after),
     ));
     let around = nearby(tokens, &t.range, &seg, 4);
     // When something happened: the verb before the date ("vanished on Sunday"), else an
@@ -1067,7 +1142,6 @@ fn time_claim(
         })
         .cloned();
     // "will join next month": a plan or a forecast, not when something happened.
-    let first = token_at(tokens, t.range.start);
     // "officials said on Wednesday", "told reporters on Friday": when it was said.
     if tokens[seg.start.max(first.saturating_sub(SPEECH))..first.min(tokens.len())]
         .iter()
@@ -1096,6 +1170,10 @@ fn time_claim(
     if measure.is_empty() {
         return None;
     }
+    let subject = pred
+        .as_ref()
+        .map(|p| subject_of(tokens, &t.range, &seg, p))
+        .unwrap_or_default();
     let mut claim = empty_claim(facts, at, &t.range);
     let time = Time {
         value: t.value.clone(),
@@ -1111,6 +1189,7 @@ fn time_claim(
         head,
         measure: measure.into_boxed_slice(),
         predicate: pred,
+        subject,
         predicate_near: pred_distance <= NEAR,
         names: names(tokens, &t.range, &seg).into_boxed_slice(),
         event: event.to_vec().into_boxed_slice(),
@@ -1201,6 +1280,55 @@ mod tests {
         assert_eq!(
             clock_of("The Morning Report says the dam failed on 3 March 2030.").as_deref(),
             None
+        );
+    }
+
+    #[test]
+    fn a_verb_and_its_particle_are_one_verb() {
+        let date = |text: &str| {
+            values(text)
+                .iter()
+                .find_map(|c| {
+                    c.about
+                        .as_deref()
+                        .filter(|a| a.facet == ValueFacet::Date)
+                        .cloned()
+                })
+                .unwrap_or_else(|| panic!("no date claim in {text:?}"))
+        };
+        let a = date("The harbour master stepped down on 4 June 2031 after the inquiry.");
+        assert_eq!(a.predicate.as_deref(), Some("step_down"), "{a:?}");
+        // "in" before a year is a preposition, not a particle.
+        let b = date("The accord was signed in 2019 by both governments.");
+        assert_eq!(b.predicate.as_deref(), Some("sign"), "{b:?}");
+    }
+
+    #[test]
+    fn a_date_before_its_clause_takes_the_verb_after_it() {
+        let claims = values("Late on 27 March 2031, the coastguard called off the search.");
+        let date = claims
+            .iter()
+            .find_map(|c| c.about.as_deref().filter(|a| a.facet == ValueFacet::Date))
+            .expect("a date claim");
+        assert_eq!(date.predicate.as_deref(), Some("call_off"), "{date:?}");
+        assert_eq!(
+            &*date.subject,
+            &["coastguard".into()] as &[crate::extract::Name]
+        );
+    }
+
+    #[test]
+    fn a_predicate_names_what_acts_in_it() {
+        let claims =
+            values("A strong earthquake of magnitude 6.1 shook the valley on 3 June 2031.");
+        let date = claims
+            .iter()
+            .find_map(|c| c.about.as_deref().filter(|a| a.facet == ValueFacet::Date))
+            .expect("a date claim");
+        assert_eq!(date.predicate.as_deref(), Some("shake"), "{date:?}");
+        assert!(
+            date.subject.iter().any(|w| &**w == "earthquake"),
+            "{date:?}"
         );
     }
 

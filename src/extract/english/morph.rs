@@ -97,12 +97,25 @@ impl English {
         }
         // 4. Suffix rules: the more frequent of the noun and verb readings (the noun on
         //    a tie: "miners"; but "does" is "do", not "doe"), else an adjective.
-        match (self.by_rules(w, Pos::Noun), self.by_rules(w, Pos::Verb)) {
+        let by_rules = match (self.by_rules(w, Pos::Noun), self.by_rules(w, Pos::Verb)) {
             (Some((nf, n)), Some((vf, v))) => Some(if vf > nf { v } else { n }),
             (Some((_, n)), None) => Some(n),
             (None, Some((_, v))) => Some(v),
             (None, None) => self.by_rules(w, Pos::Adj).map(|(_, id)| id),
+        };
+        // 5. A hyphenated compound that WordNet writes solid or open: "take-off" is
+        //    "takeoff", "break-in" is "break_in".
+        by_rules.or_else(|| self.compound_id(w))
+    }
+
+    /// The lemma of a hyphenated word written without its hyphens, or with spaces.
+    fn compound_id(&self, w: &str) -> Option<u32> {
+        if !w.contains('-') || w.starts_with('-') || w.ends_with('-') {
+            return None;
         }
+        [w.replace('-', ""), w.replace('-', "_")]
+            .iter()
+            .find_map(|joined| self.lemma_id(joined))
     }
 
     /// Word id of the lemma of the lower-case `w` as `pos`.

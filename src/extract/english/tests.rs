@@ -223,3 +223,26 @@ fn timing() {
     let per_word = t.elapsed().as_nanos() as f64 / (rounds * words.len()) as f64;
     println!("parse {parse:?}; lemma+is_stop {per_word:.0} ns/word ({n})");
 }
+
+#[test]
+fn hyphenated_compounds_are_read_as_wordnet_writes_them() {
+    let en = en();
+    // Written solid in WordNet.
+    assert_eq!(en.lemma("take-off"), "takeoff");
+    // Written open, as a phrasal verb.
+    assert_eq!(en.lemma("step-down"), "step-down");
+    assert_eq!(en.lemma("break-through"), "breakthrough");
+    assert_eq!(en.lemma("run-aground"), "run_aground");
+    // Unknown compounds stay as they are.
+    assert_eq!(en.lemma("round-the-clock"), "round-the-clock");
+}
+
+#[test]
+fn phrasal_verbs_are_lemmas_and_synonyms_of_their_one_word_verbs() {
+    let en = en();
+    assert!(en.pos("step_down").is_verb());
+    assert!(en.synonyms("step_down", "resign"));
+    assert!(en.synonyms("call_off", "cancel"));
+    // Prepositions are not particles: "signed in 2019" is no phrasal verb.
+    assert!(en.pos("sign_in").is_empty());
+}

@@ -22,6 +22,9 @@ pub struct FacetWeights {
     pub names_shared: f32,
     pub names_differ: f32,
     pub subjects_differ: f32,
+    /// Absent in a model fitted before the feature: no weight.
+    #[serde(default)]
+    pub core: f32,
 }
 
 /// The model of every facet and the probability at which a pair is linked.
