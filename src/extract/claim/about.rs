@@ -426,9 +426,8 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
             boundary_before: gap.contains([';', '(', ')', '—', '–'])
                 || gap.contains(':') && gap != ":"
                 || gap.contains(" - ")
-                || gap.contains(", and ")
-                || gap.contains(", but ")
-                || gap.contains(", while "),
+                // ", and dozens of them ...": a conjunction after a comma opens a clause.
+                || gap.trim() == "," && matches!(lower.as_str(), "and" | "but" | "while"),
         });
     }
     phrasal_verbs(&mut out, english);
@@ -788,9 +787,22 @@ fn quantity_claim(
         event: event.to_vec().into_boxed_slice(),
         part: is_part(facts, &q.range),
         union,
-        running: tokens
+        // A running count says so by the value ("now stands at 27", "has risen to"), not
+        // in another clause ("130 units, dozens of which now lie in a pile").
+        running: tokens[seg.clone()]
             .iter()
-            .any(|t| english.is_update(&t.lemma) || english.is_update(&t.word.text.to_lowercase())),
+            .enumerate()
+            .filter(|(i, _)| {
+                let i = i + seg.start;
+                let (first, last) = (
+                    token_at(tokens, q.range.start),
+                    token_at(tokens, q.range.end),
+                );
+                i + PREDICATE_WINDOW >= first && i < last + PREDICATE_WINDOW
+            })
+            .any(|(_, t)| {
+                english.is_update(&t.lemma) || english.is_update(&t.word.text.to_lowercase())
+            }),
         background: background(facts, at),
     }));
     Some(claim)
@@ -1341,6 +1353,20 @@ mod tests {
             .find_map(|c| c.about.as_deref().filter(|a| a.facet == ValueFacet::Date))
             .expect("a date claim");
         assert_eq!(date.predicate.as_deref(), Some("close"), "{date:?}");
+    }
+
+    #[test]
+    fn a_running_count_says_so_in_its_own_clause() {
+        let a = about_of(
+            "The block had 130 flats, and dozens of them are now in ruins.",
+            "130 flats",
+        );
+        assert!(!a.running, "{a:?}");
+        let b = about_of(
+            "The number of people rescued now stands at 27 people.",
+            "27 people",
+        );
+        assert!(b.running, "{b:?}");
     }
 
     #[test]
