@@ -63,7 +63,11 @@ pub fn value_claims(facts: &Facts, at: &Place) -> Vec<Claim> {
             out.push(c);
         }
     }
-    out.extend(statement_claims(facts, at, &tokens, &event, english));
+    // A question asserts nothing ("Is Colonial going to pay them?").
+    let question = facts.text.trim_end().ends_with('?');
+    if !question {
+        out.extend(statement_claims(facts, at, &tokens, &event, english));
+    }
     out.extend(relation_claims(facts, at, &tokens));
     out
 }
@@ -402,7 +406,9 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
         // "The United States cut its staff": a word that is both noun and verb, right
         // after a name or a pronoun, is the verb.
         let after_subject = out.last().is_some_and(|p: &Token| {
-            p.proper || matches!(p.word.text, "he" | "she" | "it" | "they" | "we" | "who")
+            p.proper
+                || matches!(p.word.text, "he" | "she" | "it" | "they" | "we" | "who")
+                || english.opens_verb(&p.word.text.to_lowercase())
         });
         let verbal = verbal || alphabetic && !stop && after_subject && info.verb;
         let initial = out.is_empty() || gap.contains(['"', '“', '‘']);
@@ -1353,6 +1359,29 @@ mod tests {
             .find_map(|c| c.about.as_deref().filter(|a| a.facet == ValueFacet::Date))
             .expect("a date claim");
         assert_eq!(date.predicate.as_deref(), Some("close"), "{date:?}");
+    }
+
+    #[test]
+    fn a_word_after_an_auxiliary_is_a_verb_and_a_question_states_nothing() {
+        let statements = |text: &str| -> Vec<(String, bool)> {
+            values(text)
+                .iter()
+                .filter(|c| {
+                    c.about
+                        .as_deref()
+                        .is_some_and(|a| a.facet == ValueFacet::Statement)
+                })
+                .map(|c| {
+                    let a = c.about.as_deref().expect("statement");
+                    let negated = c.polarity == crate::extract::model::Polarity::Negative;
+                    (a.predicate.as_deref().unwrap_or("").to_string(), negated)
+                })
+                .collect()
+        };
+        let met = statements("The mayor did not meet residents at the shelter.");
+        assert!(met.contains(&("meet".to_string(), true)), "{met:?}");
+        let asked = statements("Is the company going to pay the hackers?");
+        assert!(asked.is_empty(), "{asked:?}");
     }
 
     #[test]

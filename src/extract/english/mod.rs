@@ -295,6 +295,12 @@ impl English {
 
     /// Whether `word` is an English function word (determiner, pronoun, auxiliary,
     /// preposition, conjunction, ...), case-insensitively.
+    /// A word after which a word that can be a verb is the verb ("did not meet", "had to
+    /// go"), lower-case.
+    pub fn opens_verb(&self, word: &str) -> bool {
+        self.roles.opens_verb(word)
+    }
+
     /// A verb that carries little meaning of its own ("be", "have", "say"), by lemma.
     pub fn is_light(&self, lemma: &str) -> bool {
         self.roles.is_light(lemma)

@@ -18,6 +18,7 @@ struct RolesFile {
     partial_words: Vec<String>,
     repeat_words: Vec<String>,
     reporting_words: Vec<String>,
+    verb_openers: Vec<String>,
 }
 
 /// Light verbs and degree words, as sets.
@@ -32,6 +33,7 @@ pub struct WordRoles {
     partial: FxHashSet<String>,
     repeat: FxHashSet<String>,
     reporting: FxHashSet<String>,
+    verb_openers: FxHashSet<String>,
 }
 
 impl WordRoles {
@@ -53,12 +55,19 @@ impl WordRoles {
             partial: f.partial_words.into_iter().collect(),
             repeat: f.repeat_words.into_iter().collect(),
             reporting: f.reporting_words.into_iter().collect(),
+            verb_openers: f.verb_openers.into_iter().collect(),
         })
     }
 
     /// A verb of speech ("say", "tell"): what it dates is the saying.
     pub fn is_reporting(&self, lemma: &str) -> bool {
         self.reporting.contains(lemma)
+    }
+
+    /// A word after which a word that can be a verb is one ("did not meet", "had to go"),
+    /// lower-case.
+    pub fn opens_verb(&self, word: &str) -> bool {
+        self.verb_openers.contains(word) || word.ends_with("n't")
     }
 
     /// A verb that carries little meaning of its own ("be", "have", "say").
