@@ -260,6 +260,27 @@ pub fn check(
     rules: &[Rule],
     knowledge: &Knowledge,
 ) -> (Vec<StoryGraph>, Vec<Finding>) {
+    check_stories(analysis, rules, knowledge, |graph, _| graph)
+}
+
+/// [`check`] for a report: each story's graph keeps only its slots shared by several
+/// documents ([`ClaimGraph::into_shared`]), all that [`agreeing_slots`] and
+/// [`agreeing_quotes`] read, so that memory does not hold every story's whole graph.
+pub fn check_for_report(
+    analysis: &Analysis,
+    rules: &[Rule],
+    knowledge: &Knowledge,
+) -> (Vec<StoryGraph>, Vec<Finding>) {
+    check_stories(analysis, rules, knowledge, ClaimGraph::into_shared)
+}
+
+/// Links and checks each story, keeping of its graph what `keep` returns.
+fn check_stories(
+    analysis: &Analysis,
+    rules: &[Rule],
+    knowledge: &Knowledge,
+    keep: impl Fn(ClaimGraph, &[Claim]) -> ClaimGraph + Sync,
+) -> (Vec<StoryGraph>, Vec<Finding>) {
     // Stories are independent: they are linked and checked in parallel, and their
     // graphs and findings kept in story order (the result does not depend on thread count).
     let per_story: Vec<(StoryGraph, Vec<Finding>)> = stories(analysis)
@@ -280,6 +301,7 @@ pub fn check(
                 }
                 findings.push(f);
             }
+            let graph = keep(graph, claims);
             (StoryGraph { story, graph }, findings)
         })
         .collect();
