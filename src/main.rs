@@ -24,7 +24,31 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+/// mimalloc instead of the system allocator: extraction makes and drops many small
+/// values a sentence, and millions of claims stay alive; glibc's malloc spent about 15%
+/// of a check's instructions and left its heap fragmented between the two.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// `mi_option_purge_delay` of mimalloc v3 (`mi_option_e` in its `mimalloc.h`), which its
+/// Rust bindings do not name.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Memory the program frees goes back to the system at once, not 10 ms later: the peak
+/// of a check is then its live claims, not pages it freed (10 MB corpus: 380 MB peak
+/// untuned, 312 MB tuned). (`arena_eager_commit` = 0 would take it to 288 MB, but it only
+/// works from the environment, `MIMALLOC_ARENA_EAGER_COMMIT=0`: the first arena is made
+/// before `main`.)
+fn tune_allocator() {
+    // SAFETY: `mi_option_set` only stores an option value; the option exists in the
+    // mimalloc version that libmimalloc-sys builds (v3, its default).
+    unsafe {
+        libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0);
+    }
+}
+
 fn main() -> ExitCode {
+    tune_allocator();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
