@@ -214,7 +214,8 @@ fn check_command(out: &mut impl Write, args: CheckArgs) -> Result<u8> {
         .or(config.fail_on)
         .unwrap_or(check::Severity::Warning);
     let (mut a, knowledge) = analyse(&corpus, true)?;
-    let (graphs, mut findings) = pipeline::check_for_report(&a, &rules, &knowledge);
+    let shows_agreeing = !statistics && format.shows_agreeing_slots();
+    let (graphs, mut findings) = pipeline::check_for_report(&a, &rules, &knowledge, shows_agreeing);
     for d in pipeline::quote_findings(&mut a, &mut findings) {
         eprintln!("{d}");
     }

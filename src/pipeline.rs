@@ -273,13 +273,21 @@ pub fn check(
 
 /// [`check`] for a report: each story's graph keeps only its slots shared by several
 /// documents ([`ClaimGraph::into_shared`]), all that [`agreeing_slots`] and
-/// [`agreeing_quotes`] read, so that memory does not hold every story's whole graph.
+/// [`agreeing_quotes`] read, or nothing when the report shows no agreeing slots
+/// (`agreeing` false), so that memory does not hold every story's whole graph.
 pub fn check_for_report(
     analysis: &Analysis,
     rules: &[Rule],
     knowledge: &Knowledge,
+    agreeing: bool,
 ) -> (Vec<StoryGraph>, Vec<Finding>) {
-    check_stories(analysis, rules, knowledge, ClaimGraph::into_shared)
+    check_stories(analysis, rules, knowledge, |graph, claims| {
+        if agreeing {
+            graph.into_shared(claims)
+        } else {
+            ClaimGraph::default()
+        }
+    })
 }
 
 /// Links and checks each story, keeping of its graph what `keep` returns.
