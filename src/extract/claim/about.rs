@@ -5,8 +5,8 @@
 use super::assemble::{empty_claim, Place};
 use super::facts::Facts;
 use super::words::Word;
-use crate::extract::family::lower_key;
 use crate::extract::english::English;
+use crate::extract::family::lower_key;
 use crate::extract::model::{
     About, Claim, Duration, DurationUnit, Name, Quantity, Time, TimeValue, Value, ValueFacet,
 };
@@ -1279,5 +1279,17 @@ mod tests {
         let a = about_of("Ana Ruiz, 41, said the water rose quickly.", "41");
         assert_eq!(a.head.as_deref(), Some("age"));
         assert!(a.names.iter().any(|n| n.contains("ruiz")), "{a:#?}");
+    }
+
+    #[test]
+    fn a_part_is_read_from_the_words_right_by_the_value() {
+        use super::{first_words, last_chars};
+        assert_eq!(first_words("of them were rescued", 2), "of them");
+        assert_eq!(first_words("of", 2), "of");
+        assert_eq!(first_words("", 2), "");
+        assert_eq!(last_chars("were killed, including", 9), "including");
+        assert_eq!(last_chars("né", 16), "né");
+        assert!(about_of("Of the 40 workers, 12 of them were hurt.", "12").part);
+        assert!(!about_of("Of the 40 workers, 12 were hurt.", "12").part);
     }
 }
