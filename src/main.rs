@@ -24,7 +24,34 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+/// mimalloc instead of the system allocator: extraction makes and drops many small
+/// values a sentence, and millions of claims stay alive; glibc's malloc spent about 15%
+/// of a check's instructions and left its heap fragmented between the two.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Options of mimalloc v3 (`mi_option_e` in its `mimalloc.h`) that its Rust bindings do
+/// not name.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+const MI_OPTION_ALLOW_THP: libmimalloc_sys::mi_option_t = 43;
+
+/// Memory the program frees goes back to the system at once, not 10 ms later (100 MB
+/// corpus: 1.84 GB peak, 2.28 GB with the delay), and new memory comes in ordinary
+/// pages, not transparent huge pages (each huge page given back and faulted in again
+/// cost the kernel the zeroing of 2 MiB: 8.7 s of system time against 6.7 s). Set from
+/// the environment instead (`MIMALLOC_ALLOW_THP=0`), huge pages would also stay out of
+/// the first arena, made before `main`: 10 MB corpus, 262 MB peak against 295 MB.
+fn tune_allocator() {
+    // SAFETY: `mi_option_set` only stores an option value; the options exist in the
+    // mimalloc version that libmimalloc-sys builds (v3, its default).
+    unsafe {
+        libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0);
+        libmimalloc_sys::mi_option_set(MI_OPTION_ALLOW_THP, 0);
+    }
+}
+
 fn main() -> ExitCode {
+    tune_allocator();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
@@ -190,7 +217,8 @@ fn check_command(out: &mut impl Write, args: CheckArgs) -> Result<u8> {
         .or(config.fail_on)
         .unwrap_or(check::Severity::Warning);
     let (mut a, knowledge) = analyse(&corpus, true)?;
-    let (graphs, mut findings) = pipeline::check(&a, &rules, &knowledge);
+    let shows_agreeing = !statistics && format.shows_agreeing_slots();
+    let (graphs, mut findings) = pipeline::check_for_report(&a, &rules, &knowledge, shows_agreeing);
     for d in pipeline::quote_findings(&mut a, &mut findings) {
         eprintln!("{d}");
     }

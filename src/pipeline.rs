@@ -101,7 +101,10 @@ fn read_claims(
     let mut documents: Vec<Document> = Vec::new();
     let mut roots: Vec<usize> = Vec::new();
     let mut sentences: Vec<Vec<Sentence>> = Vec::new();
-    let mut claims: Vec<Claim> = Vec::new();
+    // The claims of each chunk, put together once all are read: one vector of the exact
+    // size, not one grown by doubling (whose every growth held the old and the new copy
+    // of millions of claims at once, and whose spare capacity stayed).
+    let mut chunks: Vec<Vec<Claim>> = Vec::new();
     let mut diagnostics = corpus::read_in_chunks(paths, FILES_PER_CHUNK, |root, mut docs| {
         if let Some(p) = progress {
             p.inc_length(docs.len() as u64);
@@ -124,14 +127,19 @@ fn read_claims(
                 }
             })
             .collect();
-        claims.reserve(per_doc.iter().map(|(_, c)| c.len()).sum());
+        let mut chunk = Vec::with_capacity(per_doc.iter().map(|(_, c)| c.len()).sum());
         for (s, c) in per_doc {
             sentences.push(s);
-            claims.extend(c);
+            chunk.extend(c);
         }
+        chunks.push(chunk);
         roots.extend(std::iter::repeat_n(root, docs.len()));
         documents.extend(docs);
     });
+    let mut claims: Vec<Claim> = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
+    for chunk in chunks {
+        claims.extend(chunk);
+    }
     // Documents that name no story join the story of the run when there is only one
     // (an article given with `-` or by path next to a story's folder).
     let named: BTreeSet<&String> = documents.iter().filter_map(|d| d.story.as_ref()).collect();
@@ -260,6 +268,35 @@ pub fn check(
     rules: &[Rule],
     knowledge: &Knowledge,
 ) -> (Vec<StoryGraph>, Vec<Finding>) {
+    check_stories(analysis, rules, knowledge, |graph, _| graph)
+}
+
+/// [`check`] for a report: each story's graph keeps only its slots shared by several
+/// documents ([`ClaimGraph::into_shared`]), all that [`agreeing_slots`] and
+/// [`agreeing_quotes`] read, or nothing when the report shows no agreeing slots
+/// (`agreeing` false), so that memory does not hold every story's whole graph.
+pub fn check_for_report(
+    analysis: &Analysis,
+    rules: &[Rule],
+    knowledge: &Knowledge,
+    agreeing: bool,
+) -> (Vec<StoryGraph>, Vec<Finding>) {
+    check_stories(analysis, rules, knowledge, |graph, claims| {
+        if agreeing {
+            graph.into_shared(claims)
+        } else {
+            ClaimGraph::default()
+        }
+    })
+}
+
+/// Links and checks each story, keeping of its graph what `keep` returns.
+fn check_stories(
+    analysis: &Analysis,
+    rules: &[Rule],
+    knowledge: &Knowledge,
+    keep: impl Fn(ClaimGraph, &[Claim]) -> ClaimGraph + Sync,
+) -> (Vec<StoryGraph>, Vec<Finding>) {
     // Stories are independent: they are linked and checked in parallel, and their
     // graphs and findings kept in story order (the result does not depend on thread count).
     let per_story: Vec<(StoryGraph, Vec<Finding>)> = stories(analysis)
@@ -280,6 +317,7 @@ pub fn check(
                 }
                 findings.push(f);
             }
+            let graph = keep(graph, claims);
             (StoryGraph { story, graph }, findings)
         })
         .collect();

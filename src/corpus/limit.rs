@@ -51,7 +51,13 @@ pub fn read(path: &Path) -> io::Result<Option<Vec<u8>>> {
     if meta.is_file() && meta.len() > limit {
         return Ok(None);
     }
-    let mut bytes = Vec::new();
+    // A regular file is read into a vector of its size (and one byte, to see its end):
+    // two reads, not a dozen of doubling sizes.
+    let mut bytes = Vec::with_capacity(if meta.is_file() {
+        meta.len() as usize + 1
+    } else {
+        0
+    });
     file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
     Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }

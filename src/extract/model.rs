@@ -295,8 +295,9 @@ pub struct About {
     /// case: what the value is of or where.
     #[serde(skip_serializing_if = "<[Name]>::is_empty", default)]
     pub names: Box<[Name]>,
-    /// The event: content lemmas of the clause around the value (nouns and verbs).
-    pub event: Box<[Name]>,
+    /// The event: content lemmas of the clause around the value (nouns and verbs); one
+    /// list per sentence, shared by the claims of its values.
+    pub event: Arc<[Name]>,
     /// The value is a part of a larger group ("of them", "including", "among", "3 of the 5").
     #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub part: bool,

@@ -261,6 +261,26 @@ impl ClaimGraph {
         })
     }
 
+    /// Only the slots shared by several documents, without their scored links or the
+    /// rules' verdicts: what a report of agreeing slots reads. A check keeps this much of
+    /// each story's graph until its report, not the whole graph.
+    pub fn into_shared(self, claims: &[Claim]) -> ClaimGraph {
+        let mut keep = vec![false; self.slots.len()];
+        for (i, _) in self.shared_slots(claims) {
+            keep[i] = true;
+        }
+        let mut out = ClaimGraph::default();
+        for (slot, keep) in self.slots.into_iter().zip(keep) {
+            if keep {
+                out.push(Slot {
+                    links: Vec::new(),
+                    ..slot
+                });
+            }
+        }
+        out
+    }
+
     /// Slots holding claims from at least two documents, from the records the graph was
     /// built from (no claims needed).
     pub fn shared_slots_by_doc<'a>(

@@ -390,7 +390,7 @@ impl Features {
 fn features(
     a: &Claim,
     b: &Claim,
-    (px, py): (&Prepared, &Prepared),
+    event_overlap: &mut dyn FnMut() -> f32,
     weights: &Weights,
     english: &English,
     units: &Units,
@@ -465,7 +465,7 @@ fn features(
             add(&mut words, m);
         }
     }
-    let event = px.overlap(py);
+    let event = event_overlap();
     let core = |a: &About| -> Vec<Name> {
         [&a.predicate, &a.head]
             .into_iter()
@@ -514,13 +514,20 @@ pub fn link(claims: &[Claim], knowledge: &Knowledge) -> Vec<MeaningSlot> {
         return Vec::new();
     }
     let weights = Weights::of(claims, &values);
-    let mut prepared: Vec<Prepared> = Vec::new();
-    prepared.resize_with(claims.len(), Prepared::default);
+    // The claims of one sentence share its event list: it is prepared once
+    // (`prepared_of[i]` indexes `prepared`), and pairs compare lists, not claims.
+    let mut prepared: Vec<Prepared> = vec![Prepared::default()];
+    let mut prepared_of: Vec<u32> = vec![0; claims.len()];
+    let mut by_list: FxHashMap<*const Name, u32> = FxHashMap::default();
     for &i in &values {
         if let Some(about) = claims[i].about.as_deref() {
-            prepared[i] = Prepared::of(about, &weights, english);
+            prepared_of[i] = *by_list.entry(about.event.as_ptr()).or_insert_with(|| {
+                prepared.push(Prepared::of(about, &weights, english));
+                (prepared.len() - 1) as u32
+            });
         }
     }
+    drop(by_list);
     let debug = std::env::var_os("CLAIMCHECK_DEBUG_LINK").is_some();
     // A facet with few claims is compared pair by pair: blocks only save time, and they
     // miss pairs worded apart. Larger facets are blocked.
@@ -587,13 +594,25 @@ pub fn link(claims: &[Claim], knowledge: &Knowledge) -> Vec<MeaningSlot> {
             }
             later.sort_unstable();
             later.dedup();
-            let prepared = &prepared;
+            let (prepared, prepared_of) = (&prepared, &prepared_of);
             let weights = &weights;
+            // The overlap of the last pair of event lists: later claims of one sentence
+            // come together and share it.
+            let mut last: Option<(u32, f32)> = None;
             later.into_iter().filter_map(move |j| {
+                let (pi, pj) = (prepared_of[i], prepared_of[j]);
+                let mut overlap = || match last {
+                    Some((p, o)) if p == pj => o,
+                    _ => {
+                        let o = prepared[pi as usize].overlap(&prepared[pj as usize]);
+                        last = Some((pj, o));
+                        o
+                    }
+                };
                 let featured = features(
                     &claims[i],
                     &claims[j],
-                    (&prepared[i], &prepared[j]),
+                    &mut overlap,
                     weights,
                     english,
                     units,

@@ -129,3 +129,28 @@ fn records_and_nodes_stay_small() {
     assert_eq!(std::mem::size_of::<super::ClaimNode>(), 8);
     assert_eq!(std::mem::size_of::<super::Slot>(), 208);
 }
+
+#[test]
+fn a_graph_for_a_report_keeps_the_shared_slots_in_order() {
+    let claims = claims();
+    let built = build(&claims, for_tests());
+    let shared: Vec<(String, Vec<usize>)> = built
+        .shared_slots(&claims)
+        .map(|(_, s)| (s.label.clone(), s.claims.clone()))
+        .collect();
+    assert!(shared.len() < built.slots.len());
+    let kept = built.into_shared(&claims);
+    let kept_slots: Vec<(String, Vec<usize>)> = kept
+        .slots
+        .iter()
+        .map(|s| (s.label.clone(), s.claims.clone()))
+        .collect();
+    assert_eq!(kept_slots, shared);
+    assert!(kept.slots.iter().all(|s| s.links.is_empty()));
+    // Every kept slot is still shared, and its nodes follow it.
+    assert_eq!(kept.shared_slots(&claims).count(), kept.slots.len());
+    assert_eq!(
+        kept.graph.node_count(),
+        kept.slots.iter().map(|s| s.claims.len()).sum::<usize>()
+    );
+}

@@ -40,6 +40,16 @@ pub enum ReportFormat {
     Html,
 }
 
+impl ReportFormat {
+    /// The report lists the slots on which sources agree (by story), besides the findings.
+    pub fn shows_agreeing_slots(self) -> bool {
+        matches!(
+            self,
+            ReportFormat::Text | ReportFormat::Markdown | ReportFormat::Html
+        )
+    }
+}
+
 /// What a report needs to know about a rule (the rule engine fills it from the rule files).
 #[derive(Clone, Debug, PartialEq)]
 pub struct RuleInfo {

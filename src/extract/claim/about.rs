@@ -6,12 +6,15 @@ use super::assemble::{empty_claim, Place};
 use super::facts::Facts;
 use super::words::Word;
 use crate::extract::english::English;
+use crate::extract::family::lower_key;
 use crate::extract::model::{
     About, Claim, Duration, DurationUnit, Name, Quantity, Time, TimeValue, Value, ValueFacet,
 };
 use crate::extract::quantity::QuantityMatch;
 use crate::extract::time::TimeMatch;
+use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// How many words around a value its measure is looked for in.
 const MEASURE_WINDOW: usize = 4;
@@ -51,7 +54,8 @@ struct Token<'a> {
 pub fn value_claims(facts: &Facts, at: &Place) -> Vec<Claim> {
     let english = facts.lexicon.english();
     let tokens = tokens(facts, english);
-    let event = event_lemmas(&tokens, english);
+    // One list per sentence, shared by the claims of its values (not copied per claim).
+    let event: Arc<[Name]> = event_lemmas(&tokens, english).into();
     let mut out = Vec::new();
     for q in compound_durations(facts, &duration_quantities(facts)) {
         if let Some(c) = quantity_claim(facts, at, &tokens, &event, english, &q) {
@@ -86,7 +90,7 @@ fn statement_scope(
         ..(first + 1 + MEASURE_WINDOW).min(seg.end);
     for i in window {
         let t = &tokens[i];
-        let w = t.word.text.to_lowercase();
+        let w = lower_key(t.word.text);
         if let Some(scope) = english.scope_of(&w) {
             return Some((scope, t.word.start..t.word.end));
         }
@@ -164,7 +168,9 @@ fn name_after(tokens: &[Token], i: usize) -> Option<Range<usize>> {
 fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
     // (relation, the name, the token of what it is about)
     let mut found: Vec<(&'static str, Range<usize>, Option<usize>)> = Vec::new();
-    let lower = |t: &Token| t.word.text.to_lowercase();
+    fn lower<'t>(t: &Token<'t>) -> Cow<'t, str> {
+        lower_key(t.word.text)
+    }
     for (i, t) in tokens.iter().enumerate() {
         let w = lower(t);
         let next = tokens.get(i + 1).map(lower).unwrap_or_default();
@@ -213,7 +219,7 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
                 }
             }
         } else if w == "where" && i >= 1 {
-            let rest: Vec<String> = tokens.iter().skip(i + 1).take(5).map(lower).collect();
+            let rest: Vec<Cow<str>> = tokens.iter().skip(i + 1).take(5).map(lower).collect();
             let gap = facts.text.get(tokens[i - 1].word.end..t.word.start);
             if rest.iter().any(|r| r == "headquarters" || r == "based")
                 && gap.is_some_and(|g| g.contains(','))
@@ -260,7 +266,7 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
                 subject: Box::default(),
                 predicate_near: true,
                 names: Box::new([]),
-                event: Box::new([]),
+                event: Arc::default(),
                 part: false,
                 union: false,
                 running: false,
@@ -282,7 +288,7 @@ fn statement_claims(
     facts: &Facts,
     at: &Place,
     tokens: &[Token],
-    event: &[Name],
+    event: &Arc<[Name]>,
     english: &English,
 ) -> Vec<Claim> {
     let mut out = Vec::new();
@@ -295,7 +301,7 @@ fn statement_claims(
         let mut negation: Option<&Token> = None;
         let mut modal = false;
         for back in (i.saturating_sub(SCOPE)..i).rev() {
-            let w = tokens[back].word.text.to_lowercase();
+            let w = lower_key(tokens[back].word.text);
             if english.is_negation(&w) {
                 negation = Some(&tokens[back]);
             }
@@ -363,7 +369,7 @@ fn statement_claims(
             subject: Box::default(),
             predicate_near: true,
             names: named.into_boxed_slice(),
-            event: event.to_vec().into_boxed_slice(),
+            event: event.clone(),
             part: false,
             union: false,
             running: false,
@@ -381,12 +387,13 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
     for w in &facts.words {
         let gap = facts.text.get(prev_end..w.start).unwrap_or("");
         prev_end = w.end;
-        let mut lower = w.text.to_lowercase();
+        let folded = lower_key(w.text);
+        let mut lower: &str = &folded;
         // A possessive names the owner: "the country's" is "country".
         let mut stem_end = w.end;
         for suffix in ["'s", "’s", "'", "’"] {
             if lower.len() > suffix.len() + 1 && lower.ends_with(suffix) {
-                lower.truncate(lower.len() - suffix.len());
+                lower = &lower[..lower.len() - suffix.len()];
                 stem_end = w.end.saturating_sub(suffix.len());
                 break;
             }
@@ -394,7 +401,7 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
         // Read once per thread and word (see `vocab`): bounds and approximations
         // ("about", "nearly", "more") are stop words, qualifiers, not words of the
         // measure or the event.
-        let info = super::vocab::word_info(&lower, english, units);
+        let info = super::vocab::word_info(lower, english, units);
         // Words of a time expression ("Tuesday", "June", "minutes", "yesterday") are a
         // value, not what it is about: two dates of one event differ in them.
         let in_time = facts
@@ -408,7 +415,7 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
         let after_subject = out.last().is_some_and(|p: &Token| {
             p.proper
                 || matches!(p.word.text, "he" | "she" | "it" | "they" | "we" | "who")
-                || english.opens_verb(&p.word.text.to_lowercase())
+                || english.opens_verb(&lower_key(p.word.text))
         });
         let verbal = verbal || alphabetic && !stop && after_subject && info.verb;
         let initial = out.is_empty() || gap.contains(['"', '“', '‘']);
@@ -433,7 +440,7 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
                 || gap.contains(':') && gap != ":"
                 || gap.contains(" - ")
                 // ", and dozens of them ...": a conjunction after a comma opens a clause.
-                || gap.trim() == "," && matches!(lower.as_str(), "and" | "but" | "while"),
+                || gap.trim() == "," && matches!(lower, "and" | "but" | "while"),
         });
     }
     phrasal_verbs(&mut out, english);
@@ -529,7 +536,7 @@ fn predicate_within(
         if i >= last
             && !tokens[last..i]
                 .iter()
-                .any(|b| english.lemma(&b.word.text.to_lowercase()) == "be")
+                .any(|b| english.lemma(&lower_key(b.word.text)) == "be")
         {
             weighted += NEAR;
         }
@@ -649,13 +656,33 @@ fn nearby(tokens: &[Token], range: &Range<usize>, seg: &Range<usize>, max: usize
     names
 }
 
+/// The start of `text` up to the end of its `n`th word (words split by white space).
+fn first_words(text: &str, n: usize) -> &str {
+    let mut end = 0;
+    for (i, w) in text.split_whitespace().take(n).enumerate() {
+        end = w.as_ptr() as usize - text.as_ptr() as usize + w.len();
+        if i + 1 == n {
+            break;
+        }
+    }
+    &text[..end]
+}
+
+/// The last `n` characters of `text` (all of it when shorter).
+fn last_chars(text: &str, n: usize) -> &str {
+    let start = text.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    &text[start..]
+}
+
 /// Words right after the value: "of them", "of the 5", "of whom" make it a part; words
 /// right before: "including", "among them".
 fn is_part(facts: &Facts, range: &Range<usize>) -> bool {
+    // Only the two words after and the last few characters before are read: only they
+    // are lower-cased (case folds a character at a time), not the rest of the sentence.
     let after = facts.text.get(range.end..).unwrap_or("").trim_start();
-    let after = after.to_lowercase();
+    let after = lower_key(first_words(after, 2));
     let before = facts.text.get(..range.start).unwrap_or("").trim_end();
-    let before = before.to_lowercase();
+    let before = lower_key(last_chars(before, 16));
     let of_group = after.strip_prefix("of ").is_some_and(|rest| {
         let next = rest.split_whitespace().next().unwrap_or("");
         matches!(
@@ -675,7 +702,7 @@ fn quantity_claim(
     facts: &Facts,
     at: &Place,
     tokens: &[Token],
-    event: &[Name],
+    event: &Arc<[Name]>,
     english: &English,
     q: &QuantityMatch,
 ) -> Option<Claim> {
@@ -700,7 +727,7 @@ fn quantity_claim(
     };
     if let (Some(counted), false) = (&q.counted, measurement) {
         for w in counted.split(|c: char| !c.is_alphanumeric() && c != '-') {
-            let lower = w.to_lowercase();
+            let lower = lower_key(w);
             if lower.len() < 2 || english.is_stop(&lower) {
                 continue;
             }
@@ -790,7 +817,7 @@ fn quantity_claim(
         subject,
         predicate_near: pred_distance <= NEAR,
         names: names(tokens, &q.range, &seg).into_boxed_slice(),
-        event: event.to_vec().into_boxed_slice(),
+        event: event.clone(),
         part: is_part(facts, &q.range),
         union,
         // A running count says so by the value ("now stands at 27", "has risen to"), not
@@ -807,7 +834,7 @@ fn quantity_claim(
                 i + PREDICATE_WINDOW >= first && i < last + PREDICATE_WINDOW
             })
             .any(|(_, t)| {
-                english.is_update(&t.lemma) || english.is_update(&t.word.text.to_lowercase())
+                english.is_update(&t.lemma) || english.is_update(&lower_key(t.word.text))
             }),
         background: background(facts, at),
     }));
@@ -842,7 +869,7 @@ fn of_phrase(
         if gap.contains([',', '.']) {
             break;
         }
-        let lower = t.word.text.to_lowercase();
+        let lower = lower_key(t.word.text);
         let number = lower.chars().any(|c| c.is_ascii_digit());
         if t.content {
             out.push(t.lemma.clone());
@@ -870,9 +897,9 @@ fn reference_phrase(tokens: &[Token], range: &Range<usize>) -> Vec<Name> {
     let Some(t) = tokens.get(i) else {
         return Vec::new();
     };
-    let lower = t.word.text.to_lowercase();
+    let lower = lower_key(t.word.text);
     if !matches!(
-        lower.as_str(),
+        lower.as_ref(),
         "after" | "into" | "before" | "since" | "from"
     ) {
         return Vec::new();
@@ -1107,7 +1134,7 @@ fn time_claim(
     facts: &Facts,
     at: &Place,
     tokens: &[Token],
-    event: &[Name],
+    event: &Arc<[Name]>,
     english: &English,
     t: &TimeMatch,
 ) -> Option<Claim> {
@@ -1121,7 +1148,7 @@ fn time_claim(
     // "further cuts on Wednesday": one of a series, not the date of the first.
     if tokens[seg.clone()]
         .iter()
-        .any(|b| english.is_repeat(&b.word.text.to_lowercase()))
+        .any(|b| english.is_repeat(&lower_key(b.word.text)))
     {
         return None;
     }
@@ -1163,13 +1190,13 @@ fn time_claim(
     // "officials said on Wednesday", "told reporters on Friday": when it was said.
     if tokens[seg.start.max(first.saturating_sub(SPEECH))..first.min(tokens.len())]
         .iter()
-        .any(|b| english.is_reporting(&english.lemma(&b.word.text.to_lowercase())))
+        .any(|b| english.is_reporting(&english.lemma(&lower_key(b.word.text))))
     {
         return None;
     }
     if tokens[seg.start..first.min(tokens.len())]
         .iter()
-        .any(|b| english.is_modal(&b.word.text.to_lowercase()))
+        .any(|b| english.is_modal(&lower_key(b.word.text)))
     {
         return None;
     }
@@ -1210,7 +1237,7 @@ fn time_claim(
         subject,
         predicate_near: pred_distance <= NEAR,
         names: names(tokens, &t.range, &seg).into_boxed_slice(),
-        event: event.to_vec().into_boxed_slice(),
+        event: event.clone(),
         part: false,
         union: false,
         running: false,
@@ -1435,5 +1462,17 @@ mod tests {
         let a = about_of("Ana Ruiz, 41, said the water rose quickly.", "41");
         assert_eq!(a.head.as_deref(), Some("age"));
         assert!(a.names.iter().any(|n| n.contains("ruiz")), "{a:#?}");
+    }
+
+    #[test]
+    fn a_part_is_read_from_the_words_right_by_the_value() {
+        use super::{first_words, last_chars};
+        assert_eq!(first_words("of them were rescued", 2), "of them");
+        assert_eq!(first_words("of", 2), "of");
+        assert_eq!(first_words("", 2), "");
+        assert_eq!(last_chars("were killed, including", 9), "including");
+        assert_eq!(last_chars("né", 16), "né");
+        assert!(about_of("Of the 40 workers, 12 of them were hurt.", "12").part);
+        assert!(!about_of("Of the 40 workers, 12 were hurt.", "12").part);
     }
 }
