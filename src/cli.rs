@@ -56,6 +56,13 @@ pub struct CorpusArgs {
     /// No progress bar and no warnings on standard error.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// The claim cache folder of `check` and `baseline` [default: .claimcheck_cache in
+    /// the current folder, unless that is inside the corpus; env: CLAIMCHECK_CACHE_DIR].
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+    /// Neither read nor write the claim cache (env: CLAIMCHECK_NO_CACHE=1).
+    #[arg(long, conflicts_with = "cache_dir")]
+    pub no_cache: bool,
 }
 
 /// Which rules run: `--select` and `--ignore`, each a list of rule ids or kinds.

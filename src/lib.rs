@@ -62,7 +62,9 @@
 //! # }
 //! ```
 
+pub mod cache;
 pub mod check;
+pub mod claimfile;
 pub mod config;
 pub mod corpus;
 pub mod error;

@@ -3,6 +3,7 @@
 mod cli;
 
 use anyhow::Result;
+use claimcheck::cache::{self, location::Location, Cache};
 use claimcheck::check;
 use claimcheck::config::Config;
 use claimcheck::corpus::Corpus;
@@ -66,10 +67,50 @@ fn setup(args: &CorpusArgs, select: &RuleSelect) -> Result<(Config, Vec<check::R
     Ok((config, rules))
 }
 
+/// The claim cache of a run (`check` and `baseline`), if it has one: `--no-cache`, then
+/// `--cache-dir`, then the environment (`CLAIMCHECK_NO_CACHE`, `CLAIMCHECK_CACHE_DIR`),
+/// then `.claimcheck_cache` in the current folder unless that is inside the corpus.
+/// A cache that cannot be used is a warning, never an error.
+fn open_cache(args: &CorpusArgs, folders: &[std::path::PathBuf]) -> Result<Option<Cache>> {
+    let env_off = std::env::var_os("CLAIMCHECK_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0");
+    let env_dir = std::env::var_os("CLAIMCHECK_CACHE_DIR")
+        .filter(|v| !v.is_empty())
+        .map(std::path::PathBuf::from);
+    if args.no_cache || (env_off && args.cache_dir.is_none()) {
+        return Ok(None);
+    }
+    let explicit = args.cache_dir.clone().or(env_dir);
+    let cwd = std::env::current_dir()?;
+    let dir = match cache::location::choose(explicit.as_deref(), &cwd, &args.paths) {
+        Location::Dir { path, .. } => path,
+        Location::Off => return Ok(None),
+        Location::InsideCorpus { path, corpus } => {
+            if !args.quiet {
+                eprintln!(
+                    "warning: cache {}: inside the corpus folder {}, which is only read: \
+                     running without a cache",
+                    path.display(),
+                    corpus.display()
+                );
+            }
+            return Ok(None);
+        }
+    };
+    match cache::key::salt(folders) {
+        Ok(salt) => Ok(Some(Cache::new(&dir, salt))),
+        Err(e) => {
+            if !args.quiet {
+                eprintln!("warning: cache: cannot read the claimcheck executable ({e}): running without a cache");
+            }
+            Ok(None)
+        }
+    }
+}
+
 /// Loads the knowledge (once for the run) and reads the corpus with it, printing its
 /// diagnostics. With `lean`, the documents' texts are dropped once their claims are read
-/// (for `check` and `baseline`).
-fn analyse(args: &CorpusArgs, lean: bool) -> Result<(Analysis, Knowledge)> {
+/// (for `check` and `baseline`), and the claim cache is used when the run has one.
+fn analyse(args: &CorpusArgs, lean: bool) -> Result<(Analysis, Knowledge, Option<Cache>)> {
     claimcheck::corpus::limit::set_max_file_size(args.max_file_size);
     if let Some(jobs) = args.jobs {
         rayon::ThreadPoolBuilder::new()
@@ -87,7 +128,14 @@ fn analyse(args: &CorpusArgs, lean: bool) -> Result<(Analysis, Knowledge)> {
         );
         bar
     });
-    let mut analysis = if lean {
+    let cache = if lean {
+        open_cache(args, &folders)?
+    } else {
+        None
+    };
+    let mut analysis = if let Some(cache) = &cache {
+        pipeline::analyse_cached(&args.paths, &knowledge, progress.as_ref(), cache)
+    } else if lean {
         pipeline::analyse_for_check(&args.paths, &knowledge, progress.as_ref())
     } else {
         pipeline::analyse_with_progress(&args.paths, &knowledge, progress.as_ref())
@@ -102,7 +150,44 @@ fn analyse(args: &CorpusArgs, lean: bool) -> Result<(Analysis, Knowledge)> {
     }
     pipeline::ignore(&mut analysis, &config.ignore_set());
     print_diagnostics(&analysis.corpus, args.quiet);
-    Ok((analysis, knowledge))
+    Ok((analysis, knowledge, cache))
+}
+
+/// Links and checks the stories (see [`pipeline::check`]), quoting the findings with
+/// `quote`; with a cache, only the stories whose documents or rules changed: the others'
+/// findings and shared slots come from the cache (with `use_stories`, which needs
+/// `quote`: not for the HTML report, whose agreeing quotes need every graph, nor for a
+/// baseline, which quotes nothing). Stories are stored in the cache when quoted.
+fn check_stories(
+    a: &mut Analysis,
+    rules: &[check::Rule],
+    knowledge: &Knowledge,
+    cache: Option<&Cache>,
+    quote: bool,
+    use_stories: bool,
+    quiet: bool,
+) -> (Vec<pipeline::StoryGraph>, Vec<check::Finding>, Vec<pipeline::SharedSlots>) {
+    let plan = cache.map(|cache| pipeline::cached::plan(a, cache, rules, knowledge, use_stories));
+    for d in plan.iter().flat_map(|p| &p.diagnostics) {
+        eprintln!("{d}");
+    }
+    let (graphs, mut findings) = pipeline::check(a, rules, knowledge);
+    if quote {
+        for d in pipeline::quote_findings(a, &mut findings) {
+            eprintln!("{d}");
+        }
+    }
+    let (Some(plan), Some(cache)) = (plan, cache) else {
+        let shared = pipeline::shared_slots(a, &graphs);
+        return (graphs, findings, shared);
+    };
+    let (findings, shared) = plan.finish(cache, a, &graphs, findings, quote);
+    if !quiet {
+        for w in cache.warnings() {
+            eprintln!("warning: {w}");
+        }
+    }
+    (graphs, findings, shared)
 }
 
 fn print_diagnostics(corpus: &Corpus, quiet: bool) {
@@ -189,10 +274,21 @@ fn check_command(out: &mut impl Write, args: CheckArgs) -> Result<u8> {
     let fail_on = fail_on
         .or(config.fail_on)
         .unwrap_or(check::Severity::Warning);
-    let (mut a, knowledge) = analyse(&corpus, true)?;
-    let (graphs, mut findings) = pipeline::check(&a, &rules, &knowledge);
-    for d in pipeline::quote_findings(&mut a, &mut findings) {
-        eprintln!("{d}");
+    let (mut a, knowledge, cache) = analyse(&corpus, true)?;
+    let use_stories = format != ReportFormat::Html || statistics;
+    let (graphs, findings, shared) = check_stories(
+        &mut a,
+        &rules,
+        &knowledge,
+        cache.as_ref(),
+        true,
+        use_stories,
+        corpus.quiet,
+    );
+    if cache.is_some() && format.reads_documents() && !statistics {
+        for d in pipeline::restore_cited(&mut a, &findings) {
+            eprintln!("{d}");
+        }
     }
     let mut findings = suppress(findings, &a, corpus.quiet);
     if let Some(path) = &baseline {
@@ -218,7 +314,7 @@ fn check_command(out: &mut impl Write, args: CheckArgs) -> Result<u8> {
         findings = comparison.new.into_iter().cloned().collect();
     }
     let infos = pipeline::rule_infos(&rules);
-    let mut agreeing = pipeline::agreeing_slots(&a, &graphs, &findings);
+    let mut agreeing = pipeline::agreeing_among(&shared, &findings);
     if format == ReportFormat::Html && !statistics {
         // Only the HTML report quotes the agreeing sources.
         for d in pipeline::agreeing_quotes(&mut a, &graphs, &mut agreeing) {
@@ -269,7 +365,7 @@ fn run(cli: Cli) -> Result<u8> {
     let code = match cli.command {
         Command::Check(args) => check_command(&mut out, args)?,
         Command::Claims { corpus, format } => {
-            let (a, _) = analyse(&corpus, false)?;
+            let (a, _, _) = analyse(&corpus, false)?;
             Claims {
                 documents: &a.corpus.documents,
                 claims: &a.claims,
@@ -279,7 +375,7 @@ fn run(cli: Cli) -> Result<u8> {
             input_status(&a.corpus).unwrap_or(0)
         }
         Command::Quantities { corpus, format } => {
-            let (a, knowledge) = analyse(&corpus, false)?;
+            let (a, knowledge, _) = analyse(&corpus, false)?;
             Quantities {
                 documents: &a.corpus.documents,
                 sentences: &a.sentences,
@@ -290,7 +386,7 @@ fn run(cli: Cli) -> Result<u8> {
             input_status(&a.corpus).unwrap_or(0)
         }
         Command::Sentences { corpus, format } => {
-            let (a, _) = analyse(&corpus, false)?;
+            let (a, _, _) = analyse(&corpus, false)?;
             Sentences {
                 documents: &a.corpus.documents,
                 sentences: &a.sentences,
@@ -320,7 +416,7 @@ fn run(cli: Cli) -> Result<u8> {
         } => {
             guard_output(output.as_deref(), &corpus, None)?;
             let (_, rules) = setup(&corpus, &select)?;
-            let (a, knowledge) = analyse(&corpus, false)?;
+            let (a, knowledge, _) = analyse(&corpus, false)?;
             let (graphs, _) = pipeline::check(&a, &rules, &knowledge);
             let report = Graphs {
                 graphs: &graphs,
@@ -338,8 +434,16 @@ fn run(cli: Cli) -> Result<u8> {
         } => {
             guard_output(Some(&output), &corpus, None)?;
             let (_, rules) = setup(&corpus, &select)?;
-            let (a, knowledge) = analyse(&corpus, true)?;
-            let (_, findings) = pipeline::check(&a, &rules, &knowledge);
+            let (mut a, knowledge, cache) = analyse(&corpus, true)?;
+            let (_, findings, _) = check_stories(
+                &mut a,
+                &rules,
+                &knowledge,
+                cache.as_ref(),
+                false,
+                false,
+                corpus.quiet,
+            );
             let findings = suppress(findings, &a, corpus.quiet);
             if let Some(code) = input_status(&a.corpus) {
                 return Ok(code);

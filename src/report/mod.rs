@@ -40,6 +40,17 @@ pub enum ReportFormat {
     Html,
 }
 
+impl ReportFormat {
+    /// Whether the report reads the cited documents (lines and columns of values,
+    /// excerpts) beyond the findings' own quotes: JSON, JSON lines and JUnit do not.
+    pub fn reads_documents(self) -> bool {
+        !matches!(
+            self,
+            ReportFormat::Json | ReportFormat::Jsonl | ReportFormat::Junit
+        )
+    }
+}
+
 /// What a report needs to know about a rule (the rule engine fills it from the rule files).
 #[derive(Clone, Debug, PartialEq)]
 pub struct RuleInfo {
