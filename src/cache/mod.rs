@@ -10,8 +10,8 @@
 //!
 //! ```text
 //! CACHEDIR.TAG  .gitignore        (backup tools and git skip the folder)
-//! v1/claims/ab/ab12...ef          one document's claims (JSON, framed)
-//! v1/stories/cd34...01            one story's findings and agreeing slots (JSON, framed)
+//! v1/claims/ab/ab12...ef          one document's claims (JSON, LZ4-compressed, framed)
+//! v1/stories/cd34...01            one story's findings and shared slots (the same)
 //! ```
 
 pub mod entry;
@@ -26,7 +26,8 @@ use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::Mutex;
+use std::collections::HashSet;
+use std::sync::{Mutex, OnceLock};
 
 /// The folder of this format's entries, under the cache folder.
 const FORMAT_DIR: &str = "v1";
@@ -40,6 +41,9 @@ pub struct Cache {
     read_only: AtomicBool,
     write_error: Mutex<Option<String>>,
     counter: AtomicU64,
+    /// The claims entries there were when the run began, read once (a folder listing
+    /// each, instead of a file lookup each).
+    present: OnceLock<HashSet<String>>,
 }
 
 /// Why an entry could not be used.
@@ -58,6 +62,12 @@ pub enum LoadError {
         path: PathBuf,
         #[source]
         source: entry::FrameError,
+    },
+    #[error("{path}: {source}")]
+    Decompress {
+        path: PathBuf,
+        #[source]
+        source: lz4_flex::block::DecompressError,
     },
     #[error("{path}: {source}")]
     Decode {
@@ -85,6 +95,7 @@ impl Cache {
             read_only: AtomicBool::new(false),
             write_error: Mutex::new(None),
             counter: AtomicU64::new(0),
+            present: OnceLock::new(),
         }
     }
 
@@ -111,9 +122,28 @@ impl Cache {
         self.dir.join(FORMAT_DIR).join("stories").join(key.hex())
     }
 
-    /// True when an entry for these claims exists (it is checked when loaded).
+    /// True when an entry for these claims existed when the run began (it is checked
+    /// when loaded).
     pub fn has_claims(&self, key: Key) -> bool {
-        self.claims_path(key).is_file()
+        self.present
+            .get_or_init(|| self.list_claims())
+            .contains(&key.hex())
+    }
+
+    /// The names of the claims entries in the cache.
+    fn list_claims(&self) -> HashSet<String> {
+        let root = self.dir.join(FORMAT_DIR).join("claims");
+        let Ok(folders) = std::fs::read_dir(root) else {
+            return HashSet::new();
+        };
+        folders
+            .filter_map(Result::ok)
+            .filter_map(|f| std::fs::read_dir(f.path()).ok())
+            .flatten()
+            .filter_map(Result::ok)
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|n| n.len() == 32)
+            .collect()
     }
 
     /// A document's claims, when their entry exists and checks out.
@@ -154,7 +184,8 @@ impl Cache {
     }
 
     fn store(&self, path: &Path, key: Key, payload: &[u8]) {
-        if let Err(e) = self.write(path, &entry::frame(key, payload)) {
+        let packed = lz4_flex::compress_prepend_size(payload);
+        if let Err(e) = self.write(path, &entry::frame(key, &packed)) {
             if !self.read_only.swap(true, Ordering::Relaxed) {
                 if let Ok(mut slot) = self.write_error.lock() {
                     *slot = Some(format!(
@@ -223,7 +254,13 @@ fn load<T>(
         path: path.to_path_buf(),
         source,
     })?;
-    decode(payload).map_err(|source| LoadError::Decode {
+    // The checksum has vouched for the size the compressed bytes start with.
+    let payload =
+        lz4_flex::decompress_size_prepended(payload).map_err(|source| LoadError::Decompress {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    decode(&payload).map_err(|source| LoadError::Decode {
         path: path.to_path_buf(),
         source,
     })
