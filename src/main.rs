@@ -72,7 +72,8 @@ fn setup(args: &CorpusArgs, select: &RuleSelect) -> Result<(Config, Vec<check::R
 /// then `.claimcheck_cache` in the current folder unless that is inside the corpus.
 /// A cache that cannot be used is a warning, never an error.
 fn open_cache(args: &CorpusArgs, folders: &[std::path::PathBuf]) -> Result<Option<Cache>> {
-    let env_off = std::env::var_os("CLAIMCHECK_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0");
+    let env_off =
+        std::env::var_os("CLAIMCHECK_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0");
     let env_dir = std::env::var_os("CLAIMCHECK_CACHE_DIR")
         .filter(|v| !v.is_empty())
         .map(std::path::PathBuf::from);
@@ -166,7 +167,11 @@ fn check_stories(
     quote: bool,
     use_stories: bool,
     quiet: bool,
-) -> (Vec<pipeline::StoryGraph>, Vec<check::Finding>, Vec<pipeline::SharedSlots>) {
+) -> (
+    Vec<pipeline::StoryGraph>,
+    Vec<check::Finding>,
+    Vec<pipeline::SharedSlots>,
+) {
     let plan = cache.map(|cache| pipeline::cached::plan(a, cache, rules, knowledge, use_stories));
     for d in plan.iter().flat_map(|p| &p.diagnostics) {
         eprintln!("{d}");

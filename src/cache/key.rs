@@ -25,7 +25,10 @@ pub struct KeyHasher(SipHasher13);
 impl KeyHasher {
     /// A hasher for keys of one kind (`domain`), apart from the keys of every other kind.
     pub fn new(domain: &str) -> Self {
-        let mut h = KeyHasher(SipHasher13::new_with_keys(0x636c_6169_6d63_6865, 0x636b_2d63_6163_6865));
+        let mut h = KeyHasher(SipHasher13::new_with_keys(
+            0x636c_6169_6d63_6865,
+            0x636b_2d63_6163_6865,
+        ));
         h.bytes(domain.as_bytes());
         h
     }

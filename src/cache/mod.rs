@@ -23,10 +23,10 @@ pub use key::Key;
 use crate::check::Finding;
 use crate::extract::Claim;
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::collections::HashSet;
 use std::sync::{Mutex, OnceLock};
 
 /// The folder of this format's entries, under the cache folder.
@@ -206,7 +206,10 @@ impl Cache {
             std::fs::create_dir_all(folder)?;
         }
         let n = self.counter.fetch_add(1, Ordering::Relaxed);
-        let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
         let temp = folder.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
         let result = std::fs::File::create(&temp)
             .and_then(|mut f| f.write_all(bytes))

@@ -142,7 +142,10 @@ fn load_claims(
             .par_iter()
             .zip(fresh)
             .map(|(&d, fresh)| match fresh {
-                Some(doc) => {
+                Some(fresh) => {
+                    // The file gives the text; the corpus (manifest, front matter) the rest.
+                    let mut doc = docs[d].clone();
+                    doc.restore_text(fresh);
                     let found = lexicon.abbreviations().segment(&doc.text);
                     let c = extract_document(&doc, d, &found, lexicon);
                     cache.store_claims(cached[d].claims, &c);
