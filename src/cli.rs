@@ -14,8 +14,11 @@ Examples:
   claimcheck baseline examples/mtwara-harbour -o claimcheck.baseline.json
   claimcheck check examples/mtwara-harbour --fail-on error --baseline claimcheck.baseline.json
   claimcheck check examples/mtwara-harbour --select quantity,date --statistics
+  claimcheck check examples/mtwara-harbour --cache-dir /tmp/claimcheck-cache
   claimcheck check - examples/mtwara-harbour < examples/mtwara-harbour/001-coastline-post.txt
   claimcheck claims examples/mtwara-harbour/002-indian-ocean-wire.md --format jsonl
+  claimcheck claims examples/mtwara-harbour --format jsonl > shard.jsonl
+  claimcheck check --claims shard.jsonl
   claimcheck quantities examples/mtwara-harbour --format json
   claimcheck sentences examples/mtwara-harbour/004-regional-ledger.txt
   claimcheck graph examples/mtwara-harbour --format dot | dot -Tsvg > graph.svg
@@ -142,6 +145,10 @@ pub struct CheckArgs {
     /// Colour the text report: auto (a terminal, without NO_COLOR), always or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+    /// PATHS are claims files (`claimcheck claims --format jsonl` of shards of a corpus):
+    /// link and check their claims together, quoting from the documents' recorded paths.
+    #[arg(long)]
+    pub claims: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -154,6 +154,23 @@ fn analyse(args: &CorpusArgs, lean: bool) -> Result<(Analysis, Knowledge, Option
     Ok((analysis, knowledge, cache))
 }
 
+/// Reads claims files (`check --claims`) instead of a corpus: the knowledge as for a
+/// corpus (linking reads it), the claims and their documents' records, with diagnostics.
+fn analyse_claims(args: &CorpusArgs) -> Result<(Analysis, Knowledge, Option<Cache>)> {
+    if let Some(jobs) = args.jobs {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build_global()?;
+    }
+    let config = Config::discover(args.config.as_deref(), &std::env::current_dir()?)?;
+    let folders: Vec<_> = args.rules.iter().chain(&config.rules).cloned().collect();
+    let knowledge = Knowledge::with_extra_dirs(&folders)?;
+    let mut analysis = pipeline::claims::analyse_claim_files(&args.paths);
+    pipeline::ignore(&mut analysis, &config.ignore_set());
+    print_diagnostics(&analysis.corpus, args.quiet);
+    Ok((analysis, knowledge, None))
+}
+
 /// Links and checks the stories (see [`pipeline::check`]), quoting the findings with
 /// `quote`; with a cache, only the stories whose documents or rules changed: the others'
 /// findings and shared slots come from the cache (with `use_stories`, which needs
@@ -273,13 +290,18 @@ fn check_command(out: &mut impl Write, args: CheckArgs) -> Result<u8> {
         statistics,
         exit_zero,
         color,
+        claims,
     } = args;
     guard_output(output.as_deref(), &corpus, baseline.as_deref())?;
     let (config, rules) = setup(&corpus, &select)?;
     let fail_on = fail_on
         .or(config.fail_on)
         .unwrap_or(check::Severity::Warning);
-    let (mut a, knowledge, cache) = analyse(&corpus, true)?;
+    let (mut a, knowledge, cache) = if claims {
+        analyse_claims(&corpus)?
+    } else {
+        analyse(&corpus, true)?
+    };
     let use_stories = format != ReportFormat::Html || statistics;
     let (graphs, findings, shared) = check_stories(
         &mut a,

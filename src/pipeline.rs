@@ -2,6 +2,7 @@
 //! in a deterministic order), for the commands to link, check and report.
 
 pub mod cached;
+pub mod claims;
 
 use crate::cache::Cache;
 use crate::check::{self, Evidence, Finding, Rule};

@@ -131,6 +131,9 @@ fn a_second_run_gives_the_same_report_and_redoes_only_what_changed() {
     assert_eq!(entries(&cache, "stories").len(), stories_before.len() + 1);
 }
 
+/// Damages the bytes of the `i`th entry.
+type Damage = fn(&mut Vec<u8>, usize);
+
 #[test]
 fn damaged_or_misplaced_entries_are_rebuilt_never_trusted() {
     let dir = tempfile::tempdir().unwrap();
@@ -145,7 +148,7 @@ fn damaged_or_misplaced_entries_are_rebuilt_never_trusted() {
     );
     let all: Vec<PathBuf> = [entries(&cache, "claims"), entries(&cache, "stories")].concat();
     let originals: Vec<Vec<u8>> = all.iter().map(|p| fs::read(p).unwrap()).collect();
-    let damages: [(&str, fn(&mut Vec<u8>, usize)); 4] = [
+    let damages: [(&str, Damage); 4] = [
         ("a flipped bit in the payload", |b, i| {
             let at = b.len() - 1 - (i * 7) % (b.len() / 2);
             b[at] ^= 0x10;
