@@ -18,6 +18,7 @@ Examples:
   claimcheck check - examples/mtwara-harbour < examples/mtwara-harbour/001-coastline-post.txt
   claimcheck claims examples/mtwara-harbour/002-indian-ocean-wire.md --format jsonl
   claimcheck claims examples/mtwara-harbour --format jsonl > shard.jsonl
+  claimcheck claims examples/mtwara-harbour --format parquet -o shard.parquet  (feature parquet)
   claimcheck check --claims shard.jsonl
   claimcheck quantities examples/mtwara-harbour --format json
   claimcheck sentences examples/mtwara-harbour/004-regional-ledger.txt
@@ -100,6 +101,28 @@ impl ColorChoice {
     }
 }
 
+/// The formats of `claimcheck claims`: the listing formats, and Parquet (one row a
+/// claim, for other engines; needs the `parquet` cargo feature).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ClaimsFormat {
+    Text,
+    Json,
+    Jsonl,
+    Parquet,
+}
+
+impl ClaimsFormat {
+    /// The listing format, for all but Parquet.
+    pub fn listing(self) -> Option<ListFormat> {
+        match self {
+            ClaimsFormat::Text => Some(ListFormat::Text),
+            ClaimsFormat::Json => Some(ListFormat::Json),
+            ClaimsFormat::Jsonl => Some(ListFormat::Jsonl),
+            ClaimsFormat::Parquet => None,
+        }
+    }
+}
+
 /// A size in bytes: digits with an optional K, M or G suffix (powers of 1024).
 pub fn parse_size(s: &str) -> Result<u64, String> {
     let t = s.trim();
@@ -174,12 +197,17 @@ pub enum Command {
         #[command(flatten)]
         select: RuleSelect,
     },
-    /// Print the structured claims read from the corpus.
+    /// Print the structured claims read from the corpus (`--format jsonl` or `parquet`
+    /// for `check --claims`).
     Claims {
         #[command(flatten)]
         corpus: CorpusArgs,
-        #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
-        format: ListFormat,
+        #[arg(long, short = 'f', value_enum, default_value_t = ClaimsFormat::Text)]
+        format: ClaimsFormat,
+        /// Write the claims to this file (through a temporary file renamed at the end)
+        /// instead of standard output.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Print every quantity mention.
     Quantities {

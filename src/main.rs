@@ -167,7 +167,14 @@ fn analyse_claims(args: &CorpusArgs) -> Result<(Analysis, Knowledge, Option<Cach
     let knowledge = Knowledge::with_extra_dirs(&folders)?;
     let mut analysis = pipeline::claims::analyse_claim_files(&args.paths);
     pipeline::ignore(&mut analysis, &config.ignore_set());
-    print_diagnostics(&analysis.corpus, args.quiet);
+    for d in &analysis.corpus.diagnostics {
+        if !args.quiet || d.level == claimcheck::corpus::Level::Error {
+            eprintln!("{d}");
+        }
+    }
+    if analysis.claims.is_empty() {
+        eprintln!("error: no claims were read from the claims files");
+    }
     Ok((analysis, knowledge, None))
 }
 
@@ -253,6 +260,22 @@ fn emit(out: &mut impl Write, file: Option<&Path>, report: &dyn Reporter) -> Res
         }
         None => Ok(report.report(out)?),
     }
+}
+
+/// Writes the claims of an analysis as Parquet (to a file, atomically, or to standard
+/// output).
+#[cfg(feature = "parquet")]
+fn write_parquet(out: &mut impl Write, file: Option<&Path>, a: &Analysis) -> Result<()> {
+    let bytes = claimcheck::claimfile::parquet::write(&a.claims, &a.corpus.documents)?;
+    match file {
+        Some(path) => Ok(output::write_file(path, &bytes)?),
+        None => Ok(out.write_all(&bytes)?),
+    }
+}
+
+#[cfg(not(feature = "parquet"))]
+fn write_parquet(_: &mut impl Write, _: Option<&Path>, _: &Analysis) -> Result<()> {
+    anyhow::bail!("--format parquet: this claimcheck was built without the `parquet` feature")
 }
 
 /// The width the text report wraps at: the terminal's when it is written to one.
@@ -391,14 +414,30 @@ fn run(cli: Cli) -> Result<u8> {
     let mut out = io::BufWriter::new(stdout.lock());
     let code = match cli.command {
         Command::Check(args) => check_command(&mut out, args)?,
-        Command::Claims { corpus, format } => {
-            let (a, _, _) = analyse(&corpus, false)?;
-            Claims {
-                documents: &a.corpus.documents,
-                claims: &a.claims,
-                format,
+        Command::Claims {
+            corpus,
+            format,
+            output,
+        } => {
+            guard_output(output.as_deref(), &corpus, None)?;
+            if format == cli::ClaimsFormat::Parquet && !cfg!(feature = "parquet") {
+                anyhow::bail!(
+                    "--format parquet: this claimcheck was built without the `parquet` \
+                     feature (cargo install --features parquet)"
+                );
             }
-            .report(&mut out)?;
+            let (a, _, _) = analyse(&corpus, false)?;
+            match format.listing() {
+                Some(format) => {
+                    let report = Claims {
+                        documents: &a.corpus.documents,
+                        claims: &a.claims,
+                        format,
+                    };
+                    emit(&mut out, output.as_deref(), &report)?;
+                }
+                None => write_parquet(&mut out, output.as_deref(), &a)?,
+            }
             input_status(&a.corpus).unwrap_or(0)
         }
         Command::Quantities { corpus, format } => {

@@ -113,3 +113,71 @@ fn a_document_gone_since_its_claims_were_written_loses_its_quotes() {
         "{err}"
     );
 }
+
+/// `claims --format parquet -o FILE` of `paths`.
+#[cfg(feature = "parquet")]
+fn parquet_shard(file: &Path, paths: &[&str]) -> String {
+    let mut args = vec!["claims", "--format", "parquet", "--quiet", "-o"];
+    let name = file.to_str().unwrap();
+    args.push(name);
+    args.extend(paths);
+    let (status, _, err) = run(&args);
+    assert_eq!(status, 0, "{err}");
+    assert_eq!(&std::fs::read(file).unwrap()[..4], b"PAR1");
+    name.to_string()
+}
+
+#[cfg(feature = "parquet")]
+#[test]
+fn parquet_shards_and_one_check_print_the_single_run_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let fire = repo("tests/fixtures/stories/harbour-fire");
+    let flood = repo("tests/fixtures/stories/valley-flood");
+    let example = repo("examples/mtwara-harbour");
+    let a = parquet_shard(&dir.path().join("a.parquet"), &[&fire, &example]);
+    let b = parquet_shard(&dir.path().join("b.parquet"), &[&flood]);
+    let c = shard(&dir.path().join("b.jsonl"), &[&flood]);
+    let c = c.to_str().unwrap();
+    for format in ["json", "text"] {
+        let single = run(&[
+            "check", &fire, &flood, &example, "--format", format, "--quiet",
+        ]);
+        for files in [[&a, &b], [&a, &c.to_string()]] {
+            let reduced = run(&["check", "--claims", files[0], files[1], "--format", format]);
+            assert_eq!(reduced.0, single.0, "{format}: {}", reduced.2);
+            assert!(reduced.1 == single.1, "{format}: the reports differ");
+            assert_eq!(reduced.2, "", "{format}");
+        }
+    }
+    // A file that starts as Parquet but is not one: an error naming it.
+    let bad = dir.path().join("bad.parquet");
+    std::fs::write(&bad, b"PAR1 and then nothing").unwrap();
+    let (status, _, err) = run(&["check", "--claims", bad.to_str().unwrap()]);
+    assert_eq!(status, 2);
+    assert!(
+        err.contains(&format!(
+            "error: {}: not a readable Parquet file",
+            bad.display()
+        )),
+        "{err}"
+    );
+}
+
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn parquet_needs_the_feature_and_says_so() {
+    let (status, _, err) = run(&[
+        "claims",
+        &repo("examples/mtwara-harbour"),
+        "--format",
+        "parquet",
+    ]);
+    assert_eq!(status, 2);
+    assert!(err.contains("built without the `parquet` feature"), "{err}");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.parquet");
+    std::fs::write(&file, b"PAR1....").unwrap();
+    let (status, _, err) = run(&["check", "--claims", file.to_str().unwrap()]);
+    assert_eq!(status, 2);
+    assert!(err.contains("built without the `parquet` feature"), "{err}");
+}

@@ -1,9 +1,12 @@
 //! Claims as bytes and files: the one place claims are serialized and read back — the
-//! cache's entries, and the `record` and `document` fields of `claims --format jsonl`
-//! that `check --claims` reads ([`jsonl`]). Floats round-trip exactly (serde_json's
+//! cache's entries, the `record` and `document` fields of `claims --format jsonl` that
+//! `check --claims` reads ([`jsonl`]), and the Arrow columns of `claims --format
+//! parquet` (`parquet`, cargo feature `parquet`). Floats round-trip exactly (serde_json's
 //! `float_roundtrip`), so claims read back give the same findings as the claims written.
 
 pub mod jsonl;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 
 use crate::corpus::{Document, Format, PartialDate};
 use crate::extract::Claim;
@@ -94,4 +97,33 @@ impl DocRecord {
     pub fn to_value(&self) -> serde_json::Value {
         serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
     }
+}
+
+/// The claims of a claims file (JSON lines, or Parquet with the `parquet` feature) with
+/// their documents' records, and the errors met.
+pub fn read(path: &std::path::Path) -> (Vec<(DocRecord, Claim)>, Vec<crate::corpus::Diagnostic>) {
+    #[cfg(feature = "parquet")]
+    if parquet::is_parquet(path) {
+        return parquet::read(path);
+    }
+    #[cfg(not(feature = "parquet"))]
+    if starts_with(path, b"PAR1") {
+        let d = crate::corpus::read::diagnostic(
+            crate::corpus::Level::Error,
+            path,
+            "a Parquet file: this claimcheck was built without the `parquet` feature \
+             (cargo install --features parquet)",
+        );
+        return (Vec::new(), vec![d]);
+    }
+    jsonl::read(path)
+}
+
+#[cfg(not(feature = "parquet"))]
+fn starts_with(path: &std::path::Path, magic: &[u8]) -> bool {
+    use std::io::Read;
+    let mut head = vec![0u8; magic.len()];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| head == magic)
 }

@@ -1,10 +1,10 @@
 //! Checking from claims files instead of a corpus (`check --claims`): the claims that
-//! `claimcheck claims --format jsonl` wrote for shards of a corpus, put together in the
+//! `claimcheck claims --format jsonl` (or `parquet`) wrote for shards of a corpus, put together in the
 //! order a single run over the same paths gives them, so that extraction can map over
 //! shards and one check reduces.
 
 use super::{permute, Analysis};
-use crate::claimfile::{jsonl, DocRecord};
+use crate::claimfile::DocRecord;
 use crate::corpus::{self, read::diagnostic, Corpus, Diagnostic, Document, Level};
 use crate::extract::Claim;
 use std::collections::{BTreeSet, HashMap};
@@ -21,7 +21,7 @@ pub fn analyse_claim_files(paths: &[PathBuf]) -> Analysis {
     let mut index: HashMap<(PathBuf, Option<usize>, String), usize> = HashMap::new();
     let mut claims: Vec<Claim> = Vec::new();
     for path in paths {
-        let (records, diags) = jsonl::read(path);
+        let (records, diags) = crate::claimfile::read(path);
         diagnostics.extend(diags);
         for (record, claim) in records {
             let key = (record.path.clone(), record.line_in_file, record.id.clone());
