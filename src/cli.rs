@@ -17,8 +17,7 @@ Examples:
   claimcheck check examples/mtwara-harbour --cache-dir /tmp/claimcheck-cache
   claimcheck check - examples/mtwara-harbour < examples/mtwara-harbour/001-coastline-post.txt
   claimcheck claims examples/mtwara-harbour/002-indian-ocean-wire.md --format jsonl
-  claimcheck claims examples/mtwara-harbour --format jsonl > shard.jsonl
-  claimcheck claims examples/mtwara-harbour --format parquet -o shard.parquet  (feature parquet)
+  claimcheck claims examples/mtwara-harbour --format jsonl -o shard.jsonl
   claimcheck check --claims shard.jsonl
   claimcheck quantities examples/mtwara-harbour --format json
   claimcheck sentences examples/mtwara-harbour/004-regional-ledger.txt
@@ -105,9 +104,14 @@ impl ColorChoice {
 /// claim, for other engines; needs the `parquet` cargo feature).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ClaimsFormat {
+    /// One readable line a claim.
     Text,
+    /// One JSON object holding the claims.
     Json,
+    /// One JSON object a line, which `check --claims` reads back.
     Jsonl,
+    /// One row a claim, for other engines and `check --claims` (needs the `parquet`
+    /// cargo feature; use with -o FILE).
     Parquet,
 }
 
