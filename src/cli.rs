@@ -14,8 +14,11 @@ Examples:
   claimcheck baseline examples/mtwara-harbour -o claimcheck.baseline.json
   claimcheck check examples/mtwara-harbour --fail-on error --baseline claimcheck.baseline.json
   claimcheck check examples/mtwara-harbour --select quantity,date --statistics
+  claimcheck check examples/mtwara-harbour --cache-dir /tmp/claimcheck-cache
   claimcheck check - examples/mtwara-harbour < examples/mtwara-harbour/001-coastline-post.txt
   claimcheck claims examples/mtwara-harbour/002-indian-ocean-wire.md --format jsonl
+  claimcheck claims examples/mtwara-harbour --format jsonl -o shard.jsonl
+  claimcheck check --claims shard.jsonl
   claimcheck quantities examples/mtwara-harbour --format json
   claimcheck sentences examples/mtwara-harbour/004-regional-ledger.txt
   claimcheck graph examples/mtwara-harbour --format dot | dot -Tsvg > graph.svg
@@ -56,6 +59,13 @@ pub struct CorpusArgs {
     /// No progress bar and no warnings on standard error.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// The claim cache folder of `check` and `baseline` [default: .claimcheck_cache in
+    /// the current folder, unless that is inside the corpus; env: CLAIMCHECK_CACHE_DIR].
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+    /// Neither read nor write the claim cache (env: CLAIMCHECK_NO_CACHE=1).
+    #[arg(long, conflicts_with = "cache_dir")]
+    pub no_cache: bool,
 }
 
 /// Which rules run: `--select` and `--ignore`, each a list of rule ids or kinds.
@@ -86,6 +96,33 @@ impl ColorChoice {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => tty && no_color.is_none_or(|v| v.is_empty()),
+        }
+    }
+}
+
+/// The formats of `claimcheck claims`: the listing formats, and Parquet (one row a
+/// claim, for other engines; needs the `parquet` cargo feature).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ClaimsFormat {
+    /// One readable line a claim.
+    Text,
+    /// One JSON object holding the claims.
+    Json,
+    /// One JSON object a line, which `check --claims` reads back.
+    Jsonl,
+    /// One row a claim, for other engines and `check --claims` (needs the `parquet`
+    /// cargo feature; use with -o FILE).
+    Parquet,
+}
+
+impl ClaimsFormat {
+    /// The listing format, for all but Parquet.
+    pub fn listing(self) -> Option<ListFormat> {
+        match self {
+            ClaimsFormat::Text => Some(ListFormat::Text),
+            ClaimsFormat::Json => Some(ListFormat::Json),
+            ClaimsFormat::Jsonl => Some(ListFormat::Jsonl),
+            ClaimsFormat::Parquet => None,
         }
     }
 }
@@ -135,6 +172,10 @@ pub struct CheckArgs {
     /// Colour the text report: auto (a terminal, without NO_COLOR), always or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+    /// PATHS are claims files (`claimcheck claims --format jsonl` of shards of a corpus):
+    /// link and check their claims together, quoting from the documents' recorded paths.
+    #[arg(long)]
+    pub claims: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -160,12 +201,17 @@ pub enum Command {
         #[command(flatten)]
         select: RuleSelect,
     },
-    /// Print the structured claims read from the corpus.
+    /// Print the structured claims read from the corpus (`--format jsonl` or `parquet`
+    /// for `check --claims`).
     Claims {
         #[command(flatten)]
         corpus: CorpusArgs,
-        #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Text)]
-        format: ListFormat,
+        #[arg(long, short = 'f', value_enum, default_value_t = ClaimsFormat::Text)]
+        format: ClaimsFormat,
+        /// Write the claims to this file (through a temporary file renamed at the end)
+        /// instead of standard output.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Print every quantity mention.
     Quantities {

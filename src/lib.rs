@@ -4,8 +4,9 @@
 //! Pipeline stages, one module each: [`corpus`] (documents, spans, sentences),
 //! [`extract`] (nom parsers from sentences to claims), [`link`] (the claim graph),
 //! [`check`] (the rule engine) and [`report`] (output formats). [`pipeline`] runs the
-//! stages in order; [`config`] reads `claimcheck.toml`. The command line is the binary's
-//! own and not part of this API.
+//! stages in order; [`config`] reads `claimcheck.toml`; [`cache`] keeps claims and
+//! findings between runs, and [`claimfile`] is where claims are written and read back.
+//! The command line is the binary's own and not part of this API.
 //!
 //! # Example
 //!
@@ -62,7 +63,9 @@
 //! # }
 //! ```
 
+pub mod cache;
 pub mod check;
+pub mod claimfile;
 pub mod config;
 pub mod corpus;
 pub mod error;

@@ -3,6 +3,7 @@
 mod cli;
 
 use anyhow::Result;
+use claimcheck::cache::{self, location::Location, Cache};
 use claimcheck::check;
 use claimcheck::config::Config;
 use claimcheck::corpus::Corpus;
@@ -93,10 +94,51 @@ fn setup(args: &CorpusArgs, select: &RuleSelect) -> Result<(Config, Vec<check::R
     Ok((config, rules))
 }
 
+/// The claim cache of a run (`check` and `baseline`), if it has one: `--no-cache`, then
+/// `--cache-dir`, then the environment (`CLAIMCHECK_NO_CACHE`, `CLAIMCHECK_CACHE_DIR`),
+/// then `.claimcheck_cache` in the current folder unless that is inside the corpus.
+/// A cache that cannot be used is a warning, never an error.
+fn open_cache(args: &CorpusArgs, folders: &[std::path::PathBuf]) -> Result<Option<Cache>> {
+    let env_off =
+        std::env::var_os("CLAIMCHECK_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0");
+    let env_dir = std::env::var_os("CLAIMCHECK_CACHE_DIR")
+        .filter(|v| !v.is_empty())
+        .map(std::path::PathBuf::from);
+    if args.no_cache || (env_off && args.cache_dir.is_none()) {
+        return Ok(None);
+    }
+    let explicit = args.cache_dir.clone().or(env_dir);
+    let cwd = std::env::current_dir()?;
+    let dir = match cache::location::choose(explicit.as_deref(), &cwd, &args.paths) {
+        Location::Dir { path, .. } => path,
+        Location::Off => return Ok(None),
+        Location::InsideCorpus { path, corpus } => {
+            if !args.quiet {
+                eprintln!(
+                    "warning: cache {}: inside the corpus folder {}, which is only read: \
+                     running without a cache",
+                    path.display(),
+                    corpus.display()
+                );
+            }
+            return Ok(None);
+        }
+    };
+    match cache::key::salt(folders) {
+        Ok(salt) => Ok(Some(Cache::new(&dir, salt))),
+        Err(e) => {
+            if !args.quiet {
+                eprintln!("warning: cache: cannot read the claimcheck executable ({e}): running without a cache");
+            }
+            Ok(None)
+        }
+    }
+}
+
 /// Loads the knowledge (once for the run) and reads the corpus with it, printing its
 /// diagnostics. With `lean`, the documents' texts are dropped once their claims are read
-/// (for `check` and `baseline`).
-fn analyse(args: &CorpusArgs, lean: bool) -> Result<(Analysis, Knowledge)> {
+/// (for `check` and `baseline`), and the claim cache is used when the run has one.
+fn analyse(args: &CorpusArgs, lean: bool) -> Result<(Analysis, Knowledge, Option<Cache>)> {
     claimcheck::corpus::limit::set_max_file_size(args.max_file_size);
     if let Some(jobs) = args.jobs {
         rayon::ThreadPoolBuilder::new()
@@ -114,7 +156,14 @@ fn analyse(args: &CorpusArgs, lean: bool) -> Result<(Analysis, Knowledge)> {
         );
         bar
     });
-    let mut analysis = if lean {
+    let cache = if lean {
+        open_cache(args, &folders)?
+    } else {
+        None
+    };
+    let mut analysis = if let Some(cache) = &cache {
+        pipeline::analyse_cached(&args.paths, &knowledge, progress.as_ref(), cache)
+    } else if lean {
         pipeline::analyse_for_check(&args.paths, &knowledge, progress.as_ref())
     } else {
         pipeline::analyse_with_progress(&args.paths, &knowledge, progress.as_ref())
@@ -129,7 +178,93 @@ fn analyse(args: &CorpusArgs, lean: bool) -> Result<(Analysis, Knowledge)> {
     }
     pipeline::ignore(&mut analysis, &config.ignore_set());
     print_diagnostics(&analysis.corpus, args.quiet);
-    Ok((analysis, knowledge))
+    Ok((analysis, knowledge, cache))
+}
+
+/// Reads claims files (`check --claims`) instead of a corpus: the knowledge as for a
+/// corpus (linking reads it), the claims and their documents' records, with diagnostics.
+fn analyse_claims(args: &CorpusArgs) -> Result<(Analysis, Knowledge, Option<Cache>)> {
+    if let Some(jobs) = args.jobs {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build_global()?;
+    }
+    let config = Config::discover(args.config.as_deref(), &std::env::current_dir()?)?;
+    let folders: Vec<_> = args.rules.iter().chain(&config.rules).cloned().collect();
+    let knowledge = Knowledge::with_extra_dirs(&folders)?;
+    let mut analysis = pipeline::claims::analyse_claim_files(&args.paths);
+    pipeline::ignore(&mut analysis, &config.ignore_set());
+    for d in &analysis.corpus.diagnostics {
+        if !args.quiet || d.level == claimcheck::corpus::Level::Error {
+            eprintln!("{d}");
+        }
+    }
+    if analysis.claims.is_empty() {
+        eprintln!("error: no claims were read from the claims files");
+    }
+    Ok((analysis, knowledge, None))
+}
+
+/// Links and checks the stories (see [`pipeline::check`]), quoting the findings with
+/// `quote`; with a cache, only the stories whose documents or rules changed: the others'
+/// findings and shared slots come from the cache (with `use_stories`, which needs
+/// `quote`: not for the HTML report, whose agreeing quotes need every graph, nor for a
+/// baseline, which quotes nothing). Stories are stored in the cache when quoted.
+/// What a command wants of [`check_stories`].
+#[derive(Clone, Copy)]
+struct CheckWants {
+    /// Fill the findings' quotes.
+    quote: bool,
+    /// Cached findings of whole stories may be used (the HTML report relinks all).
+    use_stories: bool,
+    /// The report lists the slots on which sources agree.
+    agreeing: bool,
+    quiet: bool,
+}
+
+fn check_stories(
+    a: &mut Analysis,
+    rules: &[check::Rule],
+    knowledge: &Knowledge,
+    cache: Option<&Cache>,
+    wants: CheckWants,
+) -> (
+    Vec<pipeline::StoryGraph>,
+    Vec<check::Finding>,
+    Vec<pipeline::SharedSlots>,
+) {
+    let CheckWants {
+        quote,
+        use_stories,
+        agreeing,
+        quiet,
+    } = wants;
+    let plan = cache.map(|cache| pipeline::cached::plan(a, cache, rules, knowledge, use_stories));
+    for d in plan.iter().flat_map(|p| &p.diagnostics) {
+        eprintln!("{d}");
+    }
+    // Without a cache, a report that shows no agreeing slots keeps no graph.
+    let (graphs, mut findings) = if plan.is_none() {
+        pipeline::check_for_report(a, rules, knowledge, agreeing)
+    } else {
+        pipeline::check(a, rules, knowledge)
+    };
+    if quote {
+        for d in pipeline::quote_findings(a, &mut findings) {
+            eprintln!("{d}");
+        }
+    }
+    let (Some(plan), Some(cache)) = (plan, cache) else {
+        let shared = pipeline::shared_slots(a, &graphs);
+        return (graphs, findings, shared);
+    };
+    let (findings, shared) = plan.finish(cache, a, &graphs, findings, quote);
+    if !quiet {
+        for w in cache.warnings() {
+            eprintln!("warning: {w}");
+        }
+    }
+    (graphs, findings, shared)
 }
 
 fn print_diagnostics(corpus: &Corpus, quiet: bool) {
@@ -175,6 +310,22 @@ fn emit(out: &mut impl Write, file: Option<&Path>, report: &dyn Reporter) -> Res
     }
 }
 
+/// Writes the claims of an analysis as Parquet (to a file, atomically, or to standard
+/// output).
+#[cfg(feature = "parquet")]
+fn write_parquet(out: &mut impl Write, file: Option<&Path>, a: &Analysis) -> Result<()> {
+    let bytes = claimcheck::claimfile::parquet::write(&a.claims, &a.corpus.documents)?;
+    match file {
+        Some(path) => Ok(output::write_file(path, &bytes)?),
+        None => Ok(out.write_all(&bytes)?),
+    }
+}
+
+#[cfg(not(feature = "parquet"))]
+fn write_parquet(_: &mut impl Write, _: Option<&Path>, _: &Analysis) -> Result<()> {
+    anyhow::bail!("--format parquet: this claimcheck was built without the `parquet` feature")
+}
+
 /// The width the text report wraps at: the terminal's when it is written to one.
 fn text_width(to_terminal: bool) -> usize {
     to_terminal
@@ -210,17 +361,35 @@ fn check_command(out: &mut impl Write, args: CheckArgs) -> Result<u8> {
         statistics,
         exit_zero,
         color,
+        claims,
     } = args;
     guard_output(output.as_deref(), &corpus, baseline.as_deref())?;
     let (config, rules) = setup(&corpus, &select)?;
     let fail_on = fail_on
         .or(config.fail_on)
         .unwrap_or(check::Severity::Warning);
-    let (mut a, knowledge) = analyse(&corpus, true)?;
-    let shows_agreeing = !statistics && format.shows_agreeing_slots();
-    let (graphs, mut findings) = pipeline::check_for_report(&a, &rules, &knowledge, shows_agreeing);
-    for d in pipeline::quote_findings(&mut a, &mut findings) {
-        eprintln!("{d}");
+    let (mut a, knowledge, cache) = if claims {
+        analyse_claims(&corpus)?
+    } else {
+        analyse(&corpus, true)?
+    };
+    let use_stories = format != ReportFormat::Html || statistics;
+    let (graphs, findings, shared) = check_stories(
+        &mut a,
+        &rules,
+        &knowledge,
+        cache.as_ref(),
+        CheckWants {
+            quote: true,
+            use_stories,
+            agreeing: !statistics && format.shows_agreeing_slots(),
+            quiet: corpus.quiet,
+        },
+    );
+    if cache.is_some() && format.reads_documents() && !statistics {
+        for d in pipeline::restore_cited(&mut a, &findings) {
+            eprintln!("{d}");
+        }
     }
     let mut findings = suppress(findings, &a, corpus.quiet);
     if let Some(path) = &baseline {
@@ -246,7 +415,7 @@ fn check_command(out: &mut impl Write, args: CheckArgs) -> Result<u8> {
         findings = comparison.new.into_iter().cloned().collect();
     }
     let infos = pipeline::rule_infos(&rules);
-    let mut agreeing = pipeline::agreeing_slots(&a, &graphs, &findings);
+    let mut agreeing = pipeline::agreeing_among(&shared, &findings);
     if format == ReportFormat::Html && !statistics {
         // Only the HTML report quotes the agreeing sources.
         for d in pipeline::agreeing_quotes(&mut a, &graphs, &mut agreeing) {
@@ -296,18 +465,34 @@ fn run(cli: Cli) -> Result<u8> {
     let mut out = io::BufWriter::new(stdout.lock());
     let code = match cli.command {
         Command::Check(args) => check_command(&mut out, args)?,
-        Command::Claims { corpus, format } => {
-            let (a, _) = analyse(&corpus, false)?;
-            Claims {
-                documents: &a.corpus.documents,
-                claims: &a.claims,
-                format,
+        Command::Claims {
+            corpus,
+            format,
+            output,
+        } => {
+            guard_output(output.as_deref(), &corpus, None)?;
+            if format == cli::ClaimsFormat::Parquet && !cfg!(feature = "parquet") {
+                anyhow::bail!(
+                    "--format parquet: this claimcheck was built without the `parquet` \
+                     feature (cargo install --features parquet)"
+                );
             }
-            .report(&mut out)?;
+            let (a, _, _) = analyse(&corpus, false)?;
+            match format.listing() {
+                Some(format) => {
+                    let report = Claims {
+                        documents: &a.corpus.documents,
+                        claims: &a.claims,
+                        format,
+                    };
+                    emit(&mut out, output.as_deref(), &report)?;
+                }
+                None => write_parquet(&mut out, output.as_deref(), &a)?,
+            }
             input_status(&a.corpus).unwrap_or(0)
         }
         Command::Quantities { corpus, format } => {
-            let (a, knowledge) = analyse(&corpus, false)?;
+            let (a, knowledge, _) = analyse(&corpus, false)?;
             Quantities {
                 documents: &a.corpus.documents,
                 sentences: &a.sentences,
@@ -318,7 +503,7 @@ fn run(cli: Cli) -> Result<u8> {
             input_status(&a.corpus).unwrap_or(0)
         }
         Command::Sentences { corpus, format } => {
-            let (a, _) = analyse(&corpus, false)?;
+            let (a, _, _) = analyse(&corpus, false)?;
             Sentences {
                 documents: &a.corpus.documents,
                 sentences: &a.sentences,
@@ -348,7 +533,7 @@ fn run(cli: Cli) -> Result<u8> {
         } => {
             guard_output(output.as_deref(), &corpus, None)?;
             let (_, rules) = setup(&corpus, &select)?;
-            let (a, knowledge) = analyse(&corpus, false)?;
+            let (a, knowledge, _) = analyse(&corpus, false)?;
             let (graphs, _) = pipeline::check(&a, &rules, &knowledge);
             let report = Graphs {
                 graphs: &graphs,
@@ -366,8 +551,19 @@ fn run(cli: Cli) -> Result<u8> {
         } => {
             guard_output(Some(&output), &corpus, None)?;
             let (_, rules) = setup(&corpus, &select)?;
-            let (a, knowledge) = analyse(&corpus, true)?;
-            let (_, findings) = pipeline::check(&a, &rules, &knowledge);
+            let (mut a, knowledge, cache) = analyse(&corpus, true)?;
+            let (_, findings, _) = check_stories(
+                &mut a,
+                &rules,
+                &knowledge,
+                cache.as_ref(),
+                CheckWants {
+                    quote: false,
+                    use_stories: false,
+                    agreeing: false,
+                    quiet: corpus.quiet,
+                },
+            );
             let findings = suppress(findings, &a, corpus.quiet);
             if let Some(code) = input_status(&a.corpus) {
                 return Ok(code);

@@ -1,6 +1,10 @@
 //! The run through the stages: load the corpus, segment, extract claims (in parallel,
 //! in a deterministic order), for the commands to link, check and report.
 
+pub mod cached;
+pub mod claims;
+
+use crate::cache::Cache;
 use crate::check::{self, Evidence, Finding, Rule};
 use crate::corpus::{self, Corpus, Diagnostic, Document, Level, Sentence};
 use crate::extract::{claim::extract_document, Claim, Knowledge, Lexicon};
@@ -25,6 +29,9 @@ pub struct Analysis {
     /// Every claim, ordered by (document, position). Documents are ordered by story
     /// first, so the claims of a story are one run ([`stories`]).
     pub claims: Vec<Claim>,
+    /// Each document's cache keys, index for index with `corpus.documents`, when the run
+    /// uses a cache ([`analyse_cached`]); empty otherwise.
+    pub cached: Vec<cached::DocCache>,
 }
 
 /// One story's claims: its name and the range of `Analysis::claims` they fill.
@@ -71,7 +78,7 @@ pub fn analyse_with_progress(
     lexicon: &Lexicon,
     progress: Option<&ProgressBar>,
 ) -> Analysis {
-    read_claims(paths, lexicon, progress, true)
+    read_claims(paths, lexicon, progress, true, None)
 }
 
 /// [`analyse_with_progress`] for a check: each document's text is dropped as soon as
@@ -83,7 +90,19 @@ pub fn analyse_for_check(
     lexicon: &Lexicon,
     progress: Option<&ProgressBar>,
 ) -> Analysis {
-    read_claims(paths, lexicon, progress, false)
+    read_claims(paths, lexicon, progress, false, None)
+}
+
+/// [`analyse_for_check`] with a claim cache: a document whose claims the cache holds is
+/// not extracted (its claims are loaded later, and only when its story is checked again:
+/// [`cached::plan`]); the claims of the others are extracted and stored.
+pub fn analyse_cached(
+    paths: &[PathBuf],
+    lexicon: &Lexicon,
+    progress: Option<&ProgressBar>,
+    cache: &Cache,
+) -> Analysis {
+    read_claims(paths, lexicon, progress, false, Some(cache))
 }
 
 /// Reads the files a chunk at a time, extracts each chunk's documents in parallel and
@@ -94,6 +113,7 @@ fn read_claims(
     lexicon: &Lexicon,
     progress: Option<&ProgressBar>,
     keep_text: bool,
+    cache: Option<&Cache>,
 ) -> Analysis {
     if let Some(p) = progress {
         p.set_message("documents read");
@@ -105,32 +125,44 @@ fn read_claims(
     // size, not one grown by doubling (whose every growth held the old and the new copy
     // of millions of claims at once, and whose spare capacity stayed).
     let mut chunks: Vec<Vec<Claim>> = Vec::new();
+    let mut doc_cache: Vec<cached::DocCache> = Vec::new();
     let mut diagnostics = corpus::read_in_chunks(paths, FILES_PER_CHUNK, |root, mut docs| {
         if let Some(p) = progress {
             p.inc_length(docs.len() as u64);
         }
         let base = documents.len();
-        let per_doc: Vec<(Vec<Sentence>, Vec<Claim>)> = docs
+        let per_doc: Vec<(Vec<Sentence>, Vec<Claim>, Option<cached::DocCache>)> = docs
             .par_iter_mut()
             .enumerate()
             .map(|(j, doc)| {
-                let found = lexicon.abbreviations().segment(&doc.text);
-                let claims = extract_document(doc, base + j, &found, lexicon);
+                let entry = cache.map(|c| cached::DocCache::of(c, doc));
+                let (found, claims) = match (&entry, cache) {
+                    (Some(e), Some(_)) if e.deferred => (Vec::new(), Vec::new()),
+                    _ => {
+                        let found = lexicon.abbreviations().segment(&doc.text);
+                        let claims = extract_document(doc, base + j, &found, lexicon);
+                        if let (Some(e), Some(c)) = (&entry, cache) {
+                            c.store_claims(e.claims, &claims);
+                        }
+                        (found, claims)
+                    }
+                };
                 if let Some(p) = progress {
                     p.inc(1);
                 }
                 if keep_text {
-                    (found, claims)
+                    (found, claims, entry)
                 } else {
                     doc.release_text();
-                    (Vec::new(), claims)
+                    (Vec::new(), claims, entry)
                 }
             })
             .collect();
-        let mut chunk = Vec::with_capacity(per_doc.iter().map(|(_, c)| c.len()).sum());
-        for (s, c) in per_doc {
+        let mut chunk = Vec::with_capacity(per_doc.iter().map(|(_, c, _)| c.len()).sum());
+        for (s, c, e) in per_doc {
             sentences.push(s);
             chunk.extend(c);
+            doc_cache.extend(e);
         }
         chunks.push(chunk);
         roots.extend(std::iter::repeat_n(root, docs.len()));
@@ -172,6 +204,11 @@ fn read_claims(
     }
     let documents = permute(documents, &order);
     let sentences = permute(sentences, &order);
+    let doc_cache = if doc_cache.is_empty() {
+        doc_cache
+    } else {
+        permute(doc_cache, &order)
+    };
     for c in &mut claims {
         c.doc_index = new_index[c.doc_index];
     }
@@ -186,6 +223,7 @@ fn read_claims(
         },
         sentences,
         claims,
+        cached: doc_cache,
     }
 }
 
@@ -214,6 +252,22 @@ pub fn quote_findings(analysis: &mut Analysis, findings: &mut [Finding]) -> Vec<
     warnings
 }
 
+/// Reads again the released documents that findings cite (by id), for reports that read
+/// documents beyond the findings' quotes ([`crate::report::ReportFormat::reads_documents`])
+/// when the findings came from the cache; a warning for each that changed since.
+pub fn restore_cited(analysis: &mut Analysis, findings: &[Finding]) -> Vec<Diagnostic> {
+    let ids: HashSet<&str> = findings
+        .iter()
+        .flat_map(|f| f.sides.iter().flat_map(|s| &s.claims))
+        .map(|e| e.doc.as_str())
+        .collect();
+    let cited: BTreeSet<usize> = (analysis.corpus.documents.iter().enumerate())
+        .filter(|(_, d)| d.released.is_some() && ids.contains(d.id.as_str()))
+        .map(|(i, _)| i)
+        .collect();
+    restore_documents(analysis, cited)
+}
+
 /// Reads again the released documents of the claims given (by index), restoring their
 /// texts; a warning for each that changed since it was checked.
 fn restore_texts(analysis: &mut Analysis, claims: &BTreeSet<usize>) -> Vec<Diagnostic> {
@@ -222,6 +276,11 @@ fn restore_texts(analysis: &mut Analysis, claims: &BTreeSet<usize>) -> Vec<Diagn
         .filter_map(|&c| analysis.claims.get(c).map(|c| c.doc_index))
         .filter(|&d| analysis.corpus.documents[d].released.is_some())
         .collect();
+    restore_documents(analysis, cited)
+}
+
+/// Reads again the released documents given (by index), restoring their texts.
+fn restore_documents(analysis: &mut Analysis, cited: BTreeSet<usize>) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     if cited.is_empty() {
         return warnings;
@@ -338,28 +397,67 @@ pub fn agreeing_slots(
     graphs: &[StoryGraph],
     findings: &[Finding],
 ) -> Vec<AgreeingSlot> {
+    agreeing_among(&shared_slots(analysis, graphs), findings)
+}
+
+/// One story's slots shared by several documents: (label, key as JSON), one a label, by
+/// label.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SharedSlots {
+    pub story: Option<String>,
+    pub slots: Vec<(String, String)>,
+}
+
+/// The shared slots of each story graph, in story order.
+pub fn shared_slots(analysis: &Analysis, graphs: &[StoryGraph]) -> Vec<SharedSlots> {
+    graphs
+        .iter()
+        .map(|g| {
+            let claims = &analysis.claims[g.story.claims.clone()];
+            let mut slots: Vec<(&str, &link::SlotKey)> = g
+                .graph
+                .shared_slots(claims)
+                .map(|(_, s)| (s.label.as_str(), &s.key))
+                .collect();
+            // A stable sort: the first slot of each label is kept, as the graph gives them.
+            slots.sort_by(|a, b| a.0.cmp(b.0));
+            slots.dedup_by(|a, b| a.0 == b.0);
+            SharedSlots {
+                story: g.story.name.clone(),
+                slots: slots
+                    .into_iter()
+                    .map(|(label, key)| {
+                        (
+                            label.to_string(),
+                            serde_json::to_string(key).unwrap_or_default(),
+                        )
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// The shared slots in which no finding is, as agreeing slots (claims left empty).
+pub fn agreeing_among(shared: &[SharedSlots], findings: &[Finding]) -> Vec<AgreeingSlot> {
     let conflicting: HashSet<(Option<&str>, &str)> = findings
         .iter()
         .map(|f| (f.story.as_deref(), f.slot.as_str()))
         .collect();
     let mut out = Vec::new();
-    for g in graphs {
-        let story = g.story.name.as_deref();
-        let claims = &analysis.claims[g.story.claims.clone()];
-        let mut slots: Vec<(&str, &link::SlotKey)> = g
-            .graph
-            .shared_slots(claims)
-            .map(|(_, s)| (s.label.as_str(), &s.key))
-            .filter(|(l, _)| !conflicting.contains(&(story, *l)))
-            .collect();
-        slots.sort_by(|a, b| a.0.cmp(b.0));
-        slots.dedup_by(|a, b| a.0 == b.0);
-        out.extend(slots.into_iter().map(|(label, key)| AgreeingSlot {
-            story: g.story.name.clone(),
-            label: label.to_string(),
-            key: serde_json::to_string(key).unwrap_or_default(),
-            claims: Vec::new(),
-        }));
+    for s in shared {
+        let story = s.story.as_deref();
+        out.extend(
+            s.slots
+                .iter()
+                .filter(|(label, _)| !conflicting.contains(&(story, label.as_str())))
+                .map(|(label, key)| AgreeingSlot {
+                    story: s.story.clone(),
+                    label: label.clone(),
+                    key: key.clone(),
+                    claims: Vec::new(),
+                }),
+        );
     }
     out
 }
@@ -510,6 +608,11 @@ pub fn ignore(analysis: &mut Analysis, patterns: &globset::GlobSet) {
     });
     let mut i = 0;
     analysis.sentences.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    let mut i = 0;
+    analysis.cached.retain(|_| {
         i += 1;
         keep[i - 1]
     });

@@ -1,6 +1,7 @@
 //! Claims as text, JSON or JSON lines (the shape `../shared/eval/README.md` fixes).
 
 use super::listing::{ListFormat, VERSION};
+use crate::claimfile::DocRecord;
 use crate::corpus::{Document, Span};
 use crate::extract::{Claim, Entity, Mention, Polarity, TimeValue, Value};
 use serde_json::{json, Map, Value as Json};
@@ -25,6 +26,9 @@ impl super::Reporter for Claims<'_> {
                     let mut line = claim_json(c, doc(c));
                     if let Some(o) = line.as_object_mut() {
                         o.insert("version".into(), VERSION.into());
+                        // What `check --claims` reads the claim back from.
+                        o.insert("document".into(), DocRecord::of(doc(c)).to_value());
+                        o.insert("record".into(), crate::claimfile::claim_value(c));
                     }
                     writeln!(out, "{line}")?;
                 }

@@ -48,6 +48,15 @@ impl ReportFormat {
             ReportFormat::Text | ReportFormat::Markdown | ReportFormat::Html
         )
     }
+
+    /// Whether the report reads the cited documents (lines and columns of values,
+    /// excerpts) beyond the findings' own quotes: JSON, JSON lines and JUnit do not.
+    pub fn reads_documents(self) -> bool {
+        !matches!(
+            self,
+            ReportFormat::Json | ReportFormat::Jsonl | ReportFormat::Junit
+        )
+    }
 }
 
 /// What a report needs to know about a rule (the rule engine fills it from the rule files).
