@@ -249,6 +249,33 @@ fn a_negated_statement_against_an_affirmed_one_is_flagged() {
 }
 
 #[test]
+fn a_name_that_opens_one_sentence_still_names_the_same_actor() {
+    // "Harwick" opens the second sentence, so only "Mills" is read there as a name: the
+    // two statements still share it, since "Harwick" is in the second sentence's words.
+    let c = check(&[
+        report(
+            "a.txt",
+            "2030-03-02",
+            "The board said Harwick has not paid the ransom demanded by the gang.",
+        ),
+        report(
+            "b.txt",
+            "2030-03-02",
+            "Harwick Mills paid the ransom demanded by the gang within hours.",
+        ),
+    ]);
+    let polarity = c.of_kind("polarity");
+    assert!(
+        polarity.iter().any(|f| {
+            let v = values(f);
+            v.len() == 2 && v.iter().any(|s| s.starts_with("not pay")) && v.contains(&"pay")
+        }),
+        "{:?}",
+        describe(&c.findings)
+    );
+}
+
+#[test]
 fn two_owners_of_one_ship_are_flagged() {
     let c = check(&[
         report(

@@ -948,7 +948,8 @@ fn old_date(value: &TimeValue, at: &Place) -> bool {
     };
     let year = match value {
         TimeValue::Point { date: Some(d), .. } => Some(d.year),
-        TimeValue::Interval { from, to } => to.or(*from).map(|d| d.year),
+        // An interval open at its end ("since 2014") runs to the present.
+        TimeValue::Interval { to, .. } => to.map(|d| d.year),
         _ => None,
     };
     year.is_some_and(|y| y < published.year - 1)
@@ -992,9 +993,27 @@ fn clock_by(
 }
 
 /// The sentence is about an earlier event: it names a year more than a year before its
-/// document's publication ("the 1912 sinking killed more than 1,500").
+/// document's publication ("the 1912 sinking killed more than 1,500"). A year that is only
+/// a point of comparison ("the highest turnout since the 1992 election", "more than in
+/// 2015") dates the other event, not the sentence's.
 fn background(facts: &Facts, at: &Place) -> bool {
-    facts.times.iter().any(|t| old_date(&t.value, at))
+    facts.times.iter().any(|t| {
+        old_date(&t.value, at) && !compared(facts.lexicon.english(), facts.text, t.range.start)
+    })
+}
+
+/// The nearest word before a time that is not a stop word ("the", "in"), or a comparison
+/// word before it ("since the 1992 election", "than in 2015"): the time is a point of
+/// comparison.
+fn compared(english: &English, text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .map(str::to_ascii_lowercase)
+        .find(|w| english.is_comparison(w) || !english.is_stop(w))
+        .is_some_and(|w| english.is_comparison(&w))
 }
 
 /// A number that is part of a name: "MAX 9", "Flight 302", "737 MAX jets", "Hangar 12".
@@ -1260,6 +1279,54 @@ mod tests {
             .into_iter()
             .filter(|c| c.about.is_some())
             .collect()
+    }
+
+    /// The value claims of one sentence of a document published on 1 June 2030.
+    fn values_published(text: &str) -> Vec<Claim> {
+        let mut doc = Document::plain("t", "t.txt".into(), Format::Text, text.to_string());
+        doc.published = Some(crate::corpus::PartialDate::day(2030, 6, 1));
+        let knowledge = crate::extract::lexicon::for_tests();
+        let sentences = knowledge.abbreviations().segment(text);
+        super::super::extract_document(&doc, 0, &sentences, knowledge)
+            .into_iter()
+            .filter(|c| c.about.is_some())
+            .collect()
+    }
+
+    /// Whether the value claim of `facet` is marked as about an earlier event.
+    fn background_of(text: &str, facet: ValueFacet) -> bool {
+        let claims = values_published(text);
+        claims
+            .iter()
+            .find_map(|c| c.about.as_deref().filter(|a| a.facet == facet))
+            .unwrap_or_else(|| panic!("no {facet:?} claim in {claims:#?}"))
+            .background
+    }
+
+    #[test]
+    fn a_year_long_ago_makes_background_unless_it_is_a_point_of_comparison() {
+        assert!(background_of(
+            "The 1987 flood in Tarvo drowned 140 sheep.",
+            ValueFacet::Quantity
+        ));
+        // The year dates the earlier vote that this one is compared with.
+        assert!(!background_of(
+            "Turnout in Tarvo was 71 percent, the highest since the 1987 vote.",
+            ValueFacet::Quantity
+        ));
+        assert!(!background_of(
+            "The Tarvo dam held 40 percent more water than in 2019.",
+            ValueFacet::Quantity
+        ));
+        // "Since 2019" runs to the present: the statement is about now.
+        assert!(!background_of(
+            "The grain had been stored in the Tarvo depot since 2019.",
+            ValueFacet::Date
+        ));
+        assert!(background_of(
+            "The grain was stored in the Tarvo depot in 2019.",
+            ValueFacet::Date
+        ));
     }
 
     /// The about of the value claim whose quantity is written `value`.

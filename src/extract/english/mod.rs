@@ -293,8 +293,11 @@ impl English {
         self.concepts.len()
     }
 
-    /// Whether `word` is an English function word (determiner, pronoun, auxiliary,
-    /// preposition, conjunction, ...), case-insensitively.
+    /// A word that makes the time after it a point of comparison ("since", "than").
+    pub fn is_comparison(&self, word: &str) -> bool {
+        self.roles.is_comparison(word)
+    }
+
     /// A word after which a word that can be a verb is the verb ("did not meet", "had to
     /// go"), lower-case.
     pub fn opens_verb(&self, word: &str) -> bool {
@@ -363,6 +366,8 @@ impl English {
         !pos.contains(Pos::Noun) && !pos.contains(Pos::Adj)
     }
 
+    /// Whether `word` is an English function word (determiner, pronoun, auxiliary,
+    /// preposition, conjunction, ...), case-insensitively.
     pub fn is_stop(&self, word: &str) -> bool {
         with_lower(word, |w| self.word(w).is_some_and(|(_, e)| e.stop))
     }

@@ -19,6 +19,7 @@ struct RolesFile {
     repeat_words: Vec<String>,
     reporting_words: Vec<String>,
     verb_openers: Vec<String>,
+    comparison_words: Vec<String>,
 }
 
 /// Light verbs and degree words, as sets.
@@ -34,6 +35,7 @@ pub struct WordRoles {
     repeat: FxHashSet<String>,
     reporting: FxHashSet<String>,
     verb_openers: FxHashSet<String>,
+    comparison: FxHashSet<String>,
 }
 
 impl WordRoles {
@@ -56,6 +58,7 @@ impl WordRoles {
             repeat: f.repeat_words.into_iter().collect(),
             reporting: f.reporting_words.into_iter().collect(),
             verb_openers: f.verb_openers.into_iter().collect(),
+            comparison: f.comparison_words.into_iter().collect(),
         })
     }
 
@@ -68,6 +71,12 @@ impl WordRoles {
     /// lower-case.
     pub fn opens_verb(&self, word: &str) -> bool {
         self.verb_openers.contains(word) || word.ends_with("n't")
+    }
+
+    /// A word that makes the time after it a point of comparison ("since", "than"),
+    /// lower-case.
+    pub fn is_comparison(&self, word: &str) -> bool {
+        self.comparison.contains(word)
     }
 
     /// A verb that carries little meaning of its own ("be", "have", "say").
