@@ -250,8 +250,8 @@ fn a_negated_statement_against_an_affirmed_one_is_flagged() {
 
 #[test]
 fn a_name_that_opens_one_sentence_still_names_the_same_actor() {
-    // "Harwick" opens the second sentence, so only "Mills" is read there as a name: the
-    // two statements still share it, since "Harwick" is in the second sentence's words.
+    // "Harwick" opens the second sentence, where its capital proves nothing; the name
+    // after it makes it part of the name "Harwick Mills", which the first one shares.
     let c = check(&[
         report(
             "a.txt",
@@ -273,6 +273,23 @@ fn a_name_that_opens_one_sentence_still_names_the_same_actor() {
         "{:?}",
         describe(&c.findings)
     );
+}
+
+#[test]
+fn a_planned_date_is_not_set_against_the_date_it_happened() {
+    let c = check(&[
+        report(
+            "a.txt",
+            "2030-03-04",
+            "Peru's president, Ana Ruiz, told the speaker of parliament on Saturday that she would resign on Wednesday.",
+        ),
+        report(
+            "b.txt",
+            "2030-03-08",
+            "Peru's president, Ana Ruiz, resigned late on Thursday evening and left Lima.",
+        ),
+    ]);
+    assert!(c.of_kind("date").is_empty(), "{:?}", describe(&c.findings));
 }
 
 #[test]

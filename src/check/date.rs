@@ -25,6 +25,8 @@ pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
     let readings: Vec<Reading<(PartialDate, Option<Minutes>)>> = slot
         .claims
         .iter()
+        // "He would resign on Wednesday": a plan is not when it happened.
+        .filter(|&&i| ctx.claims[i].modality.is_none())
         .filter_map(|&i| {
             let t = ctx.claims[i].time.as_ref()?;
             match &t.value {

@@ -583,6 +583,13 @@ impl<'t, 'a> Reader<'t, 'a> {
         let mut buf = [0u8; 24];
         let w = ascii_lower(t.text, &mut buf)?;
         if RELATIVE_DAYS.contains(&w) {
+            // "MNN Tonight", "Sports Today": a capitalized day word after a capitalized
+            // word is part of a name.
+            let capitalized =
+                |t: &Tok<'_>| t.kind == Kind::Word && t.text.starts_with(char::is_uppercase);
+            if capitalized(t) && i > 0 && self.tok(i - 1).is_some_and(capitalized) {
+                return None;
+            }
             let offset = match w {
                 "yesterday" => -1,
                 "tomorrow" => 1,

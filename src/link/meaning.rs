@@ -433,22 +433,10 @@ fn features(
         (Some(_), Some(_)) => (false, true),
         _ => (false, false),
     };
-    // Names near the two values, shared when a name near one is anywhere in the other's
-    // sentence ("Colonial has not paid" and "Colonial Pipeline paid", where the sentence
-    // start hides that "Colonial" is a name).
     let names = if x.names.is_empty() || y.names.is_empty() {
         None
     } else {
-        let shared: Vec<&Name> = x
-            .names
-            .iter()
-            .filter(|n| y.names.contains(n) || y.event.contains(n))
-            .chain(
-                y.names
-                    .iter()
-                    .filter(|n| !x.names.contains(n) && x.event.contains(n)),
-            )
-            .collect();
+        let shared: Vec<&Name> = x.names.iter().filter(|n| y.names.contains(n)).collect();
         for n in &shared {
             add(&mut words, n);
         }

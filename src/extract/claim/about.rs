@@ -52,6 +52,11 @@ struct Token<'a> {
 
 /// The value claims of one sentence.
 pub fn value_claims(facts: &Facts, at: &Place) -> Vec<Claim> {
+    // A question asserts nothing ("Is Colonial going to pay them?", "And the other four
+    // men?").
+    if facts.text.trim_end().ends_with('?') {
+        return Vec::new();
+    }
     let english = facts.lexicon.english();
     let tokens = tokens(facts, english);
     // One list per sentence, shared by the claims of its values (not copied per claim).
@@ -67,11 +72,7 @@ pub fn value_claims(facts: &Facts, at: &Place) -> Vec<Claim> {
             out.push(c);
         }
     }
-    // A question asserts nothing ("Is Colonial going to pay them?").
-    let question = facts.text.trim_end().ends_with('?');
-    if !question {
-        out.extend(statement_claims(facts, at, &tokens, &event, english));
-    }
+    out.extend(statement_claims(facts, at, &tokens, &event, english));
     out.extend(relation_claims(facts, at, &tokens));
     out
 }
@@ -384,6 +385,9 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
     let units = facts.lexicon.units();
     let mut out = Vec::with_capacity(facts.words.len());
     let mut prev_end = 0;
+    // The first word of the sentence, capitalized, with its name form: it is a name when
+    // a name follows it ("Colonial Pipeline paid"), though its capital proves nothing.
+    let mut opening: Option<Name> = None;
     for w in &facts.words {
         let gap = facts.text.get(prev_end..w.start).unwrap_or("");
         prev_end = w.end;
@@ -428,6 +432,21 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
         let proper = alphabetic
             && !stop
             && (known || !initial && !shouting && w.text.starts_with(char::is_uppercase));
+        if proper && gap.trim().is_empty() && out.len() == 1 {
+            if let (Some(folded), Some(first)) = (opening.take(), out.first_mut()) {
+                first.proper = true;
+                first.verbal = false;
+                first.lemma = folded;
+            }
+        }
+        if out.is_empty()
+            && alphabetic
+            && !stop
+            && !shouting
+            && w.text.starts_with(char::is_uppercase)
+        {
+            opening = Some(info.folded.clone());
+        }
         let lemma = if proper { info.folded } else { info.lemma };
         out.push(Token {
             word: w,
@@ -1006,6 +1025,12 @@ fn background(facts: &Facts, at: &Place) -> bool {
 /// word before it ("since the 1992 election", "than in 2015"): the time is a point of
 /// comparison.
 fn compared(english: &English, text: &str, start: usize) -> bool {
+    comparison_before(english, text, start).is_some()
+}
+
+/// The comparison word ("since", "than") that is the nearest word before `start` other
+/// than stop words, lower-case.
+fn comparison_before(english: &English, text: &str, start: usize) -> Option<String> {
     let before = text.get(..start).unwrap_or("");
     before
         .split(|c: char| !c.is_alphanumeric())
@@ -1013,7 +1038,36 @@ fn compared(english: &English, text: &str, start: usize) -> bool {
         .rev()
         .map(str::to_ascii_lowercase)
         .find(|w| english.is_comparison(w) || !english.is_stop(w))
-        .is_some_and(|w| english.is_comparison(&w))
+        .filter(|w| english.is_comparison(w))
+}
+
+/// A time that only dates what something is compared with: after "than" ("more than in
+/// 2015"), or after "since" with a superlative before it ("the strongest quake to hit
+/// Turkey since 1939"), unlike "stored there since 2014".
+fn comparison_point(
+    facts: &Facts,
+    tokens: &[Token],
+    seg: &Range<usize>,
+    english: &English,
+    t: &TimeMatch,
+) -> bool {
+    let text = facts.text.get(t.range.clone()).unwrap_or_default();
+    let lead = text
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .filter(|w| english.is_comparison(w));
+    let lead = lead.or_else(|| comparison_before(english, facts.text, t.range.start));
+    match lead.as_deref() {
+        None => false,
+        Some("since") => {
+            let first = token_at(tokens, t.range.start);
+            tokens[seg.start..first.min(seg.end)]
+                .iter()
+                .any(|b| english.is_superlative(&lower_key(b.word.text)))
+        }
+        Some(_) => true,
+    }
 }
 
 /// A number that is part of a name: "MAX 9", "Flight 302", "737 MAX jets", "Hangar 12".
@@ -1205,6 +1259,24 @@ fn time_claim(
                 && !proper.contains(n)
         })
         .cloned();
+    if comparison_point(facts, tokens, &seg, english, t) {
+        return None;
+    }
+    // "told parliament on Saturday that she would resign": the verb after the date is a
+    // plan.
+    let last = token_at(tokens, t.range.end);
+    if let Some(p) = pred.as_ref().or(event_noun.as_ref()) {
+        let planned = (last..seg.end)
+            .find(|&j| tokens[j].lemma == *p)
+            .is_some_and(|j| {
+                tokens[j.saturating_sub(2).max(seg.start)..j]
+                    .iter()
+                    .any(|b| english.is_modal(&lower_key(b.word.text)))
+            });
+        if planned {
+            return None;
+        }
+    }
     // "will join next month": a plan or a forecast, not when something happened.
     // "officials said on Wednesday", "told reporters on Friday": when it was said.
     if tokens[seg.start.max(first.saturating_sub(SPEECH))..first.min(tokens.len())]
@@ -1217,6 +1289,11 @@ fn time_claim(
         .iter()
         .any(|b| english.is_modal(&lower_key(b.word.text)))
     {
+        return None;
+    }
+    // A date with neither a verb nor an event noun by it dates nothing ("WNX MORNING -
+    // MONDAY - TRANSCRIPT").
+    if pred.is_none() && event_noun.is_none() {
         return None;
     }
     let head = match (&pred, pred_distance <= PREDICATE_WINDOW / 2) {
@@ -1301,6 +1378,47 @@ mod tests {
             .find_map(|c| c.about.as_deref().filter(|a| a.facet == facet))
             .unwrap_or_else(|| panic!("no {facet:?} claim in {claims:#?}"))
             .background
+    }
+
+    #[test]
+    fn dates_that_date_no_event_of_the_story_make_no_claim() {
+        // A point of comparison.
+        assert!(dates("It was the strongest storm to hit Tarvo since 1987.").is_empty());
+        assert!(dates("The worst flood to reach Tarvo since 1987 drowned the fields.").is_empty());
+        assert!(dates("The Tarvo dam held more water than in 2019.").is_empty());
+        // ... unlike a time that the sentence's own event runs from.
+        assert_eq!(
+            dates("The grain had been stored in the Tarvo depot since 2019."),
+            ["since 2019"]
+        );
+        // A masthead: no verb and no event noun.
+        assert!(dates("TARVO MORNING - 12 March 2030 - TRANSCRIPT").is_empty());
+        // A question asserts nothing.
+        assert!(
+            values("Did the storm reach Tarvo on 12 March 2030 and kill 12 people?").is_empty()
+        );
+    }
+
+    #[test]
+    fn a_capitalized_day_word_after_a_name_is_part_of_the_name() {
+        let mut doc = Document::plain(
+            "t",
+            "t.txt".into(),
+            Format::Text,
+            "The council resigns after the flood - Tarvo Tonight transcript".to_string(),
+        );
+        doc.published = Some(crate::corpus::PartialDate::day(2030, 6, 1));
+        let knowledge = crate::extract::lexicon::for_tests();
+        let sentences = knowledge.abbreviations().segment(&doc.text);
+        let claims = super::super::extract_document(&doc, 0, &sentences, knowledge);
+        assert!(claims.iter().all(|c| c.time.is_none()), "{claims:#?}");
+        assert_eq!(
+            values_published("The council resigned tonight after the flood.")
+                .iter()
+                .filter_map(|c| c.time.as_ref().map(|t| t.text.to_string()))
+                .collect::<Vec<_>>(),
+            ["tonight"]
+        );
     }
 
     #[test]

@@ -293,6 +293,19 @@ impl English {
         self.concepts.len()
     }
 
+    /// A superlative adjective or adverb ("strongest", "worst", "first"), lower-case.
+    pub fn is_superlative(&self, word: &str) -> bool {
+        if self.roles.is_irregular_superlative(word) {
+            return true;
+        }
+        word.len() > 5
+            && word.ends_with("est")
+            && self
+                .lemma_as(word, Pos::Adj)
+                .or_else(|| self.lemma_as(word, Pos::Adv))
+                .is_some_and(|l| l != word)
+    }
+
     /// A word that makes the time after it a point of comparison ("since", "than").
     pub fn is_comparison(&self, word: &str) -> bool {
         self.roles.is_comparison(word)

@@ -20,6 +20,7 @@ struct RolesFile {
     reporting_words: Vec<String>,
     verb_openers: Vec<String>,
     comparison_words: Vec<String>,
+    superlative_words: Vec<String>,
 }
 
 /// Light verbs and degree words, as sets.
@@ -36,6 +37,7 @@ pub struct WordRoles {
     reporting: FxHashSet<String>,
     verb_openers: FxHashSet<String>,
     comparison: FxHashSet<String>,
+    superlative: FxHashSet<String>,
 }
 
 impl WordRoles {
@@ -59,6 +61,7 @@ impl WordRoles {
             reporting: f.reporting_words.into_iter().collect(),
             verb_openers: f.verb_openers.into_iter().collect(),
             comparison: f.comparison_words.into_iter().collect(),
+            superlative: f.superlative_words.into_iter().collect(),
         })
     }
 
@@ -77,6 +80,11 @@ impl WordRoles {
     /// lower-case.
     pub fn is_comparison(&self, word: &str) -> bool {
         self.comparison.contains(word)
+    }
+
+    /// A superlative that is not an "-est" form ("worst", "first"), lower-case.
+    pub fn is_irregular_superlative(&self, word: &str) -> bool {
+        self.superlative.contains(word)
     }
 
     /// A verb that carries little meaning of its own ("be", "have", "say").
