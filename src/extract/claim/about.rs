@@ -542,26 +542,44 @@ fn predicate_within(
 ) -> Option<(Name, usize)> {
     let first = token_at(tokens, range.start);
     let last = token_at(tokens, range.end);
+    // "6,000 were injured and between 30 and 40 are still missing": a value with a
+    // passive verb of its own after it opens a clause at the joiner before it.
+    let own_be = tokens[last.min(seg.end)..seg.end.min(last + 3)]
+        .iter()
+        .any(|b| english.lemma(&lower_key(b.word.text)) == "be");
+    let opens = if own_be {
+        (seg.start..first)
+            .rev()
+            .take(3)
+            .find(|&j| english.joins_clauses(&lower_key(tokens[j].word.text)))
+    } else {
+        None
+    };
     let mut best: Option<(usize, &Token)> = None;
     for (i, t) in tokens.iter().enumerate().take(seg.end).skip(seg.start) {
         if (first..last).contains(&i) || !t.verbal || english.is_light(&t.lemma) {
+            continue;
+        }
+        if opens.is_some_and(|j| i < j) {
             continue;
         }
         let distance = if i < first { first - i } else { i + 1 - last };
         // Verbs after the value weigh a little less (the value is usually an object).
         let mut weighted = if i < first { distance } else { distance + 1 };
         // A verb after the value defines what is counted only in the passive ("40
-        // people were injured"); in the active the value acts ("14 tugs pulled").
-        if i >= last
-            && !tokens[last..i]
+        // people were injured", "30 are still missing"); in the active the value acts
+        // ("14 tugs pulled").
+        let after_be = i >= last
+            && tokens[last..i]
                 .iter()
-                .any(|b| english.lemma(&lower_key(b.word.text)) == "be")
-        {
+                .any(|b| english.lemma(&lower_key(b.word.text)) == "be");
+        if i >= last && !after_be {
             weighted += NEAR;
         }
         // A form in "-ing" is often a noun ("the border crossing") or a clause of
-        // its own ("..., killing 12"): a finite verb further away is the likelier predicate.
-        if t.word.text.ends_with("ing") {
+        // its own ("..., killing 12"): a finite verb further away is the likelier
+        // predicate. After "be" it is the predicate ("are still missing").
+        if t.word.text.ends_with("ing") && !after_be {
             weighted += GERUND;
         }
         if i >= last {
@@ -1560,6 +1578,20 @@ mod tests {
             date.subject.iter().any(|w| &**w == "earthquake"),
             "{date:?}"
         );
+    }
+
+    #[test]
+    fn a_value_with_a_verb_of_its_own_opens_a_clause() {
+        let missing = about_of(
+            "Officials said 600 people were injured and between 30 and 40 are still missing.",
+            "30 and 40",
+        );
+        assert_eq!(missing.predicate.as_deref(), Some("miss"), "{missing:?}");
+        let hurt = about_of(
+            "Officials said 600 people were injured and between 30 and 40 are still missing.",
+            "600 people",
+        );
+        assert_eq!(hurt.predicate.as_deref(), Some("injure"), "{hurt:?}");
     }
 
     #[test]

@@ -306,6 +306,11 @@ impl English {
                 .is_some_and(|l| l != word)
     }
 
+    /// A word that joins two clauses ("and", "but"), lower-case.
+    pub fn joins_clauses(&self, word: &str) -> bool {
+        self.roles.joins_clauses(word)
+    }
+
     /// A word that makes the time after it a point of comparison ("since", "than").
     pub fn is_comparison(&self, word: &str) -> bool {
         self.roles.is_comparison(word)

@@ -21,6 +21,7 @@ struct RolesFile {
     verb_openers: Vec<String>,
     comparison_words: Vec<String>,
     superlative_words: Vec<String>,
+    clause_joiners: Vec<String>,
 }
 
 /// Light verbs and degree words, as sets.
@@ -38,6 +39,7 @@ pub struct WordRoles {
     verb_openers: FxHashSet<String>,
     comparison: FxHashSet<String>,
     superlative: FxHashSet<String>,
+    joiners: FxHashSet<String>,
 }
 
 impl WordRoles {
@@ -62,6 +64,7 @@ impl WordRoles {
             verb_openers: f.verb_openers.into_iter().collect(),
             comparison: f.comparison_words.into_iter().collect(),
             superlative: f.superlative_words.into_iter().collect(),
+            joiners: f.clause_joiners.into_iter().collect(),
         })
     }
 
@@ -85,6 +88,11 @@ impl WordRoles {
     /// A superlative that is not an "-est" form ("worst", "first"), lower-case.
     pub fn is_irregular_superlative(&self, word: &str) -> bool {
         self.superlative.contains(word)
+    }
+
+    /// A word that joins two clauses ("and", "but"), lower-case.
+    pub fn joins_clauses(&self, word: &str) -> bool {
+        self.joiners.contains(word)
     }
 
     /// A verb that carries little meaning of its own ("be", "have", "say").
