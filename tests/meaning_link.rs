@@ -293,6 +293,36 @@ fn a_planned_date_is_not_set_against_the_date_it_happened() {
 }
 
 #[test]
+fn two_names_for_the_first_to_act_are_flagged() {
+    let c = check(&[
+        report(
+            "a.txt",
+            "2030-03-02",
+            "Norland has become the first country to close its ports to the trawler fleet.",
+        ),
+        report(
+            "b.txt",
+            "2030-03-03",
+            "Velmark was the first country to shut its harbours, officials said.",
+        ),
+        // "The first day" names no one who was first.
+        report(
+            "c.txt",
+            "2030-03-03",
+            "On the first day of the dispute, the trawler fleet stayed at sea.",
+        ),
+    ]);
+    let actor = c.of_kind("actor");
+    assert!(
+        actor
+            .iter()
+            .any(|f| values(f) == ["Norland was first", "Velmark was first"]),
+        "{:?}",
+        describe(&c.findings)
+    );
+}
+
+#[test]
 fn two_owners_of_one_ship_are_flagged() {
     let c = check(&[
         report(

@@ -56,6 +56,7 @@ fn relations(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
             let display = match &*relation {
                 "own" => format!("owned by {}", actor.text),
                 "base" => format!("based in {}", actor.text),
+                "first" => format!("{} was first", actor.text),
                 _ => actor.text.to_string(),
             };
             Some(Reading {

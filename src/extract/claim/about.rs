@@ -219,6 +219,29 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
                     found.push(("own", r, None));
                 }
             }
+        } else if w == "first" && i >= 2 && lower(&tokens[i - 1]) == "the" {
+            // "Ethiopia was the first country to ban", "China has become the first
+            // country to order", "Gibraltar, the first area to declare": who was first,
+            // about the noun after "first" (or the verb after "to").
+            let english = facts.lexicon.english();
+            let mut j = i - 2;
+            while j > 0
+                && !tokens[j + 1].boundary_before
+                && (english.is_stop(tokens[j].word.text) || english.is_light(&tokens[j].lemma))
+                && !tokens[j].proper
+            {
+                j -= 1;
+            }
+            let about = match tokens.get(i + 1) {
+                Some(n) if lower(n) == "to" => Some(i + 2),
+                Some(n) if n.content => Some(i + 1),
+                _ => None,
+            };
+            if let (Some(r), Some(about)) = (name_ending_at(tokens, j), about) {
+                if tokens[j].proper || j == 0 {
+                    found.push(("first", r, Some(about)));
+                }
+            }
         } else if w == "where" && i >= 1 {
             let rest: Vec<Cow<str>> = tokens.iter().skip(i + 1).take(5).map(lower).collect();
             let gap = facts.text.get(tokens[i - 1].word.end..t.word.start);
