@@ -323,6 +323,43 @@ fn two_names_for_the_first_to_act_are_flagged() {
 }
 
 #[test]
+fn two_agents_of_one_passive_are_flagged_but_not_two_reporters() {
+    let c = check(&[
+        report(
+            "a.txt",
+            "2030-03-02",
+            "The leak was first detected by engineers at Norland Polytechnic last spring.",
+        ),
+        report(
+            "b.txt",
+            "2030-03-03",
+            "The leak was detected by the Velmark Water Board's own sensors.",
+        ),
+        // A verb of speech names who told it, not who did it.
+        report(
+            "c.txt",
+            "2030-03-03",
+            "The leak was reported by Harbor Radio on Friday.",
+        ),
+    ]);
+    let actor = c.of_kind("actor");
+    assert!(
+        actor
+            .iter()
+            .any(|f| values(f) == ["by Norland Polytechnic", "by Velmark Water Board"]),
+        "{:?}",
+        describe(&c.findings)
+    );
+    assert!(
+        actor
+            .iter()
+            .all(|f| !values(f).iter().any(|v| v.contains("Harbor"))),
+        "{:?}",
+        describe(&c.findings)
+    );
+}
+
+#[test]
 fn two_owners_of_one_ship_are_flagged() {
     let c = check(&[
         report(

@@ -57,7 +57,8 @@ fn relations(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
                 "own" => format!("owned by {}", actor.text),
                 "base" => format!("based in {}", actor.text),
                 "first" => format!("{} was first", actor.text),
-                _ => actor.text.to_string(),
+                // A passive's agent ("uncovered by X").
+                _ => format!("by {}", actor.text),
             };
             Some(Reading {
                 claim: i,

@@ -168,7 +168,8 @@ fn name_after(tokens: &[Token], i: usize) -> Option<Range<usize>> {
 /// the name; two sources naming different ones conflict.
 fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
     // (relation, the name, the token of what it is about)
-    let mut found: Vec<(&'static str, Range<usize>, Option<usize>)> = Vec::new();
+    let mut found: Vec<(Name, Range<usize>, Option<usize>)> = Vec::new();
+    let english = facts.lexicon.english();
     fn lower<'t>(t: &Token<'t>) -> Cow<'t, str> {
         lower_key(t.word.text)
     }
@@ -196,19 +197,23 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
                 t.word.start
             };
             if !prefix.is_empty() {
-                found.push((relation, start..t.word.start + prefix.len(), Some(i + 1)));
+                found.push((
+                    relation.into(),
+                    start..t.word.start + prefix.len(),
+                    Some(i + 1),
+                ));
             }
         } else if w == "owned" && next == "by" {
             if let Some(r) = name_after(tokens, i + 2) {
-                found.push(("own", r, i.checked_sub(1)));
+                found.push(("own".into(), r, i.checked_sub(1)));
             }
         } else if (w == "based" || w == "headquartered" || w == "headquarters") && next == "in" {
             if let Some(r) = name_after(tokens, i + 2) {
-                found.push(("base", r, i.checked_sub(1)));
+                found.push(("base".into(), r, i.checked_sub(1)));
             }
         } else if w == "owner" && gap_after.contains(',') {
             if let Some(r) = name_after(tokens, i + 1) {
-                found.push(("own", r, None));
+                found.push(("own".into(), r, None));
             }
         } else if (w == "owns" || w == "owned") && i >= 2 && lower(&tokens[i - 1]) == "which" {
             let gap = facts
@@ -216,14 +221,13 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
                 .get(tokens[i - 2].word.end..tokens[i - 1].word.start);
             if gap.is_some_and(|g| g.contains(',')) {
                 if let Some(r) = name_ending_at(tokens, i - 2) {
-                    found.push(("own", r, None));
+                    found.push(("own".into(), r, None));
                 }
             }
         } else if w == "first" && i >= 2 && lower(&tokens[i - 1]) == "the" {
             // "Ethiopia was the first country to ban", "China has become the first
             // country to order", "Gibraltar, the first area to declare": who was first,
             // about the noun after "first" (or the verb after "to").
-            let english = facts.lexicon.english();
             let mut j = i - 2;
             while j > 0
                 && !tokens[j + 1].boundary_before
@@ -239,8 +243,23 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
             };
             if let (Some(r), Some(about)) = (name_ending_at(tokens, j), about) {
                 if tokens[j].proper || j == 0 {
-                    found.push(("first", r, Some(about)));
+                    found.push(("first".into(), r, Some(about)));
                 }
+            }
+        } else if next == "by"
+            && t.verbal
+            && !english.is_light(&t.lemma)
+            && !english.is_reporting(&t.lemma)
+            && w != t.lemma.as_ref()
+        {
+            // "It was uncovered by the agency's laboratory", "the tower was visited by
+            // Prince William": who did it, about what the passive's subject names.
+            let be = (i.saturating_sub(3)..i)
+                .rev()
+                .find(|&j| english.lemma(&lower(&tokens[j])) == "be");
+            if let (Some(be), Some(r)) = (be, name_after(tokens, i + 2)) {
+                let subject = be.checked_sub(1).filter(|&j| tokens[j].content);
+                found.push((t.lemma.clone(), r, subject));
             }
         } else if w == "where" && i >= 1 {
             let rest: Vec<Cow<str>> = tokens.iter().skip(i + 1).take(5).map(lower).collect();
@@ -250,14 +269,25 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
             {
                 if let Some(r) = name_ending_at(tokens, i - 1) {
                     let subject = (i + 1..(i + 4).min(tokens.len())).find(|&j| tokens[j].proper);
-                    found.push(("base", r, subject));
+                    found.push(("base".into(), r, subject));
                 }
             }
         }
     }
     found
         .into_iter()
-        .map(|(relation, r, subject)| {
+        .map(|(relation, mut r, subject)| {
+            // "the Environmental Protection Agency's own tests": the name, not its
+            // possessive.
+            for suffix in ["'s", "’s"] {
+                if facts
+                    .text
+                    .get(r.clone())
+                    .is_some_and(|t| t.ends_with(suffix))
+                {
+                    r.end -= suffix.len();
+                }
+            }
             let mut claim = empty_claim(facts, at, &r);
             // What the relation is about: the word there, if it is a content word.
             let subject: Vec<Name> = subject
@@ -284,9 +314,9 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
             }));
             claim.about = Some(Box::new(About {
                 facet: ValueFacet::Statement,
-                head: Some(Name::from(relation)),
+                head: Some(relation.clone()),
                 measure: subject.into_boxed_slice(),
-                predicate: Some(Name::from(relation)),
+                predicate: Some(relation),
                 subject: Box::default(),
                 predicate_near: true,
                 names: Box::new([]),
