@@ -72,6 +72,29 @@ pub fn conflicting_groups<V: Clone>(
             None => groups.push(Group { members: vec![r] }),
         }
     }
+    // A reading that agrees with every reading of another side as well as with its own
+    // ("almost a week" beside "nine days" and beside "six days") is evidence for neither:
+    // it leaves the finding.
+    let bridges: Vec<Vec<bool>> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            g.members
+                .iter()
+                .map(|m| {
+                    groups
+                        .iter()
+                        .enumerate()
+                        .any(|(j, other)| i != j && other.members.iter().all(|o| compatible(o, m)))
+                })
+                .collect()
+        })
+        .collect();
+    for (g, bridge) in groups.iter_mut().zip(bridges) {
+        let mut flags = bridge.into_iter();
+        g.members.retain(|_| !flags.next().unwrap_or(false));
+    }
+    groups.retain(|g| !g.members.is_empty());
     let conflict = |a: &Group<V>, b: &Group<V>| {
         a.members.iter().any(|x| {
             b.members.iter().any(|y| {
@@ -442,4 +465,62 @@ pub fn render_message(template: &str, slot: &str, sides: &[Side]) -> String {
 /// The lowest severity that the findings reach, for exit codes.
 pub fn worst(findings: &[Finding]) -> Option<Severity> {
     findings.iter().map(|f| f.severity).max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Document, Format};
+
+    /// `n` copies of one claim of our own, each in a document of its own.
+    fn claims(n: usize) -> (Vec<Claim>, Vec<Document>) {
+        let text = "The storm killed 12 people.";
+        let doc = Document::plain("t", "t.txt".into(), Format::Text, text.to_string());
+        let knowledge = crate::extract::lexicon::for_tests();
+        let sentences = knowledge.abbreviations().segment(text);
+        let one = crate::extract::claim::extract_document(&doc, 0, &sentences, knowledge)
+            .into_iter()
+            .next()
+            .expect("a claim");
+        let claims = (0..n)
+            .map(|i| {
+                let mut c = one.clone();
+                c.doc_index = i;
+                c
+            })
+            .collect();
+        (claims, vec![doc; n])
+    }
+
+    fn reading(claim: usize, value: f64) -> Reading<f64> {
+        Reading {
+            claim,
+            value,
+            display: value.to_string(),
+            span: Span::default(),
+        }
+    }
+
+    #[test]
+    fn a_value_that_agrees_with_both_sides_is_on_neither() {
+        let (claims, docs) = claims(3);
+        let ctx = Context {
+            claims: &claims,
+            docs: &docs,
+            knowledge: crate::extract::lexicon::for_tests(),
+        };
+        // 7 is within 2 of 6 and of 9; 6 and 9 are not.
+        let close = |a: &Reading<f64>, b: &Reading<f64>| (a.value - b.value).abs() <= 2.0;
+        let groups = conflicting_groups(
+            &ctx,
+            vec![reading(0, 9.0), reading(1, 7.0), reading(2, 6.0)],
+            close,
+        );
+        let values: Vec<Vec<f64>> = groups
+            .iter()
+            .map(|g| g.members.iter().map(|m| m.value).collect())
+            .collect();
+        assert_eq!(values.len(), 2, "{values:?}");
+        assert!(values.iter().all(|g| !g.contains(&7.0)), "{values:?}");
+    }
 }
