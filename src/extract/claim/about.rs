@@ -356,7 +356,16 @@ fn statement_claims(
         let mut modal = false;
         for back in (i.saturating_sub(SCOPE)..i).rev() {
             let w = lower_key(tokens[back].word.text);
-            if english.is_negation(&w) {
+            // "not" and "never" negate the first content word after them, when it is
+            // not an adverb: in "not active in vehicles sold" that is "active", not "sold".
+            // ("No software had been installed" negates the clause.)
+            let bound_elsewhere = english.opens_verb(&w)
+                && tokens[back + 1..i].iter().any(|b| {
+                    let pos = english.pos(&b.lemma);
+                    let adverb = pos.is_adv() && !pos.is_noun() && !pos.is_verb() && !pos.is_adj();
+                    b.content && !english.is_light(&b.lemma) && !adverb
+                });
+            if english.is_negation(&w) && !bound_elsewhere {
                 negation = Some(&tokens[back]);
             }
             if english.is_modal(&w) {
@@ -1333,6 +1342,10 @@ fn time_claim(
     if comparison_point(facts, tokens, &seg, english, t) {
         return None;
     }
+    // "By Friday FTX had filed": a bound, not the date it happened.
+    if first > seg.start && english.is_bound(&lower_key(tokens[first - 1].word.text)) {
+        return None;
+    }
     // "told parliament on Saturday that she would resign": the verb after the date is a
     // plan.
     let last = token_at(tokens, t.range.end);
@@ -1468,6 +1481,52 @@ mod tests {
         assert!(
             values("Did the storm reach Tarvo on 12 March 2030 and kill 12 people?").is_empty()
         );
+    }
+
+    #[test]
+    fn a_date_after_by_is_a_bound_not_a_date() {
+        assert!(dates("By 12 March 2030 the Tarvo council had approved the budget.").is_empty());
+        assert_eq!(
+            dates("The Tarvo council approved the budget on 12 March 2030."),
+            ["12 March 2030"]
+        );
+    }
+
+    /// Whether the statement claim of verb `lemma` is negated.
+    fn negated(text: &str, lemma: &str) -> bool {
+        let claims = values(text);
+        claims
+            .iter()
+            .find(|c| {
+                c.about.as_deref().is_some_and(|a| {
+                    a.facet == ValueFacet::Statement && a.predicate.as_deref() == Some(lemma)
+                })
+            })
+            .unwrap_or_else(|| panic!("no statement of {lemma:?} in {claims:#?}"))
+            .negation
+            .is_some()
+    }
+
+    #[test]
+    fn not_negates_the_first_content_word_after_it() {
+        assert!(negated(
+            "The council did not approve the harbour budget.",
+            "approve"
+        ));
+        assert!(negated(
+            "The council has not yet approved the harbour budget.",
+            "approve"
+        ));
+        // "not" negates "active"; the pumps were sold.
+        assert!(!negated(
+            "The filter is not active in pumps sold abroad by Harwick.",
+            "sell"
+        ));
+        // A negated subject negates its clause.
+        assert!(negated(
+            "No filter had been fitted to the harbour pumps.",
+            "fit"
+        ));
     }
 
     #[test]

@@ -306,6 +306,11 @@ impl English {
                 .is_some_and(|l| l != word)
     }
 
+    /// A word that makes the time after it a bound ("by Friday"), lower-case.
+    pub fn is_bound(&self, word: &str) -> bool {
+        self.roles.is_bound(word)
+    }
+
     /// A word that joins two clauses ("and", "but"), lower-case.
     pub fn joins_clauses(&self, word: &str) -> bool {
         self.roles.joins_clauses(word)

@@ -22,6 +22,7 @@ struct RolesFile {
     comparison_words: Vec<String>,
     superlative_words: Vec<String>,
     clause_joiners: Vec<String>,
+    bound_words: Vec<String>,
 }
 
 /// Light verbs and degree words, as sets.
@@ -40,6 +41,7 @@ pub struct WordRoles {
     comparison: FxHashSet<String>,
     superlative: FxHashSet<String>,
     joiners: FxHashSet<String>,
+    bound: FxHashSet<String>,
 }
 
 impl WordRoles {
@@ -65,6 +67,7 @@ impl WordRoles {
             comparison: f.comparison_words.into_iter().collect(),
             superlative: f.superlative_words.into_iter().collect(),
             joiners: f.clause_joiners.into_iter().collect(),
+            bound: f.bound_words.into_iter().collect(),
         })
     }
 
@@ -93,6 +96,11 @@ impl WordRoles {
     /// A word that joins two clauses ("and", "but"), lower-case.
     pub fn joins_clauses(&self, word: &str) -> bool {
         self.joiners.contains(word)
+    }
+
+    /// A word that makes the time after it a bound ("by", "before"), lower-case.
+    pub fn is_bound(&self, word: &str) -> bool {
+        self.bound.contains(word)
     }
 
     /// A verb that carries little meaning of its own ("be", "have", "say").
