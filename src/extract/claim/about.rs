@@ -850,9 +850,18 @@ fn quantity_claim(
         // "six minutes after take-off", "45 minutes into its dive": the gap is measured
         // from the event named after it.
         let reference = reference_phrase(tokens, &q.range);
+        // "33 days of drilling", "after 16 days of talks": what the time was spent on.
+        let last = token_at(tokens, q.range.end);
+        let spent_on = tokens
+            .get(last)
+            .filter(|t| t.word.text == "of")
+            .and_then(|_| tokens.get(last + 1))
+            .filter(|t| t.content && !t.boundary_before)
+            .map(|t| t.lemma.clone());
         head = reference
             .first()
             .cloned()
+            .or(spent_on)
             .or_else(|| modified_noun(facts, tokens, &q.range));
         for n in reference {
             push(&mut measure, n);
@@ -1138,6 +1147,33 @@ fn comparison_point(
         .map(str::to_ascii_lowercase)
         .filter(|w| english.is_comparison(w));
     let lead = lead.or_else(|| comparison_before(english, facts.text, t.range.start));
+    // "159 are missing, up from 99 yesterday", "compared with 52 tonnes on 12 March":
+    // the time of an earlier value. Back over that value and the stop words by it.
+    let mut cut = t.range.start;
+    if let Some(q) = facts.quantities.iter().find(|q| {
+        q.range.end <= cut
+            && facts.text.get(q.range.end..cut).is_some_and(|gap| {
+                gap.split_whitespace().count() <= 2
+                    && gap.split_whitespace().all(|w| english.is_stop(w))
+            })
+    }) {
+        cut = q.range.start;
+    }
+    let mut before: Vec<String> = facts
+        .text
+        .get(..cut)
+        .unwrap_or_default()
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(4)
+        .map(str::to_ascii_lowercase)
+        .skip_while(|w| english.is_degree(w))
+        .collect();
+    before.reverse();
+    if english.ends_with_previous_value(&before) {
+        return true;
+    }
     match lead.as_deref() {
         None => false,
         Some("since") => {
@@ -1481,6 +1517,29 @@ mod tests {
         assert!(
             values("Did the storm reach Tarvo on 12 March 2030 and kill 12 people?").is_empty()
         );
+    }
+
+    #[test]
+    fn the_time_of_an_earlier_value_dates_no_event() {
+        assert!(dates("In Tarvo 159 people are missing, up from 99 on 12 March 2030.").is_empty());
+        assert!(
+            dates("Exports fell to 40 tonnes, compared with 52 tonnes on 12 March 2030.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_length_of_time_of_something_measures_that_thing() {
+        let claims = values("The breakthrough came after 33 days of drilling at the Tarvo mine.");
+        let duration = claims
+            .iter()
+            .find_map(|c| {
+                c.about
+                    .as_deref()
+                    .filter(|a| a.facet == ValueFacet::Duration)
+            })
+            .expect("a duration claim");
+        assert_eq!(duration.head.as_deref(), Some("drill"), "{duration:?}");
     }
 
     #[test]

@@ -306,6 +306,12 @@ impl English {
                 .is_some_and(|l| l != word)
     }
 
+    /// Whether lower-case `words` end with a phrase that introduces an earlier value
+    /// ("up from", "compared with").
+    pub fn ends_with_previous_value(&self, words: &[String]) -> bool {
+        self.roles.ends_with_previous_value(words)
+    }
+
     /// A word that makes the time after it a bound ("by Friday"), lower-case.
     pub fn is_bound(&self, word: &str) -> bool {
         self.roles.is_bound(word)

@@ -23,6 +23,7 @@ struct RolesFile {
     superlative_words: Vec<String>,
     clause_joiners: Vec<String>,
     bound_words: Vec<String>,
+    previous_value_phrases: Vec<String>,
 }
 
 /// Light verbs and degree words, as sets.
@@ -42,6 +43,7 @@ pub struct WordRoles {
     superlative: FxHashSet<String>,
     joiners: FxHashSet<String>,
     bound: FxHashSet<String>,
+    previous_value: Vec<Vec<String>>,
 }
 
 impl WordRoles {
@@ -68,6 +70,11 @@ impl WordRoles {
             superlative: f.superlative_words.into_iter().collect(),
             joiners: f.clause_joiners.into_iter().collect(),
             bound: f.bound_words.into_iter().collect(),
+            previous_value: f
+                .previous_value_phrases
+                .iter()
+                .map(|p| p.split_whitespace().map(str::to_string).collect())
+                .collect(),
         })
     }
 
@@ -101,6 +108,14 @@ impl WordRoles {
     /// A word that makes the time after it a bound ("by", "before"), lower-case.
     pub fn is_bound(&self, word: &str) -> bool {
         self.bound.contains(word)
+    }
+
+    /// Whether `words` (lower-case) end with a phrase that introduces an earlier value
+    /// ("up from", "compared with").
+    pub fn ends_with_previous_value(&self, words: &[String]) -> bool {
+        self.previous_value
+            .iter()
+            .any(|p| !p.is_empty() && words.ends_with(p))
     }
 
     /// A verb that carries little meaning of its own ("be", "have", "say").
