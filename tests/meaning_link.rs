@@ -360,6 +360,23 @@ fn two_agents_of_one_passive_are_flagged_but_not_two_reporters() {
 }
 
 #[test]
+fn dates_of_two_different_acts_are_not_compared() {
+    let c = check(&[
+        report(
+            "a.txt",
+            "2030-03-05",
+            "The deposed governor of Tarvo fled the island early on Wednesday aboard a navy plane.",
+        ),
+        report(
+            "b.txt",
+            "2030-03-07",
+            "The deposed governor of Tarvo arrived at Norland airport on Thursday aboard a navy plane.",
+        ),
+    ]);
+    assert!(c.of_kind("date").is_empty(), "{:?}", describe(&c.findings));
+}
+
+#[test]
 fn two_owners_of_one_ship_are_flagged() {
     let c = check(&[
         report(

@@ -329,13 +329,11 @@ impl Features {
             };
         }
         // Two different verbs right by two values ("killed 12", "injured 40") are two
-        // measures; two dates whose verbs and heads differ, one verb right by its date
-        // ("closed the crossing on Monday", "reopened on Thursday"), are two events.
+        // measures; two dates whose verbs and heads differ ("closed the crossing on
+        // Monday", "reopened on Thursday"; "fled early on Wednesday", "arrived on
+        // Thursday") are two events.
         if (self.quantity || self.date) && self.predicates == Some(false) && self.predicates_near
-            || self.date
-                && self.predicates == Some(false)
-                && self.heads_differ
-                && self.predicate_near_one
+            || self.date && self.predicates == Some(false) && self.heads_differ
         {
             return 0.0;
         }
