@@ -72,9 +72,109 @@ pub fn value_claims(facts: &Facts, at: &Place) -> Vec<Claim> {
             out.push(c);
         }
     }
+    if let Some(c) = live_entry_claim(facts, at, &tokens, &event, english) {
+        out.push(c);
+    }
     out.extend(statement_claims(facts, at, &tokens, &event, english));
     out.extend(relation_claims(facts, at, &tokens));
     out
+}
+
+/// In a live blog, an entry that opens with its time ("14:30 - BREAKING: the U.S. is
+/// grounding all 737 MAX jets") and tells in the present what is happening dates that
+/// event to the entry's day, the document's publication date, unless the sentence names
+/// a date of its own. The claim's value is the entry's time stamp.
+fn live_entry_claim(
+    facts: &Facts,
+    at: &Place,
+    tokens: &[Token],
+    event: &Arc<[Name]>,
+    english: &English,
+) -> Option<Claim> {
+    let published = at.doc.published.filter(|d| d.day.is_some())?;
+    let stamp = entry_stamp(facts.text)?;
+    if facts.times.iter().any(|t| {
+        matches!(
+            t.value,
+            TimeValue::Point { date: Some(_), .. } | TimeValue::Interval { .. }
+        )
+    }) {
+        return None;
+    }
+    // What the entry tells in the present ("is grounding", "grounds"): "had grounded"
+    // or "said" tell of other times. Verbs of speech report, they are not the event.
+    let first = token_at(tokens, stamp.end);
+    let verb = (first..tokens.len()).find(|&i| {
+        let t = &tokens[i];
+        let w = t.word.text;
+        t.verbal
+            && !english.is_light(&t.lemma)
+            && !english.is_reporting(&t.lemma)
+            && (w.ends_with("ing")
+                && i > 0
+                && matches!(lower_key(tokens[i - 1].word.text).as_ref(), "is" | "are")
+                || w.ends_with('s') && !w.ends_with("ss") && *w != *t.lemma)
+    })?;
+    let pred = tokens[verb].lemma.clone();
+    let range = tokens[verb].word.start..tokens[verb].word.end;
+    let seg = segment(tokens, &range);
+    let mut measure = vec![pred.clone()];
+    for n in nearby(tokens, &range, &seg, 4) {
+        if !measure.contains(&n) {
+            measure.push(n);
+        }
+    }
+    let value = TimeValue::Point {
+        date: Some(published),
+        weekday: None,
+        month: None,
+        granularity: crate::extract::model::Granularity::Day,
+    };
+    let stamp_text = facts.text.get(stamp.clone()).unwrap_or_default();
+    let mut claim = empty_claim(facts, at, &stamp);
+    claim.time = Some(Box::new(Time {
+        value,
+        resolved: true,
+        event_year: false,
+        text: format!("{published}, entry of {stamp_text}").into(),
+        span: at.span(&stamp),
+        clock: None,
+    }));
+    claim.about = Some(Box::new(About {
+        facet: ValueFacet::Date,
+        head: Some(pred.clone()),
+        measure: measure.into_boxed_slice(),
+        subject: subject_of(tokens, &range, &seg, &pred),
+        predicate: Some(pred),
+        predicate_near: true,
+        names: names(tokens, &range, &seg).into_boxed_slice(),
+        event: event.clone(),
+        part: false,
+        union: false,
+        running: false,
+        background: false,
+    }));
+    Some(claim)
+}
+
+/// The time stamp that opens a live-blog entry ("14:30 - ", "9:05 – "): its range.
+fn entry_stamp(text: &str) -> Option<Range<usize>> {
+    let start = text.len() - text.trim_start().len();
+    let rest = &text[start..];
+    let hours = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let minutes = rest
+        .get(hours + 1..)?
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    if !(1..=2).contains(&hours) || rest.as_bytes().get(hours) != Some(&b':') || minutes != 2 {
+        return None;
+    }
+    let end = start + hours + 1 + minutes;
+    text.get(end..)?
+        .trim_start()
+        .starts_with(['-', '–', '—'])
+        .then_some(start..end)
 }
 
 /// The scope words within the statement's window give it ("all 33 were rescued", "only
@@ -484,6 +584,22 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
                 || english.opens_verb(&lower_key(p.word.text))
         });
         let verbal = verbal || alphabetic && !stop && after_subject && info.verb;
+        // "is grounding", "were fleeing": a form in "-ing" after "be" is the verb, though
+        // WordNet also knows it as a noun ("grounding").
+        let progressive = alphabetic
+            && !stop
+            && !verbal
+            && info.verb
+            && lower.ends_with("ing")
+            && out
+                .last()
+                .is_some_and(|p: &Token| english.lemma(&lower_key(p.word.text)) == "be");
+        let verbal = verbal || progressive;
+        // "grounded the jets": right after a determiner, a noun.
+        let verbal = verbal
+            && !out
+                .last()
+                .is_some_and(|p: &Token| english.opens_noun(&lower_key(p.word.text)));
         let initial = out.is_empty() || gap.contains(['"', '“', '‘']);
         let shouting = !w.text.chars().any(char::is_lowercase);
         // A known entity ("Algeria") is a name even first in a sentence or in capitals.
@@ -509,7 +625,15 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
         {
             opening = Some(info.folded.clone());
         }
-        let lemma = if proper { info.folded } else { info.lemma };
+        let lemma = if proper {
+            info.folded
+        } else if progressive {
+            english
+                .lemma_as(lower, crate::extract::english::Pos::Verb)
+                .map_or(info.lemma, |l| Name::from(l.as_ref()))
+        } else {
+            info.lemma
+        };
         out.push(Token {
             word: w,
             proper,
@@ -1540,6 +1664,47 @@ mod tests {
             })
             .expect("a duration claim");
         assert_eq!(duration.head.as_deref(), Some("drill"), "{duration:?}");
+    }
+
+    #[test]
+    fn a_noun_after_a_determiner_is_no_verb() {
+        let claims = values("The navy grounded the jets on 12 March 2030.");
+        let date = claims
+            .iter()
+            .find_map(|c| c.about.as_deref().filter(|a| a.facet == ValueFacet::Date))
+            .expect("a date claim");
+        assert_eq!(date.predicate.as_deref(), Some("ground"), "{date:?}");
+    }
+
+    #[test]
+    fn a_live_entry_dates_what_it_tells_in_the_present() {
+        let text = "14:30 - BREAKING: The governor says Tarvo is closing its port to all ships.";
+        let claims = values_published(text);
+        let date = claims
+            .iter()
+            .find(|c| {
+                c.about
+                    .as_deref()
+                    .is_some_and(|a| a.facet == ValueFacet::Date)
+            })
+            .unwrap_or_else(|| panic!("no date claim in {claims:#?}"));
+        let about = date.about.as_deref().expect("about");
+        assert_eq!(about.predicate.as_deref(), Some("close"), "{about:?}");
+        let time = date.time.as_deref().expect("a time");
+        assert_eq!(&*time.text, "2030-06-01, entry of 14:30");
+        // What was done before the entry, or a sentence with no time stamp, gives none.
+        for other in [
+            "14:30 - The governor had closed the port before the storm.",
+            "The governor says Tarvo is closing its port to all ships.",
+        ] {
+            assert!(
+                values_published(other).iter().all(|c| c
+                    .about
+                    .as_deref()
+                    .is_none_or(|a| a.facet != ValueFacet::Date)),
+                "{other}"
+            );
+        }
     }
 
     #[test]

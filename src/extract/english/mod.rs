@@ -312,6 +312,11 @@ impl English {
         self.roles.ends_with_previous_value(words)
     }
 
+    /// A determiner: the word after it is no verb ("the jets"), lower-case.
+    pub fn opens_noun(&self, word: &str) -> bool {
+        self.roles.opens_noun(word)
+    }
+
     /// A word that makes the time after it a bound ("by Friday"), lower-case.
     pub fn is_bound(&self, word: &str) -> bool {
         self.roles.is_bound(word)

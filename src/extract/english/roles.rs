@@ -24,6 +24,7 @@ struct RolesFile {
     clause_joiners: Vec<String>,
     bound_words: Vec<String>,
     previous_value_phrases: Vec<String>,
+    noun_openers: Vec<String>,
 }
 
 /// Light verbs and degree words, as sets.
@@ -44,6 +45,7 @@ pub struct WordRoles {
     joiners: FxHashSet<String>,
     bound: FxHashSet<String>,
     previous_value: Vec<Vec<String>>,
+    noun_openers: FxHashSet<String>,
 }
 
 impl WordRoles {
@@ -75,6 +77,7 @@ impl WordRoles {
                 .iter()
                 .map(|p| p.split_whitespace().map(str::to_string).collect())
                 .collect(),
+            noun_openers: f.noun_openers.into_iter().collect(),
         })
     }
 
@@ -116,6 +119,11 @@ impl WordRoles {
         self.previous_value
             .iter()
             .any(|p| !p.is_empty() && words.ends_with(p))
+    }
+
+    /// A determiner: the word after it is no verb ("the jets"), lower-case.
+    pub fn opens_noun(&self, word: &str) -> bool {
+        self.noun_openers.contains(word)
     }
 
     /// A verb that carries little meaning of its own ("be", "have", "say").
