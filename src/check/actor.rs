@@ -68,7 +68,19 @@ fn relations(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
             })
         })
         .collect();
-    Draft::from_groups(conflicting_groups(ctx, readings, |a, b| {
+    let relation = slot
+        .claims
+        .iter()
+        .find_map(|&i| ctx.claims[i].about.as_ref()?.predicate.clone());
+    let question = match relation.as_deref() {
+        Some("own") => "who owns it".to_string(),
+        Some("base") => "where it is based".to_string(),
+        Some("first") => "who was first".to_string(),
+        _ => "who did it ({slot})".to_string(),
+    };
+    let mut draft = Draft::from_groups(conflicting_groups(ctx, readings, |a, b| {
         a.value.iter().any(|w| b.value.contains(w))
-    }))
+    }))?;
+    draft.message = Some(format!("Sources disagree on {question}: {{sides}}"));
+    Some(draft)
 }

@@ -118,11 +118,15 @@ pub type Member = (usize, Span, String);
 /// A kind's verdict on a slot: the sides (already grouped), each with a display value.
 pub struct Draft {
     pub sides: Vec<(String, Vec<Member>)>,
+    /// A message template that says better than the rule's what the sources disagree on
+    /// in this slot (`{slot}` and `{sides}` as in the rule's).
+    pub message: Option<String>,
 }
 
 impl Draft {
     pub fn from_groups<V>(groups: Vec<Group<V>>) -> Option<Draft> {
         (groups.len() >= 2).then(|| Draft {
+            message: None,
             sides: groups
                 .into_iter()
                 .map(|g| {
@@ -177,13 +181,14 @@ fn linked_sides(slot: &Slot, draft: Draft) -> Option<Draft> {
             }
         }
     }
+    let message = draft.message;
     let sides: Vec<_> = draft
         .sides
         .into_iter()
         .zip(keep)
         .filter_map(|(side, k)| k.then_some(side))
         .collect();
-    (sides.len() >= 2).then_some(Draft { sides })
+    (sides.len() >= 2).then_some(Draft { sides, message })
 }
 
 fn draft(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
@@ -330,6 +335,10 @@ pub fn quote_evidence(ev: &mut Evidence, claim: &Claim, doc: &Document) {
 
 fn finding(rule: &Rule, ctx: &Context, slot: &Slot, draft: Draft) -> Finding {
     let labels = ["a", "b", "c", "d", "e", "f", "g", "h"];
+    let template = draft
+        .message
+        .clone()
+        .unwrap_or_else(|| rule.message.clone());
     let side_claims: Vec<Vec<usize>> = draft
         .sides
         .iter()
@@ -358,7 +367,7 @@ fn finding(rule: &Rule, ctx: &Context, slot: &Slot, draft: Draft) -> Finding {
     if confidence < 0.35 {
         severity = severity.lowered();
     }
-    let message = render_message(&rule.message, &slot.label, &sides);
+    let message = render_message(&template, &slot.label, &sides);
     Finding {
         rule: rule.id.clone(),
         story: None,
