@@ -110,9 +110,7 @@ fn live_entry_claim(
         t.verbal
             && !english.is_light(&t.lemma)
             && !english.is_reporting(&t.lemma)
-            && (w.ends_with("ing")
-                && i > 0
-                && matches!(lower_key(tokens[i - 1].word.text).as_ref(), "is" | "are")
+            && (w.ends_with("ing") && i > 0 && is_be(english, &tokens[i - 1])
                 || w.ends_with('s') && !w.ends_with("ss") && *w != *t.lemma)
     })?;
     let pred = tokens[verb].lemma.clone();
@@ -356,7 +354,7 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
             // Prince William": who did it, about what the passive's subject names.
             let be = (i.saturating_sub(3)..i)
                 .rev()
-                .find(|&j| english.lemma(&lower(&tokens[j])) == "be");
+                .find(|&j| is_be(english, &tokens[j]));
             if let (Some(be), Some(r)) = (be, name_after(tokens, i + 2)) {
                 let subject = be.checked_sub(1).filter(|&j| tokens[j].content);
                 found.push((t.lemma.clone(), r, subject));
@@ -543,6 +541,11 @@ fn statement_claims(
     out
 }
 
+/// A form of "be" ("is", "were", "been").
+fn is_be(english: &English, t: &Token) -> bool {
+    english.lemma(&lower_key(t.word.text)) == "be"
+}
+
 fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
     let units = facts.lexicon.units();
     let mut out = Vec::with_capacity(facts.words.len());
@@ -591,9 +594,7 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
             && !verbal
             && info.verb
             && lower.ends_with("ing")
-            && out
-                .last()
-                .is_some_and(|p: &Token| english.lemma(&lower_key(p.word.text)) == "be");
+            && out.last().is_some_and(|p: &Token| is_be(english, p));
         let verbal = verbal || progressive;
         // "grounded the jets": right after a determiner, a noun.
         let verbal = verbal
@@ -732,7 +733,7 @@ fn predicate_within(
     // passive verb of its own after it opens a clause at the joiner before it.
     let own_be = tokens[last.min(seg.end)..seg.end.min(last + 3)]
         .iter()
-        .any(|b| english.lemma(&lower_key(b.word.text)) == "be");
+        .any(|b| is_be(english, b));
     let opens = if own_be {
         (seg.start..first)
             .rev()
@@ -755,10 +756,7 @@ fn predicate_within(
         // A verb after the value defines what is counted only in the passive ("40
         // people were injured", "30 are still missing"); in the active the value acts
         // ("14 tugs pulled").
-        let after_be = i >= last
-            && tokens[last..i]
-                .iter()
-                .any(|b| english.lemma(&lower_key(b.word.text)) == "be");
+        let after_be = i >= last && tokens[last..i].iter().any(|b| is_be(english, b));
         if i >= last && !after_be {
             weighted += NEAR;
         }
@@ -1591,9 +1589,11 @@ mod tests {
     use crate::corpus::{Document, Format};
     use crate::extract::model::{About, Claim, ValueFacet};
 
-    /// The value claims of one sentence of our own.
-    fn values(text: &str) -> Vec<Claim> {
-        let doc = Document::plain("t", "t.txt".into(), Format::Text, text.to_string());
+    /// The value claims of one sentence of our own, in a document published on
+    /// `published` if given.
+    fn values_in(text: &str, published: Option<crate::corpus::PartialDate>) -> Vec<Claim> {
+        let mut doc = Document::plain("t", "t.txt".into(), Format::Text, text.to_string());
+        doc.published = published;
         let knowledge = crate::extract::lexicon::for_tests();
         let sentences = knowledge.abbreviations().segment(text);
         super::super::extract_document(&doc, 0, &sentences, knowledge)
@@ -1602,16 +1602,24 @@ mod tests {
             .collect()
     }
 
+    /// The value claims of one sentence of our own (no publication date).
+    fn values(text: &str) -> Vec<Claim> {
+        values_in(text, None)
+    }
+
+    /// The about of the first value claim of `facet` in `text`.
+    fn about_of_facet(text: &str, facet: ValueFacet) -> About {
+        let claims = values(text);
+        claims
+            .iter()
+            .find_map(|c| c.about.as_deref().filter(|a| a.facet == facet))
+            .cloned()
+            .unwrap_or_else(|| panic!("no {facet:?} claim in {claims:#?}"))
+    }
+
     /// The value claims of one sentence of a document published on 1 June 2030.
     fn values_published(text: &str) -> Vec<Claim> {
-        let mut doc = Document::plain("t", "t.txt".into(), Format::Text, text.to_string());
-        doc.published = Some(crate::corpus::PartialDate::day(2030, 6, 1));
-        let knowledge = crate::extract::lexicon::for_tests();
-        let sentences = knowledge.abbreviations().segment(text);
-        super::super::extract_document(&doc, 0, &sentences, knowledge)
-            .into_iter()
-            .filter(|c| c.about.is_some())
-            .collect()
+        values_in(text, Some(crate::corpus::PartialDate::day(2030, 6, 1)))
     }
 
     /// Whether the value claim of `facet` is marked as about an earlier event.
@@ -1654,25 +1662,19 @@ mod tests {
 
     #[test]
     fn a_length_of_time_of_something_measures_that_thing() {
-        let claims = values("The breakthrough came after 33 days of drilling at the Tarvo mine.");
-        let duration = claims
-            .iter()
-            .find_map(|c| {
-                c.about
-                    .as_deref()
-                    .filter(|a| a.facet == ValueFacet::Duration)
-            })
-            .expect("a duration claim");
+        let duration = about_of_facet(
+            "The breakthrough came after 33 days of drilling at the Tarvo mine.",
+            ValueFacet::Duration,
+        );
         assert_eq!(duration.head.as_deref(), Some("drill"), "{duration:?}");
     }
 
     #[test]
     fn a_noun_after_a_determiner_is_no_verb() {
-        let claims = values("The navy grounded the jets on 12 March 2030.");
-        let date = claims
-            .iter()
-            .find_map(|c| c.about.as_deref().filter(|a| a.facet == ValueFacet::Date))
-            .expect("a date claim");
+        let date = about_of_facet(
+            "The navy grounded the jets on 12 March 2030.",
+            ValueFacet::Date,
+        );
         assert_eq!(date.predicate.as_deref(), Some("ground"), "{date:?}");
     }
 
@@ -1889,11 +1891,10 @@ mod tests {
 
     #[test]
     fn a_date_before_its_clause_takes_the_verb_after_it() {
-        let claims = values("Late on 27 March 2031, the coastguard called off the search.");
-        let date = claims
-            .iter()
-            .find_map(|c| c.about.as_deref().filter(|a| a.facet == ValueFacet::Date))
-            .expect("a date claim");
+        let date = about_of_facet(
+            "Late on 27 March 2031, the coastguard called off the search.",
+            ValueFacet::Date,
+        );
         assert_eq!(date.predicate.as_deref(), Some("call_off"), "{date:?}");
         assert_eq!(
             &*date.subject,
@@ -1933,11 +1934,10 @@ mod tests {
     #[test]
     #[ignore = "no tagger yet: \"border\" (noun or verb) nearer the date wins over \"closed\""]
     fn a_date_takes_the_verb_before_it() {
-        let claims = values("Guards closed the Varo border crossing on 2 May 2030 after clashes.");
-        let date = claims
-            .iter()
-            .find_map(|c| c.about.as_deref().filter(|a| a.facet == ValueFacet::Date))
-            .expect("a date claim");
+        let date = about_of_facet(
+            "Guards closed the Varo border crossing on 2 May 2030 after clashes.",
+            ValueFacet::Date,
+        );
         assert_eq!(date.predicate.as_deref(), Some("close"), "{date:?}");
     }
 
