@@ -424,6 +424,9 @@ fn features(
         }
     };
     let (heads, heads_differ) = match (&x.head, &y.head) {
+        // A date is told of an event: a shared head that names none ("the jet" of a
+        // crash and of a grounding) says nothing of one date.
+        (Some(h), Some(_)) if x.facet == ValueFacet::Date && !english.is_event(h) => (false, false),
         (Some(h), Some(k)) if related(english, h, k) => {
             add(&mut words, h);
             (true, false)

@@ -1491,17 +1491,17 @@ fn time_claim(
         .collect();
     let event_noun = around
         .iter()
-        .find(|n| {
-            english.pos(n).contains(crate::extract::english::Pos::Verb)
-                && !english.is_light(n)
-                && !proper.contains(n)
-        })
+        .find(|n| english.is_event(n) && !english.is_light(n) && !proper.contains(n))
         .cloned();
     if comparison_point(facts, tokens, &seg, english, t) {
         return None;
     }
     // "By Friday FTX had filed": a bound, not the date it happened.
-    if first > seg.start && english.is_bound(&lower_key(tokens[first - 1].word.text)) {
+    let before: Vec<String> = tokens[first.saturating_sub(2).max(seg.start)..first]
+        .iter()
+        .map(|b| lower_key(b.word.text).to_string())
+        .collect();
+    if english.ends_with_bound(&before) {
         return None;
     }
     // "told parliament on Saturday that she would resign": the verb after the date is a
@@ -1534,8 +1534,10 @@ fn time_claim(
         return None;
     }
     // A date with neither a verb nor an event noun by it dates nothing ("WNX MORNING -
-    // MONDAY - TRANSCRIPT").
-    if pred.is_none() && event_noun.is_none() {
+    // MONDAY - TRANSCRIPT"); a time since which a state holds dates the state ("had been
+    // at the port since 2014").
+    let since = matches!(t.value, TimeValue::Interval { .. });
+    if pred.is_none() && event_noun.is_none() && !since {
         return None;
     }
     let head = match (&pred, pred_distance <= PREDICATE_WINDOW / 2) {
@@ -1544,8 +1546,16 @@ fn time_claim(
             .or(pred.clone())
             .or_else(|| around.first().cloned()),
     };
+    // What a date is of: its verb and the nouns and verbs by it, not the adverbs and
+    // adjectives ("early", "aboard", "local").
     let mut measure: Vec<Name> = Vec::new();
-    for n in pred.iter().chain(&around) {
+    let noun_or_verb = |n: &Name| {
+        let pos = english.pos(n);
+        pos.is_empty()
+            || pos.contains(crate::extract::english::Pos::Noun)
+            || pos.contains(crate::extract::english::Pos::Verb)
+    };
+    for n in pred.iter().chain(around.iter().filter(|n| noun_or_verb(n))) {
         if !measure.contains(n) {
             measure.push(n.clone());
         }
@@ -1715,6 +1725,42 @@ mod tests {
         assert_eq!(
             dates("The Tarvo council approved the budget on 12 March 2030."),
             ["12 March 2030"]
+        );
+    }
+
+    #[test]
+    fn a_date_after_as_of_is_a_reference_point_not_a_date() {
+        assert!(dates("As of 12 March 2030, 41 ferries had been inspected in Tarvo.").is_empty());
+    }
+
+    #[test]
+    fn a_time_since_which_a_state_holds_dates_the_state() {
+        assert_eq!(
+            dates("The barrels had been at the Tarvo depot since 2024."),
+            ["since 2024"]
+        );
+    }
+
+    #[test]
+    fn a_date_is_of_its_event_not_of_a_thing_by_it() {
+        // "jet" can be a verb, but names no event: with no verb, the date dates nothing.
+        assert!(dates("Tarvo Air and its jets on 12 March 2030.").is_empty());
+        assert_eq!(
+            dates("Tarvo Air and its jets, after the search on 12 March 2030."),
+            ["12 March 2030"]
+        );
+        // What a date is of leaves out adverbs and adjectives ("early", "aboard").
+        let about = about_of_facet(
+            "The minister left early on 12 March 2030 aboard a ferry.",
+            ValueFacet::Date,
+        );
+        assert_eq!(about.predicate.as_deref(), Some("leave"));
+        assert!(
+            !about
+                .measure
+                .iter()
+                .any(|m| m.as_ref() == "early" || m.as_ref() == "aboard"),
+            "{about:?}"
         );
     }
 

@@ -293,6 +293,38 @@ impl English {
         self.concepts.len()
     }
 
+    /// Whether `lemma` names an event: a verb, or a noun whose most frequent sense is a
+    /// kind of event or process ("search", "attack", "explosion"; not "jet", "canal",
+    /// "dawn"). Unknown words are no events.
+    pub fn is_event(&self, lemma: &str) -> bool {
+        let pos = self.pos(lemma);
+        if !pos.contains(Pos::Noun) {
+            return pos.contains(Pos::Verb);
+        }
+        let roots = self.roles.event_offsets();
+        let mut seen: Vec<u32> = self
+            .concepts_as(lemma, Pos::Noun)
+            .iter()
+            .copied()
+            .filter(|&c| self.concept(c).is_some_and(|i| i.pos == Pos::Noun))
+            .take(1)
+            .collect();
+        let mut next = 0;
+        while next < seen.len() && seen.len() < 64 {
+            let c = seen[next];
+            next += 1;
+            if self.concept(c).is_some_and(|i| roots.contains(&i.offset)) {
+                return true;
+            }
+            for &h in self.hypernyms(c) {
+                if !seen.contains(&h) {
+                    seen.push(h);
+                }
+            }
+        }
+        false
+    }
+
     /// A superlative adjective or adverb ("strongest", "worst", "first"), lower-case.
     pub fn is_superlative(&self, word: &str) -> bool {
         if self.roles.is_irregular_superlative(word) {
@@ -317,9 +349,10 @@ impl English {
         self.roles.opens_noun(word)
     }
 
-    /// A word that makes the time after it a bound ("by Friday"), lower-case.
-    pub fn is_bound(&self, word: &str) -> bool {
-        self.roles.is_bound(word)
+    /// Whether `words` (lower-case) end with a word or phrase that makes the time after
+    /// it a bound or a reference point ("by Friday", "as of Friday").
+    pub fn ends_with_bound(&self, words: &[String]) -> bool {
+        self.roles.ends_with_bound(words)
     }
 
     /// A word that joins two clauses ("and", "but"), lower-case.

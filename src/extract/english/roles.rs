@@ -25,6 +25,7 @@ struct RolesFile {
     bound_words: Vec<String>,
     previous_value_phrases: Vec<String>,
     noun_openers: Vec<String>,
+    event_concepts: Vec<u32>,
 }
 
 /// Light verbs and degree words, as sets.
@@ -43,9 +44,10 @@ pub struct WordRoles {
     comparison: FxHashSet<String>,
     superlative: FxHashSet<String>,
     joiners: FxHashSet<String>,
-    bound: FxHashSet<String>,
+    bound: Vec<Vec<String>>,
     previous_value: Vec<Vec<String>>,
     noun_openers: FxHashSet<String>,
+    event_offsets: Vec<u32>,
 }
 
 impl WordRoles {
@@ -71,14 +73,24 @@ impl WordRoles {
             comparison: f.comparison_words.into_iter().collect(),
             superlative: f.superlative_words.into_iter().collect(),
             joiners: f.clause_joiners.into_iter().collect(),
-            bound: f.bound_words.into_iter().collect(),
+            bound: f
+                .bound_words
+                .iter()
+                .map(|p| p.split_whitespace().map(str::to_string).collect())
+                .collect(),
             previous_value: f
                 .previous_value_phrases
                 .iter()
                 .map(|p| p.split_whitespace().map(str::to_string).collect())
                 .collect(),
             noun_openers: f.noun_openers.into_iter().collect(),
+            event_offsets: f.event_concepts,
         })
+    }
+
+    /// The WordNet offsets of the noun synsets whose kinds are events.
+    pub fn event_offsets(&self) -> &[u32] {
+        &self.event_offsets
     }
 
     /// A verb of speech ("say", "tell"): what it dates is the saying.
@@ -109,8 +121,10 @@ impl WordRoles {
     }
 
     /// A word that makes the time after it a bound ("by", "before"), lower-case.
-    pub fn is_bound(&self, word: &str) -> bool {
-        self.bound.contains(word)
+    pub fn ends_with_bound(&self, words: &[String]) -> bool {
+        self.bound
+            .iter()
+            .any(|p| !p.is_empty() && words.ends_with(p))
     }
 
     /// Whether `words` (lower-case) end with a phrase that introduces an earlier value

@@ -246,3 +246,21 @@ fn phrasal_verbs_are_lemmas_and_synonyms_of_their_one_word_verbs() {
     // Prepositions are not particles: "signed in 2019" is no phrasal verb.
     assert!(en.pos("sign_in").is_empty());
 }
+
+#[test]
+fn events_are_verbs_and_nouns_of_acts_and_happenings() {
+    let en = en();
+    for word in [
+        "search",
+        "attack",
+        "explosion",
+        "rescue",
+        "resign",
+        "run_aground",
+    ] {
+        assert!(en.is_event(word), "{word}");
+    }
+    for word in ["jet", "canal", "port", "dawn", "ship", "glorptak"] {
+        assert!(!en.is_event(word), "{word}");
+    }
+}
