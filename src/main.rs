@@ -306,7 +306,17 @@ fn emit(out: &mut impl Write, file: Option<&Path>, report: &dyn Reporter) -> Res
             report.report(&mut bytes)?;
             Ok(output::write_file(path, &bytes)?)
         }
-        None => Ok(report.report(out)?),
+        None => Ok(reader_gone_ok(report.report(out))?),
+    }
+}
+
+/// A reader that closed standard output (`claimcheck check | head -1`) ends the output,
+/// not the run: no error is printed and the exit status still tells whether there were
+/// findings (ripgrep also stops quietly).
+fn reader_gone_ok(written: io::Result<()>) -> io::Result<()> {
+    match written {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
     }
 }
 
@@ -317,7 +327,7 @@ fn write_parquet(out: &mut impl Write, file: Option<&Path>, a: &Analysis) -> Res
     let bytes = claimcheck::claimfile::parquet::write(&a.claims, &a.corpus.documents)?;
     match file {
         Some(path) => Ok(output::write_file(path, &bytes)?),
-        None => Ok(out.write_all(&bytes)?),
+        None => Ok(reader_gone_ok(out.write_all(&bytes))?),
     }
 }
 
@@ -493,23 +503,23 @@ fn run(cli: Cli) -> Result<u8> {
         }
         Command::Quantities { corpus, format } => {
             let (a, knowledge, _) = analyse(&corpus, false)?;
-            Quantities {
+            let report = Quantities {
                 documents: &a.corpus.documents,
                 sentences: &a.sentences,
                 units: knowledge.units(),
                 format,
-            }
-            .report(&mut out)?;
+            };
+            emit(&mut out, None, &report)?;
             input_status(&a.corpus).unwrap_or(0)
         }
         Command::Sentences { corpus, format } => {
             let (a, _, _) = analyse(&corpus, false)?;
-            Sentences {
+            let report = Sentences {
                 documents: &a.corpus.documents,
                 sentences: &a.sentences,
                 format,
-            }
-            .report(&mut out)?;
+            };
+            emit(&mut out, None, &report)?;
             input_status(&a.corpus).unwrap_or(0)
         }
         Command::Init { path, force } => {
@@ -579,10 +589,8 @@ fn run(cli: Cli) -> Result<u8> {
             0
         }
         Command::Rules { rules } => {
-            RulesTable {
-                rules: &check::load(&rules)?,
-            }
-            .report(&mut out)?;
+            let rules = check::load(&rules)?;
+            emit(&mut out, None, &RulesTable { rules: &rules })?;
             0
         }
         Command::Explain { rule, rules } => {
@@ -592,10 +600,10 @@ fn run(cli: Cli) -> Result<u8> {
                 eprintln!("error: no rule `{rule}`; the rules are: {}", ids.join(", "));
                 return Ok(2);
             };
-            Explain { rule: r }.report(&mut out)?;
+            emit(&mut out, None, &Explain { rule: r })?;
             0
         }
     };
-    out.flush()?;
+    reader_gone_ok(out.flush())?;
     Ok(code)
 }
