@@ -281,6 +281,36 @@ macro_rules! snapshot_test {
     };
 }
 
+/// A check keeps the claim graphs only for the formats that list agreeing slots: the
+/// others print the same with or without them.
+#[test]
+fn only_markdown_and_html_show_agreeing_slots() {
+    let docs = documents();
+    let found = findings(&docs);
+    let rules = rules();
+    for format in [
+        ReportFormat::Text,
+        ReportFormat::Json,
+        ReportFormat::Jsonl,
+        ReportFormat::Sarif,
+        ReportFormat::Github,
+        ReportFormat::Junit,
+        ReportFormat::Markdown,
+        ReportFormat::Html,
+    ] {
+        let input = ReportInput {
+            findings: &found,
+            documents: &docs,
+            rules: &rules,
+            agreeing_slots: &[],
+            color: false,
+        };
+        let without = render(format, &input);
+        let shown = rendered(format) != without;
+        assert_eq!(shown, format.shows_agreeing_slots(), "{format:?}");
+    }
+}
+
 snapshot_test!(report_text, ReportFormat::Text);
 snapshot_test!(report_json, ReportFormat::Json);
 snapshot_test!(report_jsonl, ReportFormat::Jsonl);

@@ -41,12 +41,10 @@ pub enum ReportFormat {
 }
 
 impl ReportFormat {
-    /// The report lists the slots on which sources agree (by story), besides the findings.
+    /// The report lists the slots on which sources agree (by story), besides the findings:
+    /// Markdown and HTML. A check for the other formats keeps no claim graph.
     pub fn shows_agreeing_slots(self) -> bool {
-        matches!(
-            self,
-            ReportFormat::Text | ReportFormat::Markdown | ReportFormat::Html
-        )
+        matches!(self, ReportFormat::Markdown | ReportFormat::Html)
     }
 
     /// Whether the report reads the cited documents (lines and columns of values,
