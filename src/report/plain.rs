@@ -50,6 +50,29 @@ fn possessive(actor: &str) -> String {
     }
 }
 
+/// Families named by a noun rather than a verb (`rules/lexicon/families.toml`): they are
+/// not inflected ("casualties" is never "casualtiesed"), with the words that stand for
+/// their participle in "the number of people ...".
+const NOUN_FAMILIES: &[(&str, &str)] = &[
+    ("casualties", "killed"),
+    ("presence", "deployed"),
+    ("coup", "in the coup"),
+];
+
+/// Whether a family is named by a noun ([`NOUN_FAMILIES`]).
+fn noun_family(family: &str) -> bool {
+    NOUN_FAMILIES.iter().any(|(f, _)| *f == family)
+}
+
+/// What was done to the things counted: the family's participle ("killed", "withdrawn"),
+/// or for a family named by a noun, its stand-in.
+fn counted_as(family: &str) -> String {
+    match NOUN_FAMILIES.iter().find(|(f, _)| *f == family) {
+        Some((_, words)) => words.to_string(),
+        None => participle(family),
+    }
+}
+
 fn quantity(k: &Key, by_meaning: bool) -> String {
     let counted = if by_meaning {
         plural(&k.kind)
@@ -63,7 +86,7 @@ fn quantity(k: &Key, by_meaning: bool) -> String {
     let mut out = format!("the number of {}{counted}", possessive(&k.actor));
     if !k.family.is_empty() && k.family != "count" && k.family != k.kind {
         out.push(' ');
-        out.push_str(&participle(&k.family));
+        out.push_str(&counted_as(&k.family));
     }
     if !k.location.is_empty() {
         out.push_str(&format!(" in {}", k.location));
@@ -75,6 +98,13 @@ fn quantity(k: &Key, by_meaning: bool) -> String {
 }
 
 fn duration(k: &Key, by_meaning: bool) -> String {
+    if noun_family(&k.family) {
+        return format!(
+            "how long {}{} lasted",
+            the_or(&k.actor),
+            kind_and(&k.kind, &k.family)
+        );
+    }
     if by_meaning && !k.family.is_empty() && k.family != k.kind {
         return format!("how long the {} {}", k.kind, past(&k.family));
     }
@@ -94,7 +124,19 @@ fn the_or(actor: &str) -> String {
     }
 }
 
+/// "military presence": a kind before its family's noun, or the noun alone.
+fn kind_and(kind: &str, noun: &str) -> String {
+    if kind.is_empty() || kind == noun {
+        noun.to_string()
+    } else {
+        format!("{kind} {noun}")
+    }
+}
+
 fn date(k: &Key) -> String {
+    if noun_family(&k.family) {
+        return format!("the date of the {}", kind_and(&k.kind, &k.family));
+    }
     if k.family.is_empty() || k.family == k.kind {
         // The head is a noun ("election") or the event's verb ("close": its closure).
         let noun = known_noun(&k.kind).unwrap_or_else(|| k.kind.clone());
@@ -105,6 +147,14 @@ fn date(k: &Key) -> String {
 }
 
 fn statement(k: &Key) -> String {
+    if noun_family(&k.family) {
+        let what = kind_and(&k.kind, &k.family);
+        return if k.family.ends_with('s') {
+            format!("whether there were {what}")
+        } else {
+            format!("whether there was a {what}")
+        };
+    }
     let verb = past(&k.family);
     if k.kind.is_empty() || k.kind == k.family {
         format!("whether it {verb}")
@@ -464,6 +514,55 @@ mod tests {
             ),
             "how long the mission ran"
         );
+    }
+
+    #[test]
+    fn families_named_by_a_noun_are_not_inflected() {
+        let meaning = |facet, family, kind| key(facet, family, "", kind, "");
+        assert_eq!(
+            slot_title(
+                "the number of people (casualties) in Somalia",
+                &key("quantity", "casualties", "", "people", "Somalia")
+            ),
+            "the number of people killed in Somalia"
+        );
+        assert_eq!(
+            slot_title(
+                "the number of Kenya's troops (presence)",
+                &key("quantity", "presence", "Kenya", "troops", "")
+            ),
+            "the number of Kenya's troops deployed"
+        );
+        assert_eq!(
+            slot_title("when: coup", &meaning("date", "coup", "army")),
+            "the date of the army coup"
+        );
+        assert_eq!(
+            slot_title("\"casualties\"", &meaning("statement", "casualties", "")),
+            "whether there were casualties"
+        );
+        assert_eq!(
+            slot_title("\"coup\"", &meaning("statement", "coup", "coup")),
+            "whether there was a coup"
+        );
+        assert_eq!(
+            slot_title(
+                "how long: presence (military)",
+                &meaning("duration", "presence", "military")
+            ),
+            "how long the military presence lasted"
+        );
+        for (facet, family) in [
+            ("quantity", "casualties"),
+            ("quantity", "presence"),
+            ("date", "presence"),
+            ("statement", "presence"),
+            ("duration", "casualties"),
+        ] {
+            let title = slot_title("label", &meaning(facet, family, "people"));
+            assert!(!title.contains(&format!("{family}d")), "{title}");
+            assert!(!title.contains(&format!("{family}ed")), "{title}");
+        }
     }
 
     #[test]
