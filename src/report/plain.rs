@@ -359,9 +359,22 @@ fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
 }
 
+/// Longer verbs of the news stressed on their last syllable, which double their last
+/// letter ("admitted", "occurred") where "visited" and "offered" do not.
+const STRESSED_LAST: &[&str] = &[
+    "admit", "commit", "permit", "submit", "omit", "emit", "transmit", "occur", "recur", "incur",
+    "prefer", "refer", "confer", "defer", "deter", "transfer", "infer", "regret", "equip",
+    "forbid", "abet", "embed", "acquit", "outfit", "upset", "compel", "expel", "propel", "dispel",
+    "repel", "rebel", "control", "patrol", "extol",
+];
+
 /// A short verb ending consonant-vowel-consonant doubles its last letter ("stop",
-/// "ban"); longer ones are left alone (a guess that "visit" needs).
+/// "ban"); longer ones only when stressed on their last syllable ([`STRESSED_LAST`]),
+/// a guess that "visit" needs.
 fn doubles(head: &str) -> bool {
+    if STRESSED_LAST.contains(&head) {
+        return true;
+    }
     let cs: Vec<char> = head.chars().collect();
     let n = cs.len();
     (3..=4).contains(&n)
@@ -579,6 +592,12 @@ mod tests {
         assert_eq!(past("carry"), "carried");
         assert_eq!(past("patrol"), "patrolled");
         assert_eq!(past("fail"), "failed");
+        assert_eq!(past("admit"), "admitted");
+        assert_eq!(participle("occur"), "occurred");
+        assert_eq!(past("visit"), "visited");
+        assert_eq!(past("offer"), "offered");
+        assert_eq!(gerund("transfer"), "transferring");
+        assert_eq!(past("expel"), "expelled");
         assert_eq!(participle("pull out"), "pulled out");
         assert_eq!(gerund("close"), "closing");
         assert_eq!(gerund("ban"), "banning");
