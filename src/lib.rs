@@ -15,24 +15,26 @@
 //! each side with the quotes that give its value.
 //!
 //! ```
-//! use claimcheck::{check, extract::Knowledge, pipeline, report};
+//! use claimcheck::{check, extract::Knowledge, pipeline};
 //!
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # let dir = tempfile::tempdir()?;
+//! # std::env::set_current_dir(dir.path())?; // a doctest is a process of its own
 //! // Two invented reports of one event that give different figures.
-//! let dir = tempfile::tempdir()?;
+//! std::fs::create_dir("articles")?;
 //! std::fs::write(
-//!     dir.path().join("harbour-gazette.txt"),
+//!     "articles/harbour-gazette.txt",
 //!     "Kenya deployed 400 troops to Somalia on Monday, the defence ministry said.\n",
 //! )?;
 //! std::fs::write(
-//!     dir.path().join("coast-herald.txt"),
+//!     "articles/coast-herald.txt",
 //!     "Kenya deployed 950 troops to Somalia on Monday, the defence ministry said.\n",
 //! )?;
 //!
 //! let rules = check::load(&[])?; // the built-in rules (rules/checks/*.toml)
 //! // The lexicons, WordNet layer and link model (rules/), loaded once and passed down.
 //! let knowledge = Knowledge::builtin();
-//! let analysis = pipeline::analyse(&[dir.path().to_path_buf()], &knowledge);
+//! let analysis = pipeline::analyse(&["articles/".into()], &knowledge);
 //! assert!(analysis.corpus.diagnostics.is_empty());
 //!
 //! let (_graphs, findings) = pipeline::check(&analysis, &rules, &knowledge);
@@ -49,6 +51,7 @@
 //! assert!(quantity.is_some_and(|f| f.sides.len() == 2));
 //!
 //! // Any format of `claimcheck check --format`, as a string.
+//! use claimcheck::report;
 //! let infos = pipeline::rule_infos(&rules);
 //! let input = report::ReportInput {
 //!     findings: &findings,

@@ -306,7 +306,17 @@ fn emit(out: &mut impl Write, file: Option<&Path>, report: &dyn Reporter) -> Res
             report.report(&mut bytes)?;
             Ok(output::write_file(path, &bytes)?)
         }
-        None => Ok(report.report(out)?),
+        None => Ok(reader_gone_ok(report.report(out))?),
+    }
+}
+
+/// A reader that closed standard output (`claimcheck check | head -1`) ends the output,
+/// not the run: no error is printed and the exit status still tells whether there were
+/// findings (ripgrep also stops quietly).
+fn reader_gone_ok(written: io::Result<()>) -> io::Result<()> {
+    match written {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
     }
 }
 
@@ -317,7 +327,7 @@ fn write_parquet(out: &mut impl Write, file: Option<&Path>, a: &Analysis) -> Res
     let bytes = claimcheck::claimfile::parquet::write(&a.claims, &a.corpus.documents)?;
     match file {
         Some(path) => Ok(output::write_file(path, &bytes)?),
-        None => Ok(out.write_all(&bytes)?),
+        None => Ok(reader_gone_ok(out.write_all(&bytes))?),
     }
 }
 
@@ -460,6 +470,117 @@ fn check_command(out: &mut impl Write, args: CheckArgs) -> Result<u8> {
     Ok(status)
 }
 
+/// `claimcheck claims`: the claims of a corpus as a listing or Parquet.
+fn claims_command(
+    out: &mut impl Write,
+    corpus: CorpusArgs,
+    format: cli::ClaimsFormat,
+    output: Option<&Path>,
+) -> Result<u8> {
+    guard_output(output, &corpus, None)?;
+    if format == cli::ClaimsFormat::Parquet && !cfg!(feature = "parquet") {
+        anyhow::bail!(
+            "--format parquet: this claimcheck was built without the `parquet` \
+             feature (cargo install --features parquet)"
+        );
+    }
+    let (a, _, _) = analyse(&corpus, false)?;
+    match format.listing() {
+        Some(format) => {
+            let report = Claims {
+                documents: &a.corpus.documents,
+                claims: &a.claims,
+                format,
+            };
+            emit(out, output, &report)?;
+        }
+        None => write_parquet(out, output, &a)?,
+    }
+    Ok(input_status(&a.corpus).unwrap_or(0))
+}
+
+/// `claimcheck init`: writes the commented configuration, unless it exists.
+fn init_command(path: &Path, force: bool) -> Result<u8> {
+    if path.exists() && !force {
+        eprintln!(
+            "error: {} exists; `claimcheck init --force` replaces it",
+            path.display()
+        );
+        return Ok(2);
+    }
+    let rules = check::load(&[])?;
+    output::write_file(path, claimcheck::config::template(&rules).as_bytes())?;
+    eprintln!("wrote {}", path.display());
+    Ok(0)
+}
+
+/// `claimcheck graph`: the claim graph of each story.
+fn graph_command(
+    out: &mut impl Write,
+    corpus: CorpusArgs,
+    format: claimcheck::report::GraphFormat,
+    output: Option<&Path>,
+    select: RuleSelect,
+) -> Result<u8> {
+    guard_output(output, &corpus, None)?;
+    let (_, rules) = setup(&corpus, &select)?;
+    let (a, knowledge, _) = analyse(&corpus, false)?;
+    let (graphs, _) = pipeline::check(&a, &rules, &knowledge);
+    let report = Graphs {
+        graphs: &graphs,
+        claims: &a.claims,
+        documents: &a.corpus.documents,
+        format,
+    };
+    emit(out, output, &report)?;
+    Ok(input_status(&a.corpus).unwrap_or(0))
+}
+
+/// `claimcheck baseline`: records the findings in a baseline file.
+fn baseline_command(corpus: CorpusArgs, output: &Path, select: RuleSelect) -> Result<u8> {
+    guard_output(Some(output), &corpus, None)?;
+    let (_, rules) = setup(&corpus, &select)?;
+    let (mut a, knowledge, cache) = analyse(&corpus, true)?;
+    let (_, findings, _) = check_stories(
+        &mut a,
+        &rules,
+        &knowledge,
+        cache.as_ref(),
+        CheckWants {
+            quote: false,
+            use_stories: false,
+            agreeing: false,
+            quiet: corpus.quiet,
+        },
+    );
+    let findings = suppress(findings, &a, corpus.quiet);
+    if let Some(code) = input_status(&a.corpus) {
+        return Ok(code);
+    }
+    Baseline::from_findings(&findings).save(output)?;
+    if !corpus.quiet {
+        eprintln!(
+            "recorded {} findings in {}",
+            findings.len(),
+            output.display()
+        );
+    }
+    Ok(0)
+}
+
+/// `claimcheck explain`: a rule's documentation.
+fn explain_command(out: &mut impl Write, rule: &str, folders: &[std::path::PathBuf]) -> Result<u8> {
+    let all = check::load(folders)?;
+    let Some(r) = all.iter().find(|r| r.id == rule) else {
+        let ids: Vec<&str> = all.iter().map(|r| r.id.as_str()).collect();
+        eprintln!("error: no rule `{rule}`; the rules are: {}", ids.join(", "));
+        return Ok(2);
+    };
+    emit(out, None, &Explain { rule: r })?;
+    Ok(0)
+}
+
+/// Runs a command: each picks its reporter and hands it standard output (or its file).
 fn run(cli: Cli) -> Result<u8> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -469,133 +590,47 @@ fn run(cli: Cli) -> Result<u8> {
             corpus,
             format,
             output,
-        } => {
-            guard_output(output.as_deref(), &corpus, None)?;
-            if format == cli::ClaimsFormat::Parquet && !cfg!(feature = "parquet") {
-                anyhow::bail!(
-                    "--format parquet: this claimcheck was built without the `parquet` \
-                     feature (cargo install --features parquet)"
-                );
-            }
-            let (a, _, _) = analyse(&corpus, false)?;
-            match format.listing() {
-                Some(format) => {
-                    let report = Claims {
-                        documents: &a.corpus.documents,
-                        claims: &a.claims,
-                        format,
-                    };
-                    emit(&mut out, output.as_deref(), &report)?;
-                }
-                None => write_parquet(&mut out, output.as_deref(), &a)?,
-            }
-            input_status(&a.corpus).unwrap_or(0)
-        }
+        } => claims_command(&mut out, corpus, format, output.as_deref())?,
         Command::Quantities { corpus, format } => {
             let (a, knowledge, _) = analyse(&corpus, false)?;
-            Quantities {
+            let report = Quantities {
                 documents: &a.corpus.documents,
                 sentences: &a.sentences,
                 units: knowledge.units(),
                 format,
-            }
-            .report(&mut out)?;
+            };
+            emit(&mut out, None, &report)?;
             input_status(&a.corpus).unwrap_or(0)
         }
         Command::Sentences { corpus, format } => {
             let (a, _, _) = analyse(&corpus, false)?;
-            Sentences {
+            let report = Sentences {
                 documents: &a.corpus.documents,
                 sentences: &a.sentences,
                 format,
-            }
-            .report(&mut out)?;
+            };
+            emit(&mut out, None, &report)?;
             input_status(&a.corpus).unwrap_or(0)
         }
-        Command::Init { path, force } => {
-            if path.exists() && !force {
-                eprintln!(
-                    "error: {} exists; `claimcheck init --force` replaces it",
-                    path.display()
-                );
-                return Ok(2);
-            }
-            let rules = check::load(&[])?;
-            output::write_file(&path, claimcheck::config::template(&rules).as_bytes())?;
-            eprintln!("wrote {}", path.display());
-            0
-        }
+        Command::Init { path, force } => init_command(&path, force)?,
         Command::Graph {
             corpus,
             format,
             output,
             select,
-        } => {
-            guard_output(output.as_deref(), &corpus, None)?;
-            let (_, rules) = setup(&corpus, &select)?;
-            let (a, knowledge, _) = analyse(&corpus, false)?;
-            let (graphs, _) = pipeline::check(&a, &rules, &knowledge);
-            let report = Graphs {
-                graphs: &graphs,
-                claims: &a.claims,
-                documents: &a.corpus.documents,
-                format,
-            };
-            emit(&mut out, output.as_deref(), &report)?;
-            input_status(&a.corpus).unwrap_or(0)
-        }
+        } => graph_command(&mut out, corpus, format, output.as_deref(), select)?,
         Command::Baseline {
             corpus,
             output,
             select,
-        } => {
-            guard_output(Some(&output), &corpus, None)?;
-            let (_, rules) = setup(&corpus, &select)?;
-            let (mut a, knowledge, cache) = analyse(&corpus, true)?;
-            let (_, findings, _) = check_stories(
-                &mut a,
-                &rules,
-                &knowledge,
-                cache.as_ref(),
-                CheckWants {
-                    quote: false,
-                    use_stories: false,
-                    agreeing: false,
-                    quiet: corpus.quiet,
-                },
-            );
-            let findings = suppress(findings, &a, corpus.quiet);
-            if let Some(code) = input_status(&a.corpus) {
-                return Ok(code);
-            }
-            Baseline::from_findings(&findings).save(&output)?;
-            if !corpus.quiet {
-                eprintln!(
-                    "recorded {} findings in {}",
-                    findings.len(),
-                    output.display()
-                );
-            }
-            0
-        }
+        } => baseline_command(corpus, &output, select)?,
         Command::Rules { rules } => {
-            RulesTable {
-                rules: &check::load(&rules)?,
-            }
-            .report(&mut out)?;
+            let rules = check::load(&rules)?;
+            emit(&mut out, None, &RulesTable { rules: &rules })?;
             0
         }
-        Command::Explain { rule, rules } => {
-            let all = check::load(&rules)?;
-            let Some(r) = all.iter().find(|r| r.id == rule) else {
-                let ids: Vec<&str> = all.iter().map(|r| r.id.as_str()).collect();
-                eprintln!("error: no rule `{rule}`; the rules are: {}", ids.join(", "));
-                return Ok(2);
-            };
-            Explain { rule: r }.report(&mut out)?;
-            0
-        }
+        Command::Explain { rule, rules } => explain_command(&mut out, &rule, &rules)?,
     };
-    out.flush()?;
+    reader_gone_ok(out.flush())?;
     Ok(code)
 }

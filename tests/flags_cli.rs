@@ -1,6 +1,7 @@
 //! The flags a ruff or Vale user expects, through the binary: --select/--ignore,
 //! --statistics, --exit-zero, --color and NO_COLOR, `-` for standard input, `init`, the
-//! listing formats, `baseline -q`, `--version`, `--help` examples, config positions.
+//! listing formats, `baseline -q`, `--version`, `--help` examples, config positions, a
+//! reader that closes the pipe.
 
 mod common;
 
@@ -374,5 +375,41 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         } else {
             std::fs::copy(&path, to.join(entry.file_name())).expect("copy");
         }
+    }
+}
+
+/// `claimcheck ... | head -1`: a reader that closes the pipe before claimcheck writes ends
+/// the output quietly; the exit status is the command's own (1: findings; 0 for a
+/// listing), not an error.
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    for (args, status) in [
+        (&["check", EXAMPLE][..], 1),
+        (&["check", EXAMPLE, "--format", "github"][..], 1),
+        (&["quantities", EXAMPLE][..], 0),
+        (&["rules"][..], 0),
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+            .current_dir(common::repo_path(""))
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run claimcheck");
+        // The reader goes away before claimcheck has read the corpus.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("claimcheck output");
+        assert!(
+            !stderr(&out).contains("Broken pipe"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(status),
+            "{args:?}: {}",
+            stderr(&out)
+        );
     }
 }

@@ -281,6 +281,97 @@ macro_rules! snapshot_test {
     };
 }
 
+/// A check keeps the claim graphs only for the formats that list agreeing slots: the
+/// others print the same with or without them.
+#[test]
+fn only_markdown_and_html_show_agreeing_slots() {
+    let docs = documents();
+    let found = findings(&docs);
+    let rules = rules();
+    for format in [
+        ReportFormat::Text,
+        ReportFormat::Json,
+        ReportFormat::Jsonl,
+        ReportFormat::Sarif,
+        ReportFormat::Github,
+        ReportFormat::Junit,
+        ReportFormat::Markdown,
+        ReportFormat::Html,
+    ] {
+        let input = ReportInput {
+            findings: &found,
+            documents: &docs,
+            rules: &rules,
+            agreeing_slots: &[],
+            color: false,
+        };
+        let without = render(format, &input);
+        let shown = rendered(format) != without;
+        assert_eq!(shown, format.shows_agreeing_slots(), "{format:?}");
+    }
+}
+
+/// A slot whose quoted claims a finding sets on different sides does not agree (its claims
+/// met in the finding's slot too); one whose claims stand on one side of a finding, or in
+/// none, does.
+#[test]
+fn a_slot_whose_claims_a_finding_opposes_is_not_shown_as_agreeing() {
+    let docs = documents();
+    let found = findings(&docs);
+    let rules = rules();
+    let troops = &found[0];
+    let slot = |label: &str, claims: Vec<Evidence>| AgreeingSlot {
+        story: None,
+        label: label.into(),
+        key: String::new(),
+        claims,
+    };
+    let (a, b) = (&troops.sides[0].claims, &troops.sides[1].claims);
+    let opposed = slot(
+        "the number of troops deployed",
+        vec![a[0].clone(), b[0].clone()],
+    );
+    let one_side = slot("troops seen moving south", vec![a[0].clone(), a[1].clone()]);
+    // The same sentences, quoted for another word of theirs: the deployment happened.
+    let other_words = slot(
+        "Tanzania's military presence",
+        vec![
+            evidence(&docs[0], &a[0].quote, "deploying"),
+            evidence(&docs[2], &b[0].quote, "sent"),
+        ],
+    );
+    assert!(!other_words.contradicted_by(&found));
+    let unrelated = slot("the magnitude of the earthquake", Vec::new());
+    assert!(opposed.contradicted_by(&found));
+    assert!(!one_side.contradicted_by(&found));
+    assert!(!unrelated.contradicted_by(&found));
+    // A finding of another story does not oppose a slot of no story.
+    let mut elsewhere = found.clone();
+    for f in &mut elsewhere {
+        f.story = Some("another story".into());
+    }
+    assert!(!opposed.contradicted_by(&elsewhere));
+
+    let slots = vec![opposed, one_side, unrelated, other_words];
+    let input = ReportInput {
+        findings: &found,
+        documents: &docs,
+        rules: &rules,
+        agreeing_slots: &slots,
+        color: false,
+    };
+    for format in [ReportFormat::Html, ReportFormat::Markdown] {
+        let out = render(format, &input);
+        assert!(!out.contains("the number of troops deployed"), "{format:?}");
+        assert!(out.contains("troops seen moving south"), "{format:?}");
+        assert!(
+            out.contains("the magnitude of the earthquake"),
+            "{format:?}"
+        );
+        assert!(out.contains("military presence"), "{format:?}");
+    }
+}
+
 snapshot_test!(report_text, ReportFormat::Text);
 snapshot_test!(report_json, ReportFormat::Json);
 snapshot_test!(report_jsonl, ReportFormat::Jsonl);

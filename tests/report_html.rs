@@ -108,6 +108,13 @@ fn html_groups_by_story_links_sources_and_quotes_agreements() {
             .map(|q| q.text().collect())
             .collect();
         assert!(quotes.len() >= 2, "a quote a source: {}", a.html());
+        // The troops' figures conflict (the finding): no slot agrees on them.
+        let marks: Vec<String> = a.select(&sel("mark")).map(|m| m.text().collect()).collect();
+        assert!(
+            !(marks.iter().any(|m| m.contains("400")) && marks.iter().any(|m| m.contains("950"))),
+            "400 and 950 troops do not agree: {}",
+            a.html()
+        );
         assert!(
             quotes
                 .iter()

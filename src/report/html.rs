@@ -308,7 +308,7 @@ pub fn render(input: &ReportInput) -> String {
             finding_html(&mut out, input, i + 1, f);
         }
         out.push_str("</main>\n<section id=\"agreeing\">\n<h2>Where the sources agree</h2>\n");
-        let all: Vec<&AgreeingSlot> = input.agreeing_slots.iter().collect();
+        let all: Vec<&AgreeingSlot> = input.agreeing().collect();
         agreeing_html(&mut out, input, &all);
         out.push_str("</section>\n");
     }

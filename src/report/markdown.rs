@@ -89,9 +89,10 @@ pub fn render(input: &ReportInput) -> String {
             out.push_str(&finding_section(input, i + 1, f, "###"));
             out.push('\n');
         }
-        if !input.agreeing_slots.is_empty() {
+        let agreeing: Vec<_> = input.agreeing().collect();
+        if !agreeing.is_empty() {
             out.push_str("### Where the sources agree\n\n");
-            for slot in input.agreeing_slots {
+            for slot in agreeing {
                 out.push_str(&format!("- {}\n", escape(&slot.label)));
             }
         }

@@ -41,12 +41,10 @@ pub enum ReportFormat {
 }
 
 impl ReportFormat {
-    /// The report lists the slots on which sources agree (by story), besides the findings.
+    /// The report lists the slots on which sources agree (by story), besides the findings:
+    /// Markdown and HTML. A check for the other formats keeps no claim graph.
     pub fn shows_agreeing_slots(self) -> bool {
-        matches!(
-            self,
-            ReportFormat::Text | ReportFormat::Markdown | ReportFormat::Html
-        )
+        matches!(self, ReportFormat::Markdown | ReportFormat::Html)
     }
 
     /// Whether the report reads the cited documents (lines and columns of values,
@@ -117,6 +115,28 @@ impl AgreeingSlot {
     pub fn title(&self) -> String {
         plain::slot_title(&self.label, &self.key)
     }
+
+    /// Whether a finding of the slot's story sets two of the values this slot quotes
+    /// against each other (on different sides): the values then met in another slot too,
+    /// where a rule found the conflict, and this slot shows no agreement ("400 troops"
+    /// and "950 troops" in the deployment's figure as well as in the troops' number). A
+    /// slot that quotes other words of the same sentences ("deployed" in both) still
+    /// agrees. Always false for a slot whose claims are not filled.
+    pub fn contradicted_by(&self, findings: &[Finding]) -> bool {
+        findings.iter().filter(|f| f.story == self.story).any(|f| {
+            let side_of = |ev: &Evidence| {
+                f.sides.iter().position(|s| {
+                    s.claims.iter().any(|c| {
+                        c.doc == ev.doc && c.span == ev.span && c.value_span.overlaps(ev.value_span)
+                    })
+                })
+            };
+            let mut sides = self.claims.iter().filter_map(side_of);
+            sides
+                .next()
+                .is_some_and(|first| sides.any(|other| other != first))
+        })
+    }
 }
 
 impl From<&str> for AgreeingSlot {
@@ -176,6 +196,14 @@ impl<'a> ReportInput<'a> {
             || self.agreeing_slots.iter().any(|a| a.story.is_some())
     }
 
+    /// The agreeing slots a report shows: those no finding contradicts
+    /// ([`AgreeingSlot::contradicted_by`]).
+    pub fn agreeing(&self) -> impl Iterator<Item = &'a AgreeingSlot> + '_ {
+        self.agreeing_slots
+            .iter()
+            .filter(|a| !a.contradicted_by(self.findings))
+    }
+
     /// Findings and agreeing slots by story, stories in the order they first appear
     /// (findings first), findings in their order.
     pub fn story_groups(&self) -> Vec<StoryGroup<'a>> {
@@ -202,7 +230,7 @@ impl<'a> ReportInput<'a> {
                 .findings
                 .push((i + 1, f));
         }
-        for a in self.agreeing_slots {
+        for a in self.agreeing() {
             group(&mut groups, a.story.as_deref()).agreeing.push(a);
         }
         groups

@@ -50,6 +50,29 @@ fn possessive(actor: &str) -> String {
     }
 }
 
+/// Families named by a noun rather than a verb (`rules/lexicon/families.toml`): they are
+/// not inflected ("casualties" is never "casualtiesed"), with the words that stand for
+/// their participle in "the number of people ...".
+const NOUN_FAMILIES: &[(&str, &str)] = &[
+    ("casualties", "killed"),
+    ("presence", "deployed"),
+    ("coup", "in the coup"),
+];
+
+/// Whether a family is named by a noun ([`NOUN_FAMILIES`]).
+fn noun_family(family: &str) -> bool {
+    NOUN_FAMILIES.iter().any(|(f, _)| *f == family)
+}
+
+/// What was done to the things counted: the family's participle ("killed", "withdrawn"),
+/// or for a family named by a noun, its stand-in.
+fn counted_as(family: &str) -> String {
+    match NOUN_FAMILIES.iter().find(|(f, _)| *f == family) {
+        Some((_, words)) => words.to_string(),
+        None => participle(family),
+    }
+}
+
 fn quantity(k: &Key, by_meaning: bool) -> String {
     let counted = if by_meaning {
         plural(&k.kind)
@@ -63,7 +86,7 @@ fn quantity(k: &Key, by_meaning: bool) -> String {
     let mut out = format!("the number of {}{counted}", possessive(&k.actor));
     if !k.family.is_empty() && k.family != "count" && k.family != k.kind {
         out.push(' ');
-        out.push_str(&participle(&k.family));
+        out.push_str(&counted_as(&k.family));
     }
     if !k.location.is_empty() {
         out.push_str(&format!(" in {}", k.location));
@@ -75,6 +98,13 @@ fn quantity(k: &Key, by_meaning: bool) -> String {
 }
 
 fn duration(k: &Key, by_meaning: bool) -> String {
+    if noun_family(&k.family) {
+        return format!(
+            "how long {}{} lasted",
+            the_or(&k.actor),
+            kind_and(&k.kind, &k.family)
+        );
+    }
     if by_meaning && !k.family.is_empty() && k.family != k.kind {
         return format!("how long the {} {}", k.kind, past(&k.family));
     }
@@ -94,7 +124,19 @@ fn the_or(actor: &str) -> String {
     }
 }
 
+/// "military presence": a kind before its family's noun, or the noun alone.
+fn kind_and(kind: &str, noun: &str) -> String {
+    if kind.is_empty() || kind == noun {
+        noun.to_string()
+    } else {
+        format!("{kind} {noun}")
+    }
+}
+
 fn date(k: &Key) -> String {
+    if noun_family(&k.family) {
+        return format!("the date of the {}", kind_and(&k.kind, &k.family));
+    }
     if k.family.is_empty() || k.family == k.kind {
         // The head is a noun ("election") or the event's verb ("close": its closure).
         let noun = known_noun(&k.kind).unwrap_or_else(|| k.kind.clone());
@@ -105,6 +147,14 @@ fn date(k: &Key) -> String {
 }
 
 fn statement(k: &Key) -> String {
+    if noun_family(&k.family) {
+        let what = kind_and(&k.kind, &k.family);
+        return if k.family.ends_with('s') {
+            format!("whether there were {what}")
+        } else {
+            format!("whether there was a {what}")
+        };
+    }
     let verb = past(&k.family);
     if k.kind.is_empty() || k.kind == k.family {
         format!("whether it {verb}")
@@ -309,9 +359,22 @@ fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
 }
 
+/// Longer verbs of the news stressed on their last syllable, which double their last
+/// letter ("admitted", "occurred") where "visited" and "offered" do not.
+const STRESSED_LAST: &[&str] = &[
+    "admit", "commit", "permit", "submit", "omit", "emit", "transmit", "occur", "recur", "incur",
+    "prefer", "refer", "confer", "defer", "deter", "transfer", "infer", "regret", "equip",
+    "forbid", "abet", "embed", "acquit", "outfit", "upset", "compel", "expel", "propel", "dispel",
+    "repel", "rebel", "control", "patrol", "extol",
+];
+
 /// A short verb ending consonant-vowel-consonant doubles its last letter ("stop",
-/// "ban"); longer ones are left alone (a guess that "visit" needs).
+/// "ban"); longer ones only when stressed on their last syllable ([`STRESSED_LAST`]),
+/// a guess that "visit" needs.
 fn doubles(head: &str) -> bool {
+    if STRESSED_LAST.contains(&head) {
+        return true;
+    }
     let cs: Vec<char> = head.chars().collect();
     let n = cs.len();
     (3..=4).contains(&n)
@@ -467,6 +530,55 @@ mod tests {
     }
 
     #[test]
+    fn families_named_by_a_noun_are_not_inflected() {
+        let meaning = |facet, family, kind| key(facet, family, "", kind, "");
+        assert_eq!(
+            slot_title(
+                "the number of people (casualties) in Somalia",
+                &key("quantity", "casualties", "", "people", "Somalia")
+            ),
+            "the number of people killed in Somalia"
+        );
+        assert_eq!(
+            slot_title(
+                "the number of Kenya's troops (presence)",
+                &key("quantity", "presence", "Kenya", "troops", "")
+            ),
+            "the number of Kenya's troops deployed"
+        );
+        assert_eq!(
+            slot_title("when: coup", &meaning("date", "coup", "army")),
+            "the date of the army coup"
+        );
+        assert_eq!(
+            slot_title("\"casualties\"", &meaning("statement", "casualties", "")),
+            "whether there were casualties"
+        );
+        assert_eq!(
+            slot_title("\"coup\"", &meaning("statement", "coup", "coup")),
+            "whether there was a coup"
+        );
+        assert_eq!(
+            slot_title(
+                "how long: presence (military)",
+                &meaning("duration", "presence", "military")
+            ),
+            "how long the military presence lasted"
+        );
+        for (facet, family) in [
+            ("quantity", "casualties"),
+            ("quantity", "presence"),
+            ("date", "presence"),
+            ("statement", "presence"),
+            ("duration", "casualties"),
+        ] {
+            let title = slot_title("label", &meaning(facet, family, "people"));
+            assert!(!title.contains(&format!("{family}d")), "{title}");
+            assert!(!title.contains(&format!("{family}ed")), "{title}");
+        }
+    }
+
+    #[test]
     fn an_unreadable_key_leaves_the_label() {
         assert_eq!(
             slot_title("troops in Mali", "troops-in-mali"),
@@ -480,6 +592,12 @@ mod tests {
         assert_eq!(past("carry"), "carried");
         assert_eq!(past("patrol"), "patrolled");
         assert_eq!(past("fail"), "failed");
+        assert_eq!(past("admit"), "admitted");
+        assert_eq!(participle("occur"), "occurred");
+        assert_eq!(past("visit"), "visited");
+        assert_eq!(past("offer"), "offered");
+        assert_eq!(gerund("transfer"), "transferring");
+        assert_eq!(past("expel"), "expelled");
         assert_eq!(participle("pull out"), "pulled out");
         assert_eq!(gerund("close"), "closing");
         assert_eq!(gerund("ban"), "banning");
