@@ -378,6 +378,23 @@ fn dates_of_two_different_acts_are_not_compared() {
 }
 
 #[test]
+fn a_state_since_a_day_is_not_set_against_the_date_of_another_event() {
+    let c = check(&[
+        report(
+            "a.txt",
+            "2030-07-14",
+            "Farmers who had occupied the Tarvo ministry since July 9 began to leave on Thursday.",
+        ),
+        report(
+            "b.txt",
+            "2030-07-12",
+            "There was tear gas outside the Tarvo ministry this afternoon.",
+        ),
+    ]);
+    assert!(c.of_kind("date").is_empty(), "{:?}", describe(&c.findings));
+}
+
+#[test]
 fn two_owners_of_one_ship_are_flagged() {
     let c = check(&[
         report(

@@ -98,3 +98,27 @@ fn month_without_year_needs_publication() {
         8
     );
 }
+
+#[test]
+fn this_morning_is_the_day_of_publication_and_last_night_the_day_before() {
+    let day = |text: &str| {
+        let t = find_times(
+            text,
+            Some(PartialDate::day(2030, 3, 12)),
+            common::knowledge().units(),
+        );
+        assert_eq!(t.len(), 1, "{text}: {t:?}");
+        assert!(t[0].resolved, "{text}");
+        serde_json::to_value(&t[0].value).unwrap()["date"]["day"].clone()
+    };
+    assert_eq!(day("The ferry docked at 8:05 this morning."), 12);
+    assert_eq!(day("The ferry docked this evening."), 12);
+    assert_eq!(day("The ferry docked last night."), 11);
+    // Without a publication date they stay unresolved.
+    let t = find_times(
+        "The ferry docked this morning.",
+        None,
+        common::knowledge().units(),
+    );
+    assert!(!t[0].resolved);
+}

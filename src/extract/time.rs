@@ -636,6 +636,15 @@ impl<'t, 'a> Reader<'t, 'a> {
                     unit_i + 1,
                 ))
             }
+            // "this morning", "this evening" are the day of publication; "last night"
+            // the day before.
+            "night" | "morning" | "evening" | "afternoon" if dir <= 0 && start == dir_i => {
+                let date = self.published.and_then(|p| relative_day(p, i64::from(dir)));
+                Some((
+                    self.relative_match(start, unit_i, date, Granularity::Day),
+                    unit_i + 1,
+                ))
+            }
             "week" | "weekend" | "night" | "morning" | "evening" | "afternoon" => {
                 let range = self.range(start, unit_i);
                 let expression = self.text[range.clone()].to_string();

@@ -425,11 +425,14 @@ fn features(
     };
     let (heads, heads_differ) = match (&x.head, &y.head) {
         // A date is told of an event: a shared head that names none ("the jet" of a
-        // crash and of a grounding) says nothing of one date.
-        (Some(h), Some(_)) if x.facet == ValueFacet::Date && !english.is_event(h) => (false, false),
+        // crash and of a grounding, "the cave" entered and left) is no shared event.
         (Some(h), Some(k)) if related(english, h, k) => {
-            add(&mut words, h);
-            (true, false)
+            if x.facet == ValueFacet::Date && !english.is_event(h) {
+                (false, false)
+            } else {
+                add(&mut words, h);
+                (true, false)
+            }
         }
         (Some(_), Some(_)) => (false, true),
         _ => (false, false),
@@ -459,6 +462,17 @@ fn features(
         }
         _ => None,
     };
+    // A time since which a state holds ("camped there since April 9") and the date of
+    // an event are one fact only when the verbs say so (the state began with the event).
+    let since = |c: &Claim| {
+        matches!(
+            c.time.as_ref().map(|t| &t.value),
+            Some(crate::extract::TimeValue::Interval { .. })
+        )
+    };
+    if x.facet == ValueFacet::Date && since(a) != since(b) && predicates != Some(true) {
+        return None;
+    }
     let mut measure = 0.0;
     for m in x.measure.iter() {
         if y.measure.contains(m) {

@@ -541,6 +541,27 @@ fn statement_claims(
     out
 }
 
+/// A number that counts ("100", "2,400", "12"), not a year ("in 2019 ships ...").
+fn is_count(word: &str) -> bool {
+    let digits = word.chars().all(|c| c.is_ascii_digit() || c == ',');
+    let year = word.len() == 4
+        && word
+            .parse::<u32>()
+            .is_ok_and(|y| (1000..=2100).contains(&y));
+    digits && word.starts_with(|c: char| c.is_ascii_digit()) && !year
+}
+
+/// A plural noun ("firefighters"): a noun whose lemma drops its final "s".
+fn plural_noun(english: &English, t: &Token) -> bool {
+    let lower = lower_key(t.word.text);
+    t.content
+        && !t.verbal
+        && lower.ends_with('s')
+        && english
+            .lemma_as(&lower, crate::extract::english::Pos::Noun)
+            .is_some_and(|l| l.as_ref() != lower.as_ref())
+}
+
 /// A form of "be" ("is", "were", "been").
 fn is_be(english: &English, t: &Token) -> bool {
     english.lemma(&lower_key(t.word.text)) == "be"
@@ -553,7 +574,7 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
     // The first word of the sentence, capitalized, with its name form: it is a name when
     // a name follows it ("Colonial Pipeline paid"), though its capital proves nothing.
     let mut opening: Option<Name> = None;
-    for w in &facts.words {
+    for (index, w) in facts.words.iter().enumerate() {
         let gap = facts.text.get(prev_end..w.start).unwrap_or("");
         prev_end = w.end;
         let folded = lower_key(w.text);
@@ -577,13 +598,32 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
             .times
             .iter()
             .any(|t| t.range.start <= w.start && w.end <= t.range.end);
-        let (alphabetic, stop) = (info.alphabetic && !in_time, info.stop);
+        // A cue of change with no number right after it is a verb of its own ("the ship
+        // sank on Monday", "lost all power"), not a qualifier ("fell 3%", "sank to 40").
+        let number_follows = facts.words[index + 1..].iter().take(3).any(|n| {
+            n.text.starts_with(|c: char| c.is_ascii_digit())
+                || crate::extract::number::is_number_word(&lower_key(n.text))
+        });
+        let stop = info.stop && !(info.cue_only && !number_follows);
+        let (alphabetic, stop) = (info.alphabetic && !in_time, stop);
         let verbal = alphabetic && !stop && info.may_be_verb;
         // "The United States cut its staff": a word that is both noun and verb, right
-        // after a name or a pronoun, is the verb.
+        // after a name or a pronoun, is the verb; in its bare form only when an object
+        // follows ("cut its staff"), for a name may qualify a noun ("the flooded Thai
+        // cave last night").
+        let inflected = english
+            .lemma_as(lower, crate::extract::english::Pos::Verb)
+            .is_some_and(|l| l.as_ref() != lower);
+        let object_next = facts.words.get(index + 1).is_some_and(|n| {
+            n.text.starts_with(|c: char| c.is_ascii_digit())
+                || english.opens_noun(&lower_key(n.text))
+        });
+        // So after a plural noun when an object follows ("Firefighters end 29-day
+        // search").
         let after_subject = out.last().is_some_and(|p: &Token| {
-            p.proper
-                || matches!(p.word.text, "he" | "she" | "it" | "they" | "we" | "who")
+            (p.proper || matches!(p.word.text, "he" | "she" | "it" | "they" | "we" | "who"))
+                && (inflected || object_next)
+                || plural_noun(english, p) && object_next
                 || english.opens_verb(&lower_key(p.word.text))
         });
         let verbal = verbal || alphabetic && !stop && after_subject && info.verb;
@@ -596,8 +636,23 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
             && lower.ends_with("ing")
             && out.last().is_some_and(|p: &Token| is_be(english, p));
         let verbal = verbal || progressive;
-        // "grounded the jets": right after a determiner, a noun.
+        // "grounded the jets": right after a determiner, a noun. So after a count, with
+        // at most one name or model between ("100 jets", "100 MAX jets"), a plural noun.
+        let after_count = {
+            let n = out.len();
+            let count = |p: &Token| is_count(p.word.text);
+            n >= 1 && count(&out[n - 1])
+                || n >= 2
+                    && count(&out[n - 2])
+                    && out[n - 1].word.text.starts_with(char::is_uppercase)
+        };
+        let may_be_noun = after_count
+            && lower.ends_with('s')
+            && english
+                .lemma_as(lower, crate::extract::english::Pos::Noun)
+                .is_some_and(|l| l.as_ref() != lower);
         let verbal = verbal
+            && !may_be_noun
             && !out
                 .last()
                 .is_some_and(|p: &Token| english.opens_noun(&lower_key(p.word.text)));
@@ -1726,6 +1781,55 @@ mod tests {
             dates("The Tarvo council approved the budget on 12 March 2030."),
             ["12 March 2030"]
         );
+    }
+
+    #[test]
+    fn a_word_after_a_count_is_a_noun() {
+        let about = about_of_facet(
+            "Tarvo Air flew its nearly 100 TX jets to Orlen on 12 March 2030.",
+            ValueFacet::Date,
+        );
+        assert_eq!(about.predicate.as_deref(), Some("fly"), "{about:?}");
+    }
+
+    #[test]
+    fn a_bare_word_after_a_name_is_a_verb_only_before_its_object() {
+        // "the flooded Tarvo cave": "cave" qualified by a name is no verb.
+        let about = about_of_facet(
+            "Divers reached the flooded Tarvo cave on 12 March 2030.",
+            ValueFacet::Date,
+        );
+        assert_eq!(about.predicate.as_deref(), Some("reach"), "{about:?}");
+        // "the ferry of Tarvo hit the dock": the object shows the verb.
+        let about = about_of_facet(
+            "The ferry of Tarvo hit the dock on 12 March 2030.",
+            ValueFacet::Date,
+        );
+        assert_eq!(about.predicate.as_deref(), Some("hit"), "{about:?}");
+        // Without one, the word is of the name's noun phrase.
+        let about = about_of_facet(
+            "The ferry reached the Tarvo dock on 12 March 2030.",
+            ValueFacet::Date,
+        );
+        assert_eq!(about.predicate.as_deref(), Some("reach"), "{about:?}");
+        // So after a plural noun: "Firefighters end 29-day search".
+        let about = about_of_facet("Firefighters end 29-day search", ValueFacet::Duration);
+        assert_eq!(about.predicate.as_deref(), Some("end"), "{about:?}");
+    }
+
+    #[test]
+    fn a_word_of_change_with_no_number_after_it_is_a_verb() {
+        let about = about_of_facet(
+            "The Tarvo ferry lost all power on 12 March 2030.",
+            ValueFacet::Date,
+        );
+        assert_eq!(about.predicate.as_deref(), Some("lose"), "{about:?}");
+        // Before a number it qualifies the number: the change is not the verb.
+        let about = about_of_facet(
+            "Tarvo ferry fares fell 3% on 12 March 2030.",
+            ValueFacet::Quantity,
+        );
+        assert_ne!(about.predicate.as_deref(), Some("fall"), "{about:?}");
     }
 
     #[test]

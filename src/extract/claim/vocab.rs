@@ -23,6 +23,9 @@ pub(super) struct WordInfo {
     pub alphabetic: bool,
     /// A function word, a bound or approximation cue, or a word of degree.
     pub stop: bool,
+    /// A stop word only as a cue of change ("fell", "sank", "lost"): a qualifier before
+    /// a number ("fell 3%"), a verb of its own elsewhere ("the ship sank on Monday").
+    pub cue_only: bool,
     /// [`English::may_be_verb`].
     pub may_be_verb: bool,
     /// The word has a verb lemma ([`English::lemma_as`] with [`Pos::Verb`]).
@@ -36,7 +39,9 @@ impl WordInfo {
             && !crate::extract::number::is_number_word(lower);
         // Bounds and approximations ("about", "nearly", "more") are qualifiers, not words
         // of the measure or the event.
-        let stop = english.is_stop(lower) || units.cue(lower).is_some() || english.is_degree(lower);
+        let function = english.is_stop(lower) || english.is_degree(lower);
+        let cue_only = !function && units.cue(lower).is_some();
+        let stop = function || cue_only;
         let lemma = Name::from(english.lemma(lower).as_ref());
         let folded = deunicode::deunicode(lower);
         let folded = if *folded == *lemma {
@@ -49,6 +54,7 @@ impl WordInfo {
             folded,
             alphabetic,
             stop,
+            cue_only,
             may_be_verb: english.may_be_verb(lower),
             verb: english.lemma_as(lower, Pos::Verb).is_some(),
         }
