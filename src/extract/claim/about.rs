@@ -604,7 +604,7 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
             n.text.starts_with(|c: char| c.is_ascii_digit())
                 || crate::extract::number::is_number_word(&lower_key(n.text))
         });
-        let stop = info.stop && !(info.cue_only && !number_follows);
+        let stop = info.stop && (!info.cue_only || number_follows);
         let (alphabetic, stop) = (info.alphabetic && !in_time, stop);
         let verbal = alphabetic && !stop && info.may_be_verb;
         // "The United States cut its staff": a word that is both noun and verb, right
