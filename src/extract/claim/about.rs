@@ -1009,7 +1009,10 @@ fn quantity_claim(
             }
             let lemma = super::vocab::word_info(&lower, english, units).lemma;
             push(&mut measure, lemma.clone());
-            head = Some(lemma);
+            // "22 crew members": a member is counted by its group, the word before.
+            if head.is_none() || !english.is_member_noun(&lemma) {
+                head = Some(lemma);
+            }
         }
     }
     // "263 of the 382 counting areas", "three of the five": the part counts what the
@@ -1815,6 +1818,17 @@ mod tests {
         // So after a plural noun: "Firefighters end 29-day search".
         let about = about_of_facet("Firefighters end 29-day search", ValueFacet::Duration);
         assert_eq!(about.predicate.as_deref(), Some("end"), "{about:?}");
+    }
+
+    #[test]
+    fn members_are_counted_by_their_group() {
+        let about = about_of_facet(
+            "The Tarvo ferry had 22 crew members on board.",
+            ValueFacet::Quantity,
+        );
+        assert_eq!(about.head.as_deref(), Some("crew"), "{about:?}");
+        let about = about_of_facet("The Tarvo ferry had 22 deck hands.", ValueFacet::Quantity);
+        assert_ne!(about.head.as_deref(), Some("deck"), "{about:?}");
     }
 
     #[test]

@@ -325,6 +325,12 @@ impl English {
         false
     }
 
+    /// A noun naming one of a group that the noun before it names ("crew members"), by
+    /// lemma.
+    pub fn is_member_noun(&self, lemma: &str) -> bool {
+        self.roles.is_member_noun(lemma)
+    }
+
     /// A superlative adjective or adverb ("strongest", "worst", "first"), lower-case.
     pub fn is_superlative(&self, word: &str) -> bool {
         if self.roles.is_irregular_superlative(word) {

@@ -26,6 +26,7 @@ struct RolesFile {
     previous_value_phrases: Vec<String>,
     noun_openers: Vec<String>,
     event_concepts: Vec<u32>,
+    member_nouns: Vec<String>,
 }
 
 /// Light verbs and degree words, as sets.
@@ -48,6 +49,7 @@ pub struct WordRoles {
     previous_value: Vec<Vec<String>>,
     noun_openers: FxHashSet<String>,
     event_offsets: Vec<u32>,
+    member_nouns: FxHashSet<String>,
 }
 
 impl WordRoles {
@@ -85,12 +87,18 @@ impl WordRoles {
                 .collect(),
             noun_openers: f.noun_openers.into_iter().collect(),
             event_offsets: f.event_concepts,
+            member_nouns: f.member_nouns.into_iter().collect(),
         })
     }
 
     /// The WordNet offsets of the noun synsets whose kinds are events.
     pub fn event_offsets(&self) -> &[u32] {
         &self.event_offsets
+    }
+
+    /// A noun naming one of a group ("member"), by lemma.
+    pub fn is_member_noun(&self, lemma: &str) -> bool {
+        self.member_nouns.contains(lemma)
     }
 
     /// A verb of speech ("say", "tell"): what it dates is the saying.
