@@ -986,6 +986,22 @@ fn quantity_claim(
         return None;
     }
     let seg = segment(tokens, &q.range);
+    // "said one dock worker", "one official told reporters": one speaker is a source,
+    // not a count of the story.
+    if matches!(q.value, Value::Number(n) if n == 1.0) {
+        let first = token_at(tokens, q.range.start);
+        let last = token_at(tokens, q.range.end);
+        let reporting = |t: &Token| english.is_reporting(&t.lemma);
+        let before = tokens[first.saturating_sub(1).max(seg.start)..first]
+            .iter()
+            .any(reporting);
+        let after = tokens[last.min(seg.end)..(last + 2).min(seg.end)]
+            .iter()
+            .any(reporting);
+        if before || after {
+            return None;
+        }
+    }
     let units = facts.lexicon.units();
     let duration_unit = q.unit.as_deref().and_then(duration_unit);
     let facet = if duration_unit.is_some() {
@@ -1818,6 +1834,22 @@ mod tests {
         // So after a plural noun: "Firefighters end 29-day search".
         let about = about_of_facet("Firefighters end 29-day search", ValueFacet::Duration);
         assert_eq!(about.predicate.as_deref(), Some("end"), "{about:?}");
+    }
+
+    #[test]
+    fn one_speaker_is_a_source_not_a_count() {
+        assert!(
+            values("\"It sank fast,\" said one dock worker on the Tarvo quay.")
+                .iter()
+                .all(|c| c.quantity.is_none()),
+        );
+        assert!(values("One official said the Tarvo ferry sank.")
+            .iter()
+            .all(|c| c.quantity.is_none()));
+        // One of something else is still counted.
+        assert!(values("One ferry sank off Tarvo.")
+            .iter()
+            .any(|c| c.quantity.is_some()));
     }
 
     #[test]
