@@ -53,17 +53,26 @@ fn names_and_quotes_are_escaped_in_every_report_for_people() {
     let cases: [(&str, [&str; 2], &str); 5] = [
         (
             "text",
-            ["new\\nline\\u{202e}txt.exe.txt", "esc\\u{1b}[31mred\\u{7f}.txt"],
+            [
+                "new\\nline\\u{202e}txt.exe.txt",
+                "esc\\u{1b}[31mred\\u{7f}.txt",
+            ],
             "the strike at the Pellan harbour",
         ),
         (
             "github",
-            ["new\\nline\\u{202e}txt.exe.txt", "esc\\u{1b}[31mred\\u{7f}.txt"],
+            [
+                "new\\nline\\u{202e}txt.exe.txt",
+                "esc\\u{1b}[31mred\\u{7f}.txt",
+            ],
             "joined the strike at the Pellan harbour",
         ),
         (
             "markdown",
-            ["new\\\\nline\\\\u{202e}txt.exe", "esc\\\\u{1b}\\[31mred\\\\u{7f}"],
+            [
+                "new\\\\nline\\\\u{202e}txt.exe",
+                "esc\\\\u{1b}\\[31mred\\\\u{7f}",
+            ],
             "joined the strike at the Pellan harbour",
         ),
         (
@@ -73,7 +82,10 @@ fn names_and_quotes_are_escaped_in_every_report_for_people() {
         ),
         (
             "junit",
-            ["new\\nline\\u{202e}txt.exe.txt", "esc\\u{1b}[31mred\\u{7f}.txt"],
+            [
+                "new\\nline\\u{202e}txt.exe.txt",
+                "esc\\u{1b}[31mred\\u{7f}.txt",
+            ],
             "joined the strike at the Pellan harbour",
         ),
     ];
@@ -159,7 +171,8 @@ fn json_outputs_escape_them_and_decode_to_the_same_names() {
             );
         } else {
             assert!(
-                all.iter().any(|s| s.contains(NAMES[0].trim_end_matches(".txt"))),
+                all.iter()
+                    .any(|s| s.contains(NAMES[0].trim_end_matches(".txt"))),
                 "{args:?}: the name decodes as it is: {all:?}"
             );
         }
