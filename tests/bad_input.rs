@@ -124,6 +124,22 @@ fn cases() -> Vec<Case> {
             ),
         },
         Case {
+            row: "UTF-8 byte-order mark",
+            what: "a file starting with EF BB BF",
+            setup: |d| {
+                write(d, "c/m.txt", b"\xEF\xBB\xBFThe bridge at Tarn reopened.\n");
+                true
+            },
+            run: Run::Cli(&["sentences", "c"]),
+            status: 0,
+            stderr: "",
+            at: "",
+            rest: Rest::Exact(
+                "a.txt:1:1 [0..31] The ferry left Quillon at dawn.\n\
+                 m.txt:1:1 [3..31] The bridge at Tarn reopened.\n",
+            ),
+        },
+        Case {
             row: "NUL byte",
             what: "an executable named .txt",
             setup: |d| {
