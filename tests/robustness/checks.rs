@@ -235,8 +235,9 @@ pub fn corpus_files(data: &[u8]) -> Vec<(&'static str, &[u8])> {
 /// The whole pipeline on a corpus of `files` (name, bytes) written to a fresh folder:
 /// reading, extraction, linking, every built-in rule, quotes, suppressions, baselines,
 /// every report format and both graph formats. Panics on a panic, on a diagnostic that
-/// points past its file or names no file, and on a JSON, JSON-lines or SARIF report that
-/// does not parse. Returns the number of findings.
+/// points past its file or names no file, on a JSON, JSON-lines or SARIF report that
+/// does not parse, and on a report (but the coloured text one) holding a raw control or
+/// bidirectional character. Returns the number of findings.
 pub fn pipeline(files: &[(&str, &[u8])]) -> usize {
     use claimcheck::pipeline;
     use claimcheck::report::{self, ReportFormat, ReportInput};
@@ -284,6 +285,16 @@ pub fn pipeline(files: &[(&str, &[u8])]) -> usize {
     };
     for &format in <ReportFormat as clap::ValueEnum>::value_variants() {
         let text = report::render(format, &input);
+        // Names, sources and quotes reach no report with a raw control or bidirectional
+        // character (the text report's own colours aside).
+        if !matches!(format, ReportFormat::Text) {
+            let raw =
+                |c: char| claimcheck::report::visible::is_hazard(c) && !matches!(c, '\n' | '\t');
+            assert!(
+                !text.contains(raw),
+                "{format:?} report with a raw control or bidirectional character"
+            );
+        }
         match format {
             ReportFormat::Json | ReportFormat::Sarif => {
                 serde_json::from_str::<serde_json::Value>(&text)
