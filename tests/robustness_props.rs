@@ -162,3 +162,13 @@ fn pipeline_on_the_story_and_on_nothing() {
     assert_eq!(checks::pipeline(&[("a.txt", b"\0\x01")]), 0);
     assert_eq!(checks::pipeline(&[]), 0);
 }
+
+/// The reader check on a JSON-lines file of two documents: the second document's lines
+/// are the file's (line 2), not its own one-line text's (found by the `jsonl` fuzz target
+/// on its seed, where the check wrongly bounded the line by the document's own lines).
+#[test]
+fn a_second_json_line_is_checked_at_its_line_of_the_file() {
+    let feed = b"{\"id\":\"a\",\"text\":\"Officials said 40 people were hurt.\"}\n\
+                 {\"id\":\"b\",\"text\":\"Officials said 75 people were hurt.\"}\n";
+    checks::reader(Format::JsonLines, feed);
+}
