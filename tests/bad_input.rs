@@ -124,6 +124,22 @@ fn cases() -> Vec<Case> {
             ),
         },
         Case {
+            row: "UTF-8 byte-order mark",
+            what: "a file starting with EF BB BF",
+            setup: |d| {
+                write(d, "c/m.txt", b"\xEF\xBB\xBFThe bridge at Tarn reopened.\n");
+                true
+            },
+            run: Run::Cli(&["sentences", "c"]),
+            status: 0,
+            stderr: "",
+            at: "",
+            rest: Rest::Exact(
+                "a.txt:1:1 [0..31] The ferry left Quillon at dawn.\n\
+                 m.txt:1:1 [3..31] The bridge at Tarn reopened.\n",
+            ),
+        },
+        Case {
             row: "NUL byte",
             what: "an executable named .txt",
             setup: |d| {
@@ -650,6 +666,31 @@ fn cases() -> Vec<Case> {
             stderr: "",
             at: "",
             rest: Rest::Has(&["new\\nline\\u{202e}txt.exe.txt", "esc\\u{1b}[31mred.txt"]),
+        },
+        #[cfg(unix)]
+        Case {
+            row: "Control or bidirectional characters",
+            what: "ESC and U+202E in a file name and a JSON-lines id, in warnings and a listing",
+            setup: |d| {
+                write(d, "c/e\u{1b}[2J\u{202E}.txt", b"  \n");
+                write(
+                    d,
+                    "c/f.jsonl",
+                    b"{\"id\":\"x\\u001b[31m\\u202e\",\"text\":\"One.\"}\n\
+                      {\"id\":\"x\\u001b[31m\\u202e\",\"text\":\"Two.\"}\n",
+                );
+                true
+            },
+            run: Run::Cli(&["sentences", "c"]),
+            status: 0,
+            stderr: "warning: c/e\\u{1b}[2J\\u{202e}.txt: empty file, skipped\n\
+                     warning: c/f.jsonl:2:1: duplicate document id `x\\u{1b}[31m\\u{202e}` (also read from c/f.jsonl)\n",
+            at: "c/e\\u{1b}[2J\\u{202e}.txt",
+            rest: Rest::Exact(
+                "a.txt:1:1 [0..31] The ferry left Quillon at dawn.\n\
+                 x\\u{1b}[31m\\u{202e}:1:35 [0..4] One.\n\
+                 x\\u{1b}[31m\\u{202e}:2:35 [0..4] Two.\n",
+            ),
         },
         Case {
             row: "A file changed while `check` runs",

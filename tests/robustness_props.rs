@@ -15,7 +15,7 @@ const NEWSY: &str = "([0-9]{1,4}|[.,;:!?'\"()\\-–—/%$€£ \n]|\
     up to|between|and|to|from|since|until|last|next|week|month|year|\
     January|Feb\\.|March|Monday|2024|1990s|Mr\\.|Dr\\.|U\\.S\\.|a\\.m\\.|\
     France|Mali|said|denied|did not|will|may|reportedly|withdrew|killed|\
-    é|ß|中|🙂|\u{FFFD}|\u{00A0}|\u{200B}|\r\n)){0,80}";
+    é|ß|中|🙂|\u{FFFD}|\u{00A0}|\u{200B}|\r\n|\u{1b}\\[2J|\u{7f}|\u{85}|\u{202E}|\u{2028})){0,80}";
 
 const HTML_LIKE: &str =
     "(<(p|div|br|h1|script|style|li|ul|a href=\"x\"|title|!--|/p|/div|/h1|/script|/li)>|\
@@ -149,6 +149,26 @@ fn pipeline_on_the_story_and_on_nothing() {
         checks::pipeline(&story) > 0,
         "40 and 75 hurt make a finding"
     );
+    // Quotes with ESC, U+202E and a C1 control still give findings, printed escaped.
+    let hostile = STORY.map(|s| s.replace("Monday", "Monday \u{1b}[2J\u{202E}\u{85}"));
+    let hostile = [
+        ("a.txt", hostile[0].as_bytes()),
+        ("b.txt", hostile[1].as_bytes()),
+    ];
+    assert!(
+        checks::pipeline(&hostile) > 0,
+        "the hostile quotes make a finding"
+    );
     assert_eq!(checks::pipeline(&[("a.txt", b"\0\x01")]), 0);
     assert_eq!(checks::pipeline(&[]), 0);
+}
+
+/// The reader check on a JSON-lines file of two documents: the second document's lines
+/// are the file's (line 2), not its own one-line text's (found by the `jsonl` fuzz target
+/// on its seed, where the check wrongly bounded the line by the document's own lines).
+#[test]
+fn a_second_json_line_is_checked_at_its_line_of_the_file() {
+    let feed = b"{\"id\":\"a\",\"text\":\"Officials said 40 people were hurt.\"}\n\
+                 {\"id\":\"b\",\"text\":\"Officials said 75 people were hurt.\"}\n";
+    checks::reader(Format::JsonLines, feed);
 }

@@ -1,5 +1,6 @@
 //! The corpus is opened read-only: no code under `src/corpus/` can open a file for writing,
-//! and reading a corpus leaves its folder exactly as it was (same files, bytes and times).
+//! and reading a corpus leaves its folder exactly as it was (same files, bytes and times),
+//! with the claim cache on too.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -83,14 +84,37 @@ fn reading_a_corpus_changes_nothing_in_it() {
         fs::write(root.join(name), bytes).expect("write fixture");
     }
     let before = state(root);
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .args(["check", "--quiet", "."])
-        .current_dir(root)
-        .output()
-        .expect("run claimcheck")
-        .status;
-    assert_eq!(status.code(), Some(2), "the bad JSON line is an error");
-    assert_eq!(state(root), before);
+    // Without a cache, with the default cache (the current folder is the corpus: none is
+    // made), and with a cache folder named inside the corpus (refused with a warning).
+    let runs: [&[&str]; 3] = [
+        &["check", "--quiet", "."],
+        &["check", "--quiet", ".", "--format", "json"],
+        &["check", ".", "--cache-dir", "sub/cache"],
+    ];
+    for (i, args) in runs.into_iter().enumerate() {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_claimcheck"));
+        command.args(args).current_dir(root);
+        if i > 0 {
+            // `.cargo/config.toml` turns the cache off for tests: turn it back on.
+            command
+                .env_remove("CLAIMCHECK_NO_CACHE")
+                .env_remove("CLAIMCHECK_CACHE_DIR");
+        }
+        let out = command.output().expect("run claimcheck");
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: the bad JSON line is an error"
+        );
+        if i == 2 {
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                err.contains("inside the corpus folder ., which is only read"),
+                "{err}"
+            );
+        }
+        assert_eq!(state(root), before, "{args:?}");
+    }
     for (name, bytes) in files {
         assert_eq!(
             &fs::read(root.join(name)).expect("read back"),

@@ -229,7 +229,8 @@ impl Document {
     }
 
     /// 1-based line and column (in characters) of a file offset; for a JSON-lines
-    /// document, of the file, not of its decoded `text` value.
+    /// document, of the file, not of its decoded `text` value. A UTF-8 byte-order mark
+    /// takes no column (as in editors, and as a UTF-16 file's).
     pub fn line_col(&self, offset: usize) -> LineCol {
         if let (Some(line), Some(pos)) = (self.line_in_file, &self.json_pos) {
             return LineCol {
@@ -244,7 +245,12 @@ impl Document {
         let line_start = self.line_starts.get(line_idx).copied().unwrap_or(0);
         let bytes = self.file_bytes();
         let end = offset.min(bytes.len());
-        let start = line_start.min(end);
+        let start = if line_start == 0 && bytes.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            line_start
+        }
+        .min(end);
         let column = String::from_utf8_lossy(&bytes[start..end]).chars().count() + 1;
         LineCol {
             line: line_idx + 1,
@@ -291,6 +297,19 @@ mod tests {
         assert_eq!(doc.line_col(0), LineCol { line: 1, column: 1 });
         assert_eq!(doc.line_col(9), LineCol { line: 2, column: 5 });
         assert_eq!(doc.source, "b");
+    }
+
+    #[test]
+    fn a_byte_order_mark_takes_no_column() {
+        let doc = Document::plain(
+            "a.txt",
+            "a.txt".into(),
+            Format::Text,
+            "\u{FEFF}Ab cd.\nEf.\n".into(),
+        );
+        assert_eq!(doc.line_col(3), LineCol { line: 1, column: 1 });
+        assert_eq!(doc.line_col(6), LineCol { line: 1, column: 4 });
+        assert_eq!(doc.line_col(10), LineCol { line: 2, column: 1 });
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Typed errors and diagnostics of corpus loading, each naming the file and position.
 
+use crate::report::visible::visible;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -26,6 +27,10 @@ pub struct Diagnostic {
     pub message: String,
 }
 
+/// One line: `level: path[:line[:column]][ (byte N)]: message`, the file names and text
+/// it quotes with their control and bidirectional characters escaped (a name's newline as
+/// `\n`, ESC as `\u{1b}`), so that a hostile name can neither split it nor reach the
+/// terminal.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let level = match self.level {
@@ -33,17 +38,17 @@ impl fmt::Display for Diagnostic {
             Level::Warning => "warning",
             Level::Error => "error",
         };
-        write!(f, "{level}: {}", self.path.display())?;
+        let mut at = self.path.display().to_string();
         if let Some(line) = self.line {
-            write!(f, ":{line}")?;
+            at.push_str(&format!(":{line}"));
             if let Some(col) = self.column {
-                write!(f, ":{col}")?;
+                at.push_str(&format!(":{col}"));
             }
         }
         if let Some(off) = self.offset {
-            write!(f, " (byte {off})")?;
+            at.push_str(&format!(" (byte {off})"));
         }
-        write!(f, ": {}", self.message)
+        write!(f, "{level}: {}: {}", visible(&at), visible(&self.message))
     }
 }
 

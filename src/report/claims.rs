@@ -1,6 +1,7 @@
 //! Claims as text, JSON or JSON lines (the shape `../shared/eval/README.md` fixes).
 
 use super::listing::{ListFormat, VERSION};
+use super::visible::{json_safe, visible};
 use crate::claimfile::DocRecord;
 use crate::corpus::{Document, Span};
 use crate::extract::{Claim, Entity, Mention, Polarity, TimeValue, Value};
@@ -30,14 +31,14 @@ impl super::Reporter for Claims<'_> {
                         o.insert("document".into(), DocRecord::of(doc(c)).to_value());
                         o.insert("record".into(), crate::claimfile::claim_value(c));
                     }
-                    writeln!(out, "{line}")?;
+                    writeln!(out, "{}", json_safe(line.to_string()))?;
                 }
             }
             ListFormat::Json => {
                 let all: Vec<Json> = self.claims.iter().map(|c| claim_json(c, doc(c))).collect();
                 let value = json!({"version": VERSION, "claims": all});
                 let text = serde_json::to_string_pretty(&value).map_err(io::Error::other)?;
-                writeln!(out, "{text}")?;
+                writeln!(out, "{}", json_safe(text))?;
             }
             ListFormat::Text => {
                 for c in self.claims {
@@ -166,7 +167,8 @@ pub fn claim_json(claim: &Claim, doc: &Document) -> Json {
     Json::Object(o)
 }
 
-/// One line of text per claim: `doc:line:col actor action target @place qty time`.
+/// One line of text per claim: `doc:line:col actor action target @place qty time`, its
+/// control and bidirectional characters made [`visible`].
 pub fn claim_text(claim: &Claim, doc: &Document) -> String {
     let lc = doc.line_col(claim.span.start);
     let mut parts = vec![format!("{}:{}:{}", claim.doc, lc.line, lc.column)];
@@ -201,5 +203,5 @@ pub fn claim_text(claim: &Claim, doc: &Document) -> String {
     if claim.hedged() {
         parts.push("hedged".into());
     }
-    parts.join(" ")
+    visible(&parts.join(" "))
 }

@@ -1,7 +1,7 @@
 //! GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation per
 //! finding at its first claim, naming every side's claims in the message.
 
-use super::visible::visible;
+use super::visible::{one_line, visible};
 use super::{file_location, source_and_date, ReportInput};
 use crate::check::{Finding, Severity};
 
@@ -31,7 +31,8 @@ fn annotation(input: &ReportInput, f: &Finding) -> String {
         .iter()
         .flat_map(|s| s.claims.iter().map(move |ev| (s, ev)))
         .collect();
-    // Names and quotes are escaped (ESC, U+202E); the lines between them are kept.
+    // Names and quotes are escaped (ESC, U+202E; a quote's line breaks are spaces); the
+    // lines between them are kept.
     let mut message = visible(&f.message);
     message.push_str(&format!("\nslot: {}", visible(&f.slot)));
     for (side, ev) in &claims {
@@ -43,7 +44,7 @@ fn annotation(input: &ReportInput, f: &Finding) -> String {
             visible(&source_and_date(ev)),
             visible(&loc.path),
             loc.line,
-            visible(&ev.quote)
+            one_line(&ev.quote)
         ));
     }
     let mut props = Vec::new();

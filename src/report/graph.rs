@@ -55,7 +55,8 @@ impl super::Reporter for Graphs<'_> {
                     json!({ "stories": stories })
                 };
                 let text = serde_json::to_string_pretty(&value).map_err(io::Error::other)?;
-                writeln!(out, "{text}")?;
+                // Control and bidirectional characters as escapes (the same values).
+                writeln!(out, "{}", super::visible::json_safe(text))?;
             }
         }
         Ok(())

@@ -4,12 +4,15 @@
 //! the values marked; the slots that agree with their quotes; filters by kind and
 //! severity; a print stylesheet. No network resources.
 
+use super::visible::{one_line, visible};
 use super::{file_location, kinds, split_quote, story_title, AgreeingSlot, ReportInput};
 use crate::check::{Evidence, Finding, Severity};
 use std::fmt::Write;
 
-/// Escapes text for HTML content and attribute values.
+/// Escapes text for HTML content and attribute values; control and bidirectional
+/// characters become visible escapes (a browser would apply U+202E, not show it).
 pub fn escape(s: &str) -> String {
+    let s = visible(s);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -104,14 +107,16 @@ fn claim_html(out: &mut String, input: &ReportInput, ev: &Evidence) {
         None => "date unknown".to_string(),
     };
     let (before, value, after) = split_quote(ev, input.document(&ev.doc));
+    // A quote's line breaks are spaces (its other controls escaped).
+    let part = |s: &str| escape(&one_line(s));
     let quote = if value.is_empty() {
-        escape(before)
+        part(before)
     } else {
         format!(
             "{}<mark>{}</mark>{}",
-            escape(before),
-            escape(value),
-            escape(after)
+            part(before),
+            part(value),
+            part(after)
         )
     };
     let mut flags = String::new();
@@ -327,6 +332,10 @@ mod tests {
         assert_eq!(
             escape("<b>\"R&D\"</b> 'x'"),
             "&lt;b&gt;&quot;R&amp;D&quot;&lt;/b&gt; &#39;x&#39;"
+        );
+        assert_eq!(
+            escape("a\u{202e}b\n<\u{1b}>"),
+            "a\\u{202e}b\\n&lt;\\u{1b}&gt;"
         );
     }
 }

@@ -117,7 +117,9 @@ pub fn render(input: &ReportInput) -> String {
         summary: input.summary(),
     };
     // Serializing these structs cannot fail: every map key is a string and floats are finite.
-    let mut out = serde_json::to_string_pretty(&report).unwrap_or_default();
+    // Control and bidirectional characters as escapes, never raw (the same values).
+    let mut out =
+        super::visible::json_safe(serde_json::to_string_pretty(&report).unwrap_or_default());
     out.push('\n');
     out
 }

@@ -20,7 +20,9 @@ pub fn render(input: &ReportInput) -> String {
             version: VERSION,
             finding: finding_json(f),
         };
-        out.push_str(&serde_json::to_string(&line).unwrap_or_default());
+        // Control and bidirectional characters as escapes, never raw (the same values).
+        let text = serde_json::to_string(&line).unwrap_or_default();
+        out.push_str(&super::visible::json_safe(text));
         out.push('\n');
     }
     out

@@ -1,12 +1,16 @@
 //! JUnit XML for CI test views: one failing test case per finding (class = rule id,
 //! name = slot), or one passing "no contradictions" case.
 
+use super::visible::{one_line, visible};
 use super::{source_and_date, ReportInput};
 use crate::check::Finding;
 
-/// Escapes text for XML content and attribute values. Characters XML 1.0 cannot carry
-/// (most control characters) become U+FFFD; tabs and line breaks in attributes become
-/// character references so they survive attribute normalization.
+/// Escapes text for XML content and attribute values. Control characters other than tab
+/// and line breaks (which XML 1.0 cannot carry, or a terminal would obey) and
+/// bidirectional controls become visible `\u{..}` escapes, the non-characters U+FFFE and
+/// U+FFFF become U+FFFD; tabs and line breaks become character references so that they
+/// survive attribute normalization. Untrusted text is made [`visible`] (names) or
+/// [`one_line`] (quotes) before it gets here, so its line breaks never reach this.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -19,7 +23,8 @@ pub fn escape(s: &str) -> String {
             '\n' => out.push_str("&#10;"),
             '\r' => out.push_str("&#13;"),
             '\t' => out.push_str("&#9;"),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
+            '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
+            c if super::visible::is_hazard(c) => out.push_str(&visible(c.encode_utf8(&mut [0; 4]))),
             c => out.push(c),
         }
     }
@@ -34,22 +39,24 @@ fn escape_text(s: &str) -> String {
 fn evidence_text(f: &Finding) -> String {
     let mut text = format!(
         "{}\nslot: {}\nconfidence: {:.2}\n",
-        f.message, f.slot, f.confidence
+        visible(&f.message),
+        visible(&f.slot),
+        f.confidence
     );
     for note in &f.notes {
-        text.push_str(&format!("note: {note}\n"));
+        text.push_str(&format!("note: {}\n", visible(note)));
     }
     for side in &f.sides {
         for ev in &side.claims {
             text.push_str(&format!(
                 "{} ({}): {} at {}:{}:{}: {}\n",
-                side.side,
-                side.value,
-                source_and_date(ev),
-                ev.doc,
+                visible(&side.side),
+                visible(&side.value),
+                visible(&source_and_date(ev)),
+                visible(&ev.doc),
                 ev.line,
                 ev.column,
-                ev.quote
+                one_line(&ev.quote)
             ));
         }
     }
@@ -70,12 +77,12 @@ pub fn render(input: &ReportInput) -> String {
     for f in input.findings {
         out.push_str(&format!(
             "    <testcase classname=\"{}\" name=\"{}\">\n",
-            escape(&f.rule),
-            escape(&f.slot)
+            escape(&visible(&f.rule)),
+            escape(&visible(&f.slot))
         ));
         out.push_str(&format!(
             "      <failure message=\"{}\" type=\"{}\">{}</failure>\n",
-            escape(&f.message),
+            escape(&visible(&f.message)),
             f.severity.as_str(),
             escape_text(&evidence_text(f))
         ));
@@ -96,7 +103,11 @@ mod tests {
     fn escapes_markup_and_control_characters() {
         assert_eq!(
             escape("a<b & \"c\" 'd'>\u{1}\n"),
-            "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;\u{fffd}&#10;"
+            "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;\\u{1}&#10;"
+        );
+        assert_eq!(
+            escape("\u{1b}[2J \u{202e}\u{ffff}"),
+            "\\u{1b}[2J \\u{202e}\u{fffd}"
         );
     }
 }

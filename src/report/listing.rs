@@ -1,6 +1,7 @@
 //! The listings of `claimcheck quantities` and `claimcheck sentences`, in the listing
 //! formats every listing command takes: text lines, one JSON object, JSON lines.
 
+use super::visible::{json_safe, visible};
 use crate::corpus::{Document, Sentence};
 use crate::extract::quantity::{find_quantities, QuantityMatch, Units};
 use crate::extract::{Change, Value};
@@ -94,21 +95,22 @@ pub fn change_text(c: Change) -> Option<&'static str> {
     }
 }
 
-/// Writes items in a listing format: text lines as they are, JSON as `{"version", KEY:
+/// Writes items in a listing format: text lines as they are (their untrusted parts made
+/// [`visible`]), JSON (control and bidirectional characters as escapes) as `{"version", KEY:
 /// [...]}`, JSON lines one object a line.
 fn listing(format: ListFormat, key: &str, items: Vec<(String, Json)>) -> String {
     match format {
         ListFormat::Text => items.into_iter().map(|(t, _)| t + "\n").collect(),
         ListFormat::Jsonl => items
             .into_iter()
-            .map(|(_, j)| j.to_string() + "\n")
+            .map(|(_, j)| json_safe(j.to_string()) + "\n")
             .collect(),
         ListFormat::Json => {
             let all: Vec<Json> = items.into_iter().map(|(_, j)| j).collect();
             let mut doc = serde_json::Map::new();
             doc.insert("version".into(), json!(VERSION));
             doc.insert(key.into(), Json::Array(all));
-            serde_json::to_string_pretty(&Json::Object(doc)).unwrap_or_default() + "\n"
+            json_safe(serde_json::to_string_pretty(&Json::Object(doc)).unwrap_or_default()) + "\n"
         }
     }
 }
@@ -134,10 +136,10 @@ fn quantity(doc: &Document, at: usize, q: &QuantityMatch) -> (String, Option<Jso
     };
     let text = format!(
         "{}:{}:{}: {} = {value}{approx}",
-        doc.id,
+        visible(&doc.id),
         lc.line,
         lc.column,
-        super::visible::visible(written)
+        visible(written)
     );
     let number = match &q.value {
         Value::Number(n) => Some(json!(n)),
@@ -185,8 +187,13 @@ pub fn sentences(docs: &[Document], sentences: &[Vec<Sentence>], format: ListFor
             let lc = doc.line_col(span.start);
             let mark = if s.headline { " [headline]" } else { "" };
             let line = format!(
-                "{}:{}:{} [{}..{}]{mark} {text}",
-                doc.id, lc.line, lc.column, span.start, span.end
+                "{}:{}:{} [{}..{}]{mark} {}",
+                visible(&doc.id),
+                lc.line,
+                lc.column,
+                span.start,
+                span.end,
+                visible(text)
             );
             let j = json!({"doc": doc.id, "span": [span.start, span.end],
                 "paragraph": s.paragraph, "headline": s.headline, "text": text});

@@ -1,12 +1,15 @@
 //! A Markdown report to paste into an issue or a pull request: a summary table, then per
 //! finding its message and a table of the sides with the conflicting values in bold.
 
+use super::visible::{one_line, visible};
 use super::{file_location, split_quote, ReportInput};
 use crate::check::Finding;
 
-/// Escapes text for a Markdown table cell: markup characters get a backslash, `|` too,
-/// `<` and `&` become entities, line breaks become spaces.
+/// Escapes text for a Markdown table cell: control and bidirectional characters become
+/// visible escapes (a line break `\n`), markup characters get a backslash, `|` too, `<`
+/// and `&` become entities.
 pub fn escape(s: &str) -> String {
+    let s = visible(s);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -17,7 +20,6 @@ pub fn escape(s: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            '\n' | '\r' => out.push(' '),
             c => out.push(c),
         }
     }
@@ -46,10 +48,12 @@ fn finding_section(input: &ReportInput, n: usize, f: &Finding, heading: &str) ->
     for side in &f.sides {
         for ev in &side.claims {
             let (before, value, after) = split_quote(ev, input.document(&ev.doc));
+            // A quote's line breaks are spaces (its other controls escaped).
+            let part = |s: &str| escape(&one_line(s));
             let quote = if value.is_empty() {
-                escape(before)
+                part(before)
             } else {
-                format!("{}**{}**{}", escape(before), escape(value), escape(after))
+                format!("{}**{}**{}", part(before), part(value), part(after))
             };
             let loc = file_location(ev, input.document(&ev.doc), ev.span);
             let at = match loc.column {
@@ -64,7 +68,7 @@ fn finding_section(input: &ReportInput, n: usize, f: &Finding, heading: &str) ->
                 ev.published
                     .map_or_else(|| "unknown".to_string(), |d| d.to_string()),
                 quote,
-                at.replace('`', "'").replace('|', "\\|")
+                visible(&at).replace('`', "'").replace('|', "\\|")
             ));
         }
     }
@@ -127,7 +131,8 @@ mod tests {
     fn escapes_table_breakers_and_markup() {
         assert_eq!(
             escape("a|b *c* <d> & e\nf"),
-            "a\\|b \\*c\\* &lt;d&gt; &amp; e f"
+            "a\\|b \\*c\\* &lt;d&gt; &amp; e\\\\nf"
         );
+        assert_eq!(escape("x\u{202e}y\u{1b}"), "x\\\\u{202e}y\\\\u{1b}");
     }
 }

@@ -1,6 +1,9 @@
 //! SARIF 2.1.0 for code scanning: the rules in `tool.driver.rules`, one result per finding
 //! with its first claim as the primary location and the other claims as related locations.
+//! Messages are made [`visible`] (viewers show them to people); every string is written
+//! with its control and bidirectional characters as JSON escapes ([`json_safe`]).
 
+use super::visible::{json_safe, visible};
 use super::{file_location, FileLocation, ReportInput, RuleInfo};
 use crate::check::{Evidence, Finding, Severity};
 use serde::Serialize;
@@ -283,7 +286,7 @@ fn result<'a>(input: &ReportInput, f: &'a Finding, rule_index: usize) -> SarifRe
             input,
             ev,
             None,
-            Some(format!("side {}: {}", side.side, side.value)),
+            Some(visible(&format!("side {}: {}", side.side, side.value))),
         ));
     }
     for (i, (side, ev)) in claims.enumerate() {
@@ -293,7 +296,7 @@ fn result<'a>(input: &ReportInput, f: &'a Finding, rule_index: usize) -> SarifRe
             side.value,
             super::source_and_date(ev)
         );
-        related.push(location(input, ev, Some(i + 1), Some(text)));
+        related.push(location(input, ev, Some(i + 1), Some(visible(&text))));
     }
     let mut partial_fingerprints = BTreeMap::new();
     partial_fingerprints.insert(FINGERPRINT_KEY, f.fingerprint());
@@ -302,7 +305,7 @@ fn result<'a>(input: &ReportInput, f: &'a Finding, rule_index: usize) -> SarifRe
         rule_index,
         level: level(f.severity),
         message: Message {
-            text: format!("{} [{}]", f.message, f.slot),
+            text: visible(&format!("{} [{}]", f.message, f.slot)),
         },
         locations,
         related_locations: related,
@@ -374,7 +377,7 @@ pub fn render(input: &ReportInput) -> String {
             results,
         }],
     };
-    let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
+    let mut out = json_safe(serde_json::to_string_pretty(&log).unwrap_or_default());
     out.push('\n');
     out
 }

@@ -127,8 +127,9 @@ fn assert_claim(doc: &Document, c: &Claim) {
 }
 
 /// Every span of a loaded document: map pieces, sentences (in text and in file), line
-/// and column look-ups.
-pub fn assert_document(doc: &Document) {
+/// and column look-ups (a line of the file it was read from, `file_lines` long; for a
+/// JSON-lines document, its own line of that file).
+pub fn assert_document(doc: &Document, file_lines: usize) {
     let bytes = doc.file_bytes();
     let mut last = 0;
     for p in &doc.map.pieces {
@@ -147,7 +148,16 @@ pub fn assert_document(doc: &Document) {
         let span = doc.file_span(s.range.clone());
         assert_file_span(bytes, span, "sentence in file");
         let lc = doc.line_col(span.start);
-        assert!(lc.line >= 1 && lc.line <= lines(bytes));
+        assert!(
+            lc.line >= 1 && lc.line <= file_lines,
+            "{}: line {} of a file of {file_lines}",
+            doc.id,
+            lc.line
+        );
+        if let Some(line) = doc.line_in_file {
+            assert_eq!(lc.line, line, "{}: a JSON-lines document's line", doc.id);
+        }
+        assert!(lc.column >= 1, "{}: column 0", doc.id);
     }
 }
 
@@ -169,7 +179,7 @@ pub fn reader(format: Format, bytes: &[u8]) {
     let mut diags = Vec::new();
     let docs = corpus::documents_from_bytes(&input, bytes.to_vec(), &Meta::default(), &mut diags);
     for doc in &docs {
-        assert_document(doc);
+        assert_document(doc, lines(bytes));
     }
     for d in &diags {
         assert_diagnostic(lines(bytes), d);
@@ -235,8 +245,9 @@ pub fn corpus_files(data: &[u8]) -> Vec<(&'static str, &[u8])> {
 /// The whole pipeline on a corpus of `files` (name, bytes) written to a fresh folder:
 /// reading, extraction, linking, every built-in rule, quotes, suppressions, baselines,
 /// every report format and both graph formats. Panics on a panic, on a diagnostic that
-/// points past its file or names no file, and on a JSON, JSON-lines or SARIF report that
-/// does not parse. Returns the number of findings.
+/// points past its file or names no file, on a JSON, JSON-lines or SARIF report that
+/// does not parse, and on a report (but the coloured text one) holding a raw control or
+/// bidirectional character. Returns the number of findings.
 pub fn pipeline(files: &[(&str, &[u8])]) -> usize {
     use claimcheck::pipeline;
     use claimcheck::report::{self, ReportFormat, ReportInput};
@@ -284,6 +295,16 @@ pub fn pipeline(files: &[(&str, &[u8])]) -> usize {
     };
     for &format in <ReportFormat as clap::ValueEnum>::value_variants() {
         let text = report::render(format, &input);
+        // Names, sources and quotes reach no report with a raw control or bidirectional
+        // character (the text report's own colours aside).
+        if !matches!(format, ReportFormat::Text) {
+            let raw =
+                |c: char| claimcheck::report::visible::is_hazard(c) && !matches!(c, '\n' | '\t');
+            assert!(
+                !text.contains(raw),
+                "{format:?} report with a raw control or bidirectional character"
+            );
+        }
         match format {
             ReportFormat::Json | ReportFormat::Sarif => {
                 serde_json::from_str::<serde_json::Value>(&text)
