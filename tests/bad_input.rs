@@ -607,7 +607,7 @@ fn cases() -> Vec<Case> {
             ),
         },
         Case {
-            row: "JSON line that is not JSON",
+            row: "JSON line that is not a JSON object",
             what: "a bad value and a missing `text`",
             setup: |d| {
                 write(d, "c/f.jsonl", b"{\"id\":\"x\",\"text\":\"Good line.\"}\n{\"id\":\"y\", \"text\": oops}\n{\"id\":\"z\"}\n");
@@ -623,7 +623,28 @@ fn cases() -> Vec<Case> {
             ),
         },
         Case {
-            row: "JSON line that is not JSON",
+            row: "JSON line that is not a JSON object",
+            what: "an array of the fields in order, a string, a number",
+            setup: |d| {
+                write(
+                    d,
+                    "c/f.jsonl",
+                    b"  [\"x\", \"Array text.\"]\n\"just a string\"\n42\n{\"id\":\"k\",\"text\":\"Fine.\"}\n",
+                );
+                true
+            },
+            run: Run::Cli(&["sentences", "c"]),
+            status: 2,
+            stderr: "error: c/f.jsonl:1:3: malformed JSON line: expected an object such as {\"id\": \"a1\", \"text\": \"...\"}\n\
+                     error: c/f.jsonl:2:1: malformed JSON line: expected an object such as {\"id\": \"a1\", \"text\": \"...\"}\n\
+                     error: c/f.jsonl:3:1: malformed JSON line: expected an object such as {\"id\": \"a1\", \"text\": \"...\"}\n",
+            at: "c/f.jsonl:1:3",
+            rest: Rest::Exact(
+                "a.txt:1:1 [0..31] The ferry left Quillon at dawn.\nk:4:19 [0..5] Fine.\n",
+            ),
+        },
+        Case {
+            row: "JSON line that is not a JSON object",
             what: "through `check`, which still reports on the rest",
             setup: |d| {
                 write(d, "c/f.jsonl", b"{\"id\":\"k\",\"text\":\"Fine.\"}\nnot json\n");
@@ -631,8 +652,8 @@ fn cases() -> Vec<Case> {
             },
             run: Run::Cli(&["check", "c", "--format", "json"]),
             status: 2,
-            stderr: "error: c/f.jsonl:2:2: malformed JSON line: expected ident\n",
-            at: "c/f.jsonl:2:2",
+            stderr: "error: c/f.jsonl:2:1: malformed JSON line: expected an object such as {\"id\": \"a1\", \"text\": \"...\"}\n",
+            at: "c/f.jsonl:2:1",
             rest: Rest::Has(&["\"documents\": 2"]),
         },
         Case {

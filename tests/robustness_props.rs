@@ -172,3 +172,13 @@ fn a_second_json_line_is_checked_at_its_line_of_the_file() {
                  {\"id\":\"b\",\"text\":\"Officials said 75 people were hurt.\"}\n";
     checks::reader(Format::JsonLines, feed);
 }
+
+/// A JSON line that is an array of the fields in order was read as a document that had
+/// no position in its line, and was placed on line 1 (found by the `jsonl` fuzz target):
+/// such a line is an error now, and the document of the next line is at its own line.
+#[test]
+fn an_array_line_is_no_document() {
+    let feed = b"{\x9b:}\n[\"}\",\"{id\",\" \",\"td \xb0\xb0\xb0\",\" \",\"td{id\",\"\xb0\xb0\xb0\xb0\xb0t\"]\n\
+                 {\"id\":\"b\",\"text\":\"Officials said 75 people were hurt.\"}\n";
+    checks::reader(Format::JsonLines, feed);
+}

@@ -232,11 +232,13 @@ impl Document {
     /// document, of the file, not of its decoded `text` value. A UTF-8 byte-order mark
     /// takes no column (as in editors, and as a UTF-16 file's).
     pub fn line_col(&self, offset: usize) -> LineCol {
-        if let (Some(line), Some(pos)) = (self.line_in_file, &self.json_pos) {
-            return LineCol {
-                line,
-                column: pos.column(&self.text, offset),
-            };
+        if let Some(line) = self.line_in_file {
+            // Its line of the file; the column of the text there when it was found.
+            let column = self
+                .json_pos
+                .as_ref()
+                .map_or(1, |pos| pos.column(&self.text, offset));
+            return LineCol { line, column };
         }
         let line_idx = self
             .line_starts

@@ -68,6 +68,21 @@ pub fn line_document(
     if line.trim().is_empty() {
         return None;
     }
+    // An object only: serde would also read a struct from an array of its fields in
+    // order (`["id", "text", ...]`), a form nobody writes on purpose.
+    let start = line.trim_start();
+    if !start.starts_with('{') {
+        let column = line[..line.len() - start.len()].chars().count() + 1;
+        diags.push(diagnostic_at(
+            Level::Error,
+            path,
+            line_no,
+            column,
+            "malformed JSON line: expected an object such as {\"id\": \"a1\", \"text\": \"...\"}"
+                .to_string(),
+        ));
+        return None;
+    }
     let record: Record = match serde_json::from_str(line) {
         Ok(r) => r,
         Err(e) => {
