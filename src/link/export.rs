@@ -7,10 +7,13 @@ use petgraph::visit::EdgeRef;
 use serde_json::json;
 use std::fmt::Write;
 
+/// A DOT string's text: line breaks as spaces, other control and bidirectional characters
+/// as visible escapes (a file name or quote must not reach a viewer raw), then DOT's own
+/// escapes.
 fn dot_escape(s: &str) -> String {
-    s.replace('\\', "\\\\")
+    crate::report::visible::visible(&s.replace('\n', " "))
+        .replace('\\', "\\\\")
         .replace('"', "\\\"")
-        .replace('\n', " ")
 }
 
 fn quote<'d>(claim: &Claim, docs: &'d [Document]) -> &'d str {
@@ -106,4 +109,19 @@ pub fn json(graph: &ClaimGraph, claims: &[Claim], docs: &[Document]) -> serde_js
         })
         .collect();
     json!({"slots": slots})
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dot_escape;
+
+    #[test]
+    fn dot_strings_hold_no_raw_control_or_bidirectional_characters() {
+        let escaped = dot_escape("evil\u{202E}txt.\x1b[31m \"a\"\nb");
+        assert!(
+            !escaped.chars().any(crate::report::visible::is_hazard),
+            "{escaped}"
+        );
+        assert_eq!(escaped, "evil\\\\u{202e}txt.\\\\u{1b}[31m \\\"a\\\" b");
+    }
 }
