@@ -562,6 +562,31 @@ fn plural_noun(english: &English, t: &Token) -> bool {
             .is_some_and(|l| l.as_ref() != lower.as_ref())
 }
 
+/// The noun that a form of "be" right after the value (and its noun) places it at: "were
+/// on the bridge", "are in hospital" (up to three words between the value and "be"; after
+/// it a preposition, then the noun phrase, whose last word is taken).
+fn place_after_be(
+    tokens: &[Token],
+    range: &Range<usize>,
+    seg: &Range<usize>,
+    english: &English,
+) -> Option<Name> {
+    let last = token_at(tokens, range.end);
+    let be = (last..(last + 3).min(seg.end)).find(|&j| is_be(english, &tokens[j]))?;
+    let after = &tokens[(be + 1).min(seg.end)..(be + 6).min(seg.end)];
+    let first = after.first()?;
+    if first.content || first.word.text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // The noun phrase's last word: "the Key Bridge" is a bridge.
+    after[1..]
+        .iter()
+        .skip_while(|t| !t.content)
+        .take_while(|t| t.content && !t.verbal)
+        .last()
+        .map(|t| t.lemma.clone())
+}
+
 /// A form of "be" ("is", "were", "been").
 fn is_be(english: &English, t: &Token) -> bool {
     english.lemma(&lower_key(t.word.text)) == "be"
@@ -1082,6 +1107,12 @@ fn quantity_claim(
         return None;
     }
     let (pred, pred_distance) = split(predicate(tokens, &q.range, &seg, english));
+    // "Eight workers were on the bridge": a count is also of where "be" puts it.
+    if facet == ValueFacet::Quantity {
+        if let Some(place) = place_after_be(tokens, &q.range, &seg, english) {
+            push(&mut measure, place);
+        }
+    }
     let union = pred.as_ref().is_some_and(|p| joined_verbs(tokens, p, &seg));
     let subject = pred
         .as_ref()
@@ -1850,6 +1881,27 @@ mod tests {
         assert!(values("One ferry sank off Tarvo.")
             .iter()
             .any(|c| c.quantity.is_some()));
+    }
+
+    #[test]
+    fn a_count_is_of_where_be_puts_it() {
+        let about = about_of_facet(
+            "About 20 dock workers were on the Tarvo Quay when the crane fell.",
+            ValueFacet::Quantity,
+        );
+        assert!(
+            about.measure.iter().any(|m| m.as_ref() == "quay"),
+            "{about:?}"
+        );
+        // Not a noun after a verb of its own: "were paid" places nothing.
+        let about = about_of_facet(
+            "About 20 dock workers were paid on the Tarvo Quay.",
+            ValueFacet::Quantity,
+        );
+        assert!(
+            !about.measure.iter().any(|m| m.as_ref() == "quay"),
+            "{about:?}"
+        );
     }
 
     #[test]
