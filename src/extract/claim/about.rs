@@ -553,13 +553,15 @@ fn is_count(word: &str) -> bool {
 
 /// A plural noun ("firefighters"): a noun whose lemma drops its final "s".
 fn plural_noun(english: &English, t: &Token) -> bool {
-    let lower = lower_key(t.word.text);
-    t.content
-        && !t.verbal
-        && lower.ends_with('s')
+    t.content && !t.verbal && is_plural_form(english, &lower_key(t.word.text))
+}
+
+/// A lower-case word that is the plural of a noun ("jets", "firefighters").
+fn is_plural_form(english: &English, lower: &str) -> bool {
+    lower.ends_with('s')
         && english
-            .lemma_as(&lower, crate::extract::english::Pos::Noun)
-            .is_some_and(|l| l.as_ref() != lower.as_ref())
+            .lemma_as(lower, crate::extract::english::Pos::Noun)
+            .is_some_and(|l| l.as_ref() != lower)
 }
 
 /// The noun that a form of "be" right after the value (and its noun) places it at: "were
@@ -671,11 +673,7 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
                     && count(&out[n - 2])
                     && out[n - 1].word.text.starts_with(char::is_uppercase)
         };
-        let may_be_noun = after_count
-            && lower.ends_with('s')
-            && english
-                .lemma_as(lower, crate::extract::english::Pos::Noun)
-                .is_some_and(|l| l.as_ref() != lower);
+        let may_be_noun = after_count && is_plural_form(english, lower);
         let verbal = verbal
             && !may_be_noun
             && !out
