@@ -48,6 +48,14 @@ struct Token<'a> {
     boundary_before: bool,
     /// A capitalized word inside the sentence: part of a name ("Jakarta", "Leave").
     proper: bool,
+    /// Capitalized inside the sentence, even a function word ("May" in "Mrs May").
+    capitalized: bool,
+}
+
+/// A word that makes its clause planned or hypothetical ("will", "may", "plans"), unless
+/// it is part of a name ("Mrs May", "the Plan B team").
+fn is_modal(english: &English, t: &Token) -> bool {
+    !t.capitalized && (english.is_modal(&lower_key(t.word.text)) || english.is_modal(&t.lemma))
 }
 
 /// The value claims of one sentence.
@@ -466,7 +474,7 @@ fn statement_claims(
             if english.is_negation(&w) && !bound_elsewhere {
                 negation = Some(&tokens[back]);
             }
-            if english.is_modal(&w) {
+            if is_modal(english, &tokens[back]) {
                 modal = true;
             }
             if tokens[back + 1].boundary_before
@@ -716,6 +724,10 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
         out.push(Token {
             word: w,
             proper,
+            capitalized: alphabetic
+                && !initial
+                && !shouting
+                && w.text.starts_with(char::is_uppercase),
             lemma,
             content: alphabetic && !stop,
             verbal: verbal && !proper,
@@ -1616,7 +1628,7 @@ fn time_claim(
             .is_some_and(|j| {
                 tokens[j.saturating_sub(2).max(seg.start)..j]
                     .iter()
-                    .any(|b| english.is_modal(&lower_key(b.word.text)))
+                    .any(|b| is_modal(english, b))
             });
         if planned {
             return None;
@@ -1632,7 +1644,7 @@ fn time_claim(
     }
     if tokens[seg.start..first.min(tokens.len())]
         .iter()
-        .any(|b| english.is_modal(&lower_key(b.word.text)))
+        .any(|b| is_modal(english, b))
     {
         return None;
     }
@@ -2090,6 +2102,21 @@ mod tests {
         let said = "The flood killed 27 people, officials said on 12 March 2030.";
         assert!(dates(said).is_empty(), "{:?}", values(said));
         assert!(dates("The mayor told reporters on 13 March 2030 that the dam held.").is_empty());
+    }
+
+    #[test]
+    fn a_plan_is_not_dated_but_a_name_that_looks_modal_is() {
+        assert!(dates("The council will open the dam on 12 March 2030.").is_empty());
+        assert!(dates("The council plans to open the dam on 12 March 2030.").is_empty());
+        // "May" and "Plan" as parts of names make no plan.
+        assert_eq!(
+            dates("Mrs May opened the dam on 12 March 2030."),
+            ["12 March 2030"]
+        );
+        assert_eq!(
+            dates("The Plan C drilling team reached the cave on 12 March 2030."),
+            ["12 March 2030"]
+        );
     }
 
     /// The time of day of the first date claim.
