@@ -724,7 +724,7 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
         out.push(Token {
             word: w,
             proper,
-            capitalized: alphabetic
+            capitalized: info.alphabetic
                 && !initial
                 && !shouting
                 && w.text.starts_with(char::is_uppercase),
@@ -1596,6 +1596,38 @@ fn time_claim(
         english,
         (2 * PREDICATE_WINDOW, after),
     ));
+    // "the May 8 attack", "its 2019 election": a date between a determiner and an event
+    // noun dates that noun, whatever the clause's verb.
+    let last = token_at(tokens, t.range.end);
+    let attributive = (first > seg.start
+        && last < seg.end
+        && english.opens_noun(&lower_key(tokens[first - 1].word.text)))
+    .then(|| &tokens[last])
+    .filter(|n| !n.proper && english.is_event(&n.lemma) && !english.is_light(&n.lemma))
+    .map(|n| n.lemma.clone());
+    // "within hours of the attack last Friday", "after the blast on Tuesday": so does a
+    // date right after an event noun that a preposition governs (not a verb's object:
+    // "closed the crossing on Monday" dates the closing).
+    let at_noun = if first > seg.start && !tokens[first - 1].content {
+        first - 1
+    } else {
+        first
+    };
+    let postpositive = (at_noun >= seg.start + 3)
+        .then(|| at_noun - 1)
+        .filter(|&n| {
+            let governed = !tokens[n - 2].content && !tokens[n - 2].verbal;
+            governed
+                && english.opens_noun(&lower_key(tokens[n - 1].word.text))
+                && !tokens[n].proper
+                && english.is_event(&tokens[n].lemma)
+                && !english.is_light(&tokens[n].lemma)
+        })
+        .map(|n| tokens[n].lemma.clone());
+    let (pred, pred_distance) = match attributive.or(postpositive) {
+        Some(noun) => (Some(noun), 0),
+        None => (pred, pred_distance),
+    };
     let around = nearby(tokens, &t.range, &seg, 4);
     // When something happened: the verb before the date ("vanished on Sunday"), else an
     // event noun by it ("the May 8 attack", "an implosion on Sunday").
@@ -1621,7 +1653,6 @@ fn time_claim(
     }
     // "told parliament on Saturday that she would resign": the verb after the date is a
     // plan.
-    let last = token_at(tokens, t.range.end);
     if let Some(p) = pred.as_ref().or(event_noun.as_ref()) {
         let planned = (last..seg.end)
             .find(|&j| tokens[j].lemma == *p)
@@ -2102,6 +2133,28 @@ mod tests {
         let said = "The flood killed 27 people, officials said on 12 March 2030.";
         assert!(dates(said).is_empty(), "{:?}", values(said));
         assert!(dates("The mayor told reporters on 13 March 2030 that the dam held.").is_empty());
+    }
+
+    #[test]
+    fn a_date_in_a_noun_phrase_dates_its_event_noun() {
+        let predicate = |text: &str| {
+            about_of_facet(text, ValueFacet::Date)
+                .predicate
+                .map(|p| p.to_string())
+        };
+        assert_eq!(
+            predicate("Many jobs were affected by the 12 March 2030 flood.").as_deref(),
+            Some("flood")
+        );
+        assert_eq!(
+            predicate("Shops shut within hours of the flood on 12 March 2030.").as_deref(),
+            Some("flood")
+        );
+        // A verb's object: the date is of the verb.
+        assert_eq!(
+            predicate("The army closed the crossing on 12 March 2030.").as_deref(),
+            Some("close")
+        );
     }
 
     #[test]
