@@ -687,6 +687,16 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
             && !out
                 .last()
                 .is_some_and(|p: &Token| english.opens_noun(&lower_key(p.word.text)));
+        // "the Bab al-Hawa crossing itself", "the Tarvo dock": after a determiner and
+        // names, a word that can be a noun heads the noun phrase, unless an object
+        // follows ("The United States cut its staff").
+        let names_before = out.iter().rev().take_while(|p: &&Token| p.proper).count();
+        let noun_head = names_before > 0
+            && out.len() > names_before
+            && english.opens_noun(&lower_key(out[out.len() - names_before - 1].word.text))
+            && !object_next
+            && english.pos(lower).is_noun();
+        let verbal = verbal && !noun_head;
         let initial = out.is_empty() || gap.contains(['"', '“', '‘']);
         let shouting = !w.text.chars().any(char::is_lowercase);
         // A known entity ("Algeria") is a name even first in a sentence or in capitals.
@@ -1686,7 +1696,9 @@ fn time_claim(
     if pred.is_none() && event_noun.is_none() && !since {
         return None;
     }
-    let head = match (&pred, pred_distance <= PREDICATE_WINDOW / 2) {
+    // A date that opens its clause is of the clause's verb, however far ("At 6:07 a.m.
+    // local time on 4 August, a large quantity of nitrate exploded").
+    let head = match (&pred, pred_distance <= PREDICATE_WINDOW / 2 || fronted) {
         (Some(p), true) => Some(p.clone()),
         _ => event_noun
             .or(pred.clone())
@@ -1713,6 +1725,19 @@ fn time_claim(
         .as_ref()
         .map(|p| subject_of(tokens, &t.range, &seg, p))
         .unwrap_or_default();
+    // "A massive explosion tore through the port on Tuesday": an event that is the
+    // verb's subject is what the date is of.
+    let head = match subject.first() {
+        Some(s)
+            if pred.is_some()
+                && english.pos(s).is_noun()
+                && english.is_event(s)
+                && !english.is_light(s) =>
+        {
+            Some(s.clone())
+        }
+        _ => head,
+    };
     let mut claim = empty_claim(facts, at, &t.range);
     let time = Time {
         value: t.value.clone(),
@@ -2020,6 +2045,25 @@ mod tests {
             .unwrap_or_else(|| panic!("no statement of {lemma:?} in {claims:#?}"))
             .negation
             .is_some()
+    }
+
+    /// The verbs of the statement claims of `text`.
+    fn statement_verbs(text: &str) -> Vec<String> {
+        values(text)
+            .iter()
+            .filter_map(|c| c.about.as_deref())
+            .filter(|a| a.facet == ValueFacet::Statement)
+            .filter_map(|a| a.predicate.as_deref().map(str::to_string))
+            .collect()
+    }
+
+    #[test]
+    fn a_word_after_a_determiner_and_names_is_a_noun_unless_an_object_follows() {
+        let verbs = statement_verbs("The Tarvo crossing itself was not damaged by the flood.");
+        assert!(!verbs.iter().any(|v| v == "cross"), "{verbs:?}");
+        assert!(verbs.iter().any(|v| v == "damage"), "{verbs:?}");
+        let verbs = statement_verbs("The Tarvo Republic cut its aid to the region.");
+        assert!(verbs.iter().any(|v| v == "cut"), "{verbs:?}");
     }
 
     #[test]
