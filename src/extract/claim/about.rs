@@ -183,8 +183,9 @@ fn entry_stamp(text: &str) -> Option<Range<usize>> {
         .then_some(start..end)
 }
 
-/// The scope words within the statement's window give it ("all 33 were rescued", "only
-/// the older boats", "3 of the 5"), with the word's range.
+/// The scope words of the statement's subject or object give it ("all 33 were rescued",
+/// "Each of the five had paid", "only the older boats", "3 of the 5"), with the word's
+/// range. The subject runs back to the verb before, at most `SUBJECT_SPAN` words.
 fn statement_scope(
     facts: &Facts,
     tokens: &[Token],
@@ -193,8 +194,14 @@ fn statement_scope(
     english: &English,
 ) -> Option<(crate::extract::model::Scope, Range<usize>)> {
     let first = token_at(tokens, range.start);
-    let window = first.saturating_sub(MEASURE_WINDOW).max(seg.start)
-        ..(first + 1 + MEASURE_WINDOW).min(seg.end);
+    let mut from = first.saturating_sub(SUBJECT_SPAN).max(seg.start);
+    if let Some(v) = (from..first)
+        .rev()
+        .find(|&j| tokens[j].verbal || english.opens_clause(&lower_key(tokens[j].word.text)))
+    {
+        from = v + 1;
+    }
+    let window = from..(first + 1 + MEASURE_WINDOW).min(seg.end);
     for i in window {
         let t = &tokens[i];
         let w = lower_key(t.word.text);
@@ -439,6 +446,8 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
 
 /// How many words before a verb a negation or a modal still applies to it.
 const SCOPE: usize = 4;
+/// How far back a statement's subject may start ("Each of the five passengers had paid").
+const SUBJECT_SPAN: usize = 8;
 /// At most this many argument lemmas are kept for a statement.
 const ARGUMENTS: usize = 5;
 
@@ -2055,6 +2064,36 @@ mod tests {
             .filter(|a| a.facet == ValueFacet::Statement)
             .filter_map(|a| a.predicate.as_deref().map(str::to_string))
             .collect()
+    }
+
+    /// The scope of the statement claim of verb `lemma`.
+    fn scope_of(text: &str, lemma: &str) -> Option<crate::extract::Scope> {
+        let claims = values(text);
+        claims
+            .iter()
+            .find(|c| {
+                c.about.as_deref().is_some_and(|a| {
+                    a.facet == ValueFacet::Statement && a.predicate.as_deref() == Some(lemma)
+                })
+            })
+            .unwrap_or_else(|| panic!("no statement of {lemma:?} in {claims:#?}"))
+            .action
+            .as_ref()
+            .and_then(|a| a.value.scope)
+    }
+
+    #[test]
+    fn a_statement_takes_the_scope_of_its_subject_or_object() {
+        use crate::extract::Scope;
+        let text = "Each of the five passengers had paid a fee for the trip.";
+        assert_eq!(scope_of(text, "pay"), Some(Scope::Full));
+        let text = "Three of the five were paying guests on the trip.";
+        assert_eq!(scope_of(text, "pay"), Some(Scope::Partial));
+        let text = "The council repaired the whole harbour wall.";
+        assert_eq!(scope_of(text, "repair"), Some(Scope::Full));
+        // A relative clause's verb has a subject of its own.
+        let text = "Agents found the full sum that the Tarvo Company paid.";
+        assert_eq!(scope_of(text, "pay"), None);
     }
 
     #[test]

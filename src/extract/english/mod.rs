@@ -366,6 +366,12 @@ impl English {
         self.roles.joins_clauses(word)
     }
 
+    /// A word that opens a relative or subordinate clause ("that", "which", "who"),
+    /// lower-case: what comes before it is of another clause.
+    pub fn opens_clause(&self, word: &str) -> bool {
+        self.roles.opens_clause(word)
+    }
+
     /// A word that makes the time after it a point of comparison ("since", "than").
     pub fn is_comparison(&self, word: &str) -> bool {
         self.roles.is_comparison(word)

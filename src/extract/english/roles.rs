@@ -22,6 +22,7 @@ struct RolesFile {
     comparison_words: Vec<String>,
     superlative_words: Vec<String>,
     clause_joiners: Vec<String>,
+    clause_openers: Vec<String>,
     bound_words: Vec<String>,
     previous_value_phrases: Vec<String>,
     noun_openers: Vec<String>,
@@ -45,6 +46,7 @@ pub struct WordRoles {
     comparison: FxHashSet<String>,
     superlative: FxHashSet<String>,
     joiners: FxHashSet<String>,
+    openers: FxHashSet<String>,
     bound: Vec<Vec<String>>,
     previous_value: Vec<Vec<String>>,
     noun_openers: FxHashSet<String>,
@@ -75,6 +77,7 @@ impl WordRoles {
             comparison: f.comparison_words.into_iter().collect(),
             superlative: f.superlative_words.into_iter().collect(),
             joiners: f.clause_joiners.into_iter().collect(),
+            openers: f.clause_openers.into_iter().collect(),
             bound: f
                 .bound_words
                 .iter()
@@ -126,6 +129,11 @@ impl WordRoles {
     /// A word that joins two clauses ("and", "but"), lower-case.
     pub fn joins_clauses(&self, word: &str) -> bool {
         self.joiners.contains(word)
+    }
+
+    /// A word that opens a relative or subordinate clause ("that", "which"), lower-case.
+    pub fn opens_clause(&self, word: &str) -> bool {
+        self.openers.contains(word)
     }
 
     /// A word that makes the time after it a bound ("by", "before"), lower-case.
