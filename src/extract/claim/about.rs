@@ -205,7 +205,12 @@ fn statement_scope(
     for i in window {
         let t = &tokens[i];
         let w = lower_key(t.word.text);
-        if let Some(scope) = english.scope_of(&w) {
+        // "two and a half miles": a word of a quantity is no scope.
+        let in_quantity = facts
+            .quantities
+            .iter()
+            .any(|q| q.range.start <= t.word.start && t.word.end <= q.range.end);
+        if let Some(scope) = english.scope_of(&w).filter(|_| !in_quantity) {
             return Some((scope, t.word.start..t.word.end));
         }
         // "3 of the 5", "three of the five": a part.
@@ -705,7 +710,22 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
             && english.opens_noun(&lower_key(out[out.len() - names_before - 1].word.text))
             && !object_next
             && english.pos(lower).is_noun();
-        let verbal = verbal && !noun_head;
+        // "through flooded tunnels", "pitch-black flooded tunnels": a past participle
+        // after a preposition, or between an adjective and a noun, describes the noun.
+        let participle = !lower.ends_with("ing") && inflected;
+        let previous = out.last().map(|p: &Token| lower_key(p.word.text));
+        let adjective_before = out.last().is_some_and(|p: &Token| {
+            let pos = english.pos(&p.lemma);
+            pos.is_adj() && !pos.is_noun() && !pos.is_verb()
+        });
+        let noun_next = facts.words.get(index + 1).is_some_and(|n| {
+            let l = lower_key(n.text);
+            !english.is_stop(&l) && english.pos(&english.lemma(&l)).is_noun()
+        });
+        let attributive = participle
+            && (previous.is_some_and(|p| english.is_preposition(&p))
+                || adjective_before && noun_next);
+        let verbal = verbal && !noun_head && !attributive;
         let initial = out.is_empty() || gap.contains(['"', '“', '‘']);
         let shouting = !w.text.chars().any(char::is_lowercase);
         // A known entity ("Algeria") is a name even first in a sentence or in capitals.
@@ -2094,6 +2114,22 @@ mod tests {
         // A relative clause's verb has a subject of its own.
         let text = "Agents found the full sum that the Tarvo Company paid.";
         assert_eq!(scope_of(text, "pay"), None);
+    }
+
+    #[test]
+    fn a_participle_that_describes_a_noun_is_no_verb() {
+        for text in [
+            "Divers guided each boy through flooded tunnels.",
+            "Divers guided each boy through pitch-black flooded tunnels.",
+        ] {
+            let verbs = statement_verbs(text);
+            assert!(!verbs.iter().any(|v| v == "flood"), "{text}: {verbs:?}");
+        }
+        let verbs = statement_verbs("The river flooded the town on Monday.");
+        assert!(verbs.iter().any(|v| v == "flood"), "{verbs:?}");
+        // A half of a quantity gives no scope.
+        let text = "Divers swam the boys out through two and a half miles of water.";
+        assert_eq!(scope_of(text, "swim"), None);
     }
 
     #[test]

@@ -366,6 +366,11 @@ impl English {
         self.roles.joins_clauses(word)
     }
 
+    /// A preposition ("of", "through", "inside"), lower-case: a noun phrase follows it.
+    pub fn is_preposition(&self, word: &str) -> bool {
+        self.roles.is_preposition(word)
+    }
+
     /// A word that opens a relative or subordinate clause ("that", "which", "who"),
     /// lower-case: what comes before it is of another clause.
     pub fn opens_clause(&self, word: &str) -> bool {

@@ -23,6 +23,7 @@ struct RolesFile {
     superlative_words: Vec<String>,
     clause_joiners: Vec<String>,
     clause_openers: Vec<String>,
+    prepositions: Vec<String>,
     bound_words: Vec<String>,
     previous_value_phrases: Vec<String>,
     noun_openers: Vec<String>,
@@ -47,6 +48,7 @@ pub struct WordRoles {
     superlative: FxHashSet<String>,
     joiners: FxHashSet<String>,
     openers: FxHashSet<String>,
+    prepositions: FxHashSet<String>,
     bound: Vec<Vec<String>>,
     previous_value: Vec<Vec<String>>,
     noun_openers: FxHashSet<String>,
@@ -78,6 +80,7 @@ impl WordRoles {
             superlative: f.superlative_words.into_iter().collect(),
             joiners: f.clause_joiners.into_iter().collect(),
             openers: f.clause_openers.into_iter().collect(),
+            prepositions: f.prepositions.into_iter().collect(),
             bound: f
                 .bound_words
                 .iter()
@@ -134,6 +137,11 @@ impl WordRoles {
     /// A word that opens a relative or subordinate clause ("that", "which"), lower-case.
     pub fn opens_clause(&self, word: &str) -> bool {
         self.openers.contains(word)
+    }
+
+    /// A preposition ("of", "through"), lower-case.
+    pub fn is_preposition(&self, word: &str) -> bool {
+        self.prepositions.contains(word)
     }
 
     /// A word that makes the time after it a bound ("by", "before"), lower-case.
