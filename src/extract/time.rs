@@ -279,15 +279,17 @@ impl<'t, 'a> Reader<'t, 'a> {
             return None;
         }
         // "May" and "March" are also a verb and a modal: need a number or a time word
+        // ("5 March", "in March").
         if matches!(t.text, "May" | "March") && !next_num {
-            let prev_ok = i > 0
-                && self.word_is(
-                    i - 1,
-                    &[
-                        "in", "since", "until", "of", "last", "next", "this", "early", "late",
-                        "mid", "from", "by", "between", "and", "to", "through", "during",
-                    ],
-                );
+            let prev_ok = i > 0 && self.day_at(i - 1).is_some()
+                || i > 0
+                    && self.word_is(
+                        i - 1,
+                        &[
+                            "in", "since", "until", "of", "last", "next", "this", "early", "late",
+                            "mid", "from", "by", "between", "and", "to", "through", "during",
+                        ],
+                    );
             if !prev_ok {
                 return None;
             }
@@ -512,7 +514,22 @@ impl<'t, 'a> Reader<'t, 'a> {
                 ))
             }
             lead if CLOSED_INTERVAL_LEADS.contains(&lead) => {
-                let (d1, _, n1) = self.date_at(i + 1)?;
+                // "between 8 and 10 July": a bare day takes the month of the second date.
+                let bare_day = self
+                    .tok(i + 1)
+                    .filter(|t| t.suffix().is_empty())
+                    .and_then(|t| t.number())
+                    .filter(|d| (1..=31).contains(d))
+                    .map(|d| DateExpr {
+                        year: None,
+                        month: None,
+                        day: Some(d as u8),
+                        decade: false,
+                    });
+                let (d1, n1, bare) = match self.date_at(i + 1) {
+                    Some((d, _, n)) => (d, n, false),
+                    None => (bare_day?, i + 2, true),
+                };
                 let joins: &[&str] = if lead == "from" {
                     &["to", "until", "till", "through", "-", "–"]
                 } else {
@@ -522,6 +539,14 @@ impl<'t, 'a> Reader<'t, 'a> {
                     return None;
                 }
                 let (d2, last, next) = self.date_at(n1 + 1)?;
+                let d1 = match (bare, d2.month, d2.day) {
+                    (false, _, _) => d1,
+                    (true, Some(month), Some(day)) if d1.day < Some(day) => DateExpr {
+                        month: Some(month),
+                        ..d1
+                    },
+                    (true, _, _) => return None,
+                };
                 let from = self.partial(&d1.with_year_of(&d2))?;
                 let to = self.partial(&d2)?;
                 let value = TimeValue::Interval {
