@@ -3,7 +3,8 @@
 
 use super::engine::{conflicting_groups, Context, Draft, Reading};
 use super::rule::Rule;
-use crate::extract::{Change, Claim, Value};
+use crate::corpus::PartialDate;
+use crate::extract::{Change, Claim, TimeValue, Value, ValueFacet};
 use crate::link::Slot;
 
 /// A figure as an interval, with when it was published (for cumulative measures).
@@ -21,6 +22,49 @@ pub struct Figure {
     /// The words of what is counted, for claims that name it ("construction workers"):
     /// a figure whose words add to another's counts a part of it.
     pub counted: Option<Vec<crate::extract::Name>>,
+    /// The days the figure's sentence dates it to (first and last), when it names them.
+    pub period: Option<(PartialDate, PartialDate)>,
+}
+
+/// `inner` is a strictly shorter stretch of days within `outer`: "four boys brought out
+/// on Sunday" counts a part of "12 boys brought out between 8 and 10 July".
+fn within(inner: (PartialDate, PartialDate), outer: (PartialDate, PartialDate)) -> bool {
+    inner != outer && outer.0 <= inner.0 && inner.1 <= outer.1
+}
+
+/// The days a claim's sentence dates it to: the one dated event of the sentence, a day
+/// or a stretch of days (not a month or a year, which tell too little).
+fn period(ctx: &Context, i: usize) -> Option<(PartialDate, PartialDate)> {
+    let c = &ctx.claims[i];
+    let same = |j: &usize| {
+        let k = &ctx.claims[*j];
+        k.doc_index == c.doc_index && k.sentence == c.sentence
+    };
+    let first = (0..i).rev().take_while(same).last().unwrap_or(i);
+    let last = (i + 1..ctx.claims.len())
+        .take_while(same)
+        .last()
+        .unwrap_or(i);
+    let mut dated = (first..=last).filter_map(|j| {
+        let k = &ctx.claims[j];
+        k.about
+            .as_deref()
+            .filter(|a| a.facet == ValueFacet::Date)
+            .and(k.time.as_deref())
+    });
+    let time = dated.next()?;
+    if dated.next().is_some() {
+        return None;
+    }
+    let day = |d: &PartialDate| d.day.is_some();
+    match &time.value {
+        TimeValue::Point { date: Some(d), .. } if day(d) => Some((*d, *d)),
+        TimeValue::Interval {
+            from: Some(a),
+            to: Some(b),
+        } if day(a) && day(b) => Some((*a, *b)),
+        _ => None,
+    }
 }
 
 /// `part` names a sub-group of `whole`: all of the whole's counted words and more.
@@ -137,6 +181,7 @@ fn reading(rule: &Rule, ctx: &Context, i: usize, claim: &Claim) -> Option<Readin
             union,
             grows,
             counted,
+            period: period(ctx, i),
         },
         display,
         span: q.span,
@@ -177,6 +222,15 @@ pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
                 return x.low <= y.high;
             }
             if refines(cy, cx) {
+                return y.low <= x.high;
+            }
+        }
+        // A count over some of the days of another count is a part of it.
+        if let (Some(dx), Some(dy)) = (x.period, y.period) {
+            if within(dx, dy) {
+                return x.low <= y.high;
+            }
+            if within(dy, dx) {
                 return y.low <= x.high;
             }
         }
@@ -246,7 +300,19 @@ mod tests {
             union: false,
             grows: false,
             counted: None,
+            period: None,
         }
+    }
+
+    #[test]
+    fn a_day_within_a_stretch_of_days_is_a_part_of_it() {
+        let day = |d| PartialDate::day(2031, 5, d);
+        assert!(within((day(4), day(4)), (day(3), day(5))));
+        assert!(within((day(3), day(4)), (day(3), day(5))));
+        // The same days, or days outside, are no part.
+        assert!(!within((day(3), day(5)), (day(3), day(5))));
+        assert!(!within((day(6), day(6)), (day(3), day(5))));
+        assert!(!within((day(3), day(5)), (day(4), day(4))));
     }
 
     #[test]
