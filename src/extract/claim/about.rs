@@ -153,7 +153,7 @@ fn live_entry_claim(
         subject: subject_of(tokens, &range, &seg, &pred),
         predicate: Some(pred),
         predicate_near: true,
-        names: names(tokens, &range, &seg).into_boxed_slice(),
+        names: names(facts.text, tokens, &range, &seg).into_boxed_slice(),
         event: event.clone(),
         part: false,
         union: false,
@@ -510,7 +510,7 @@ fn statement_claims(
             continue;
         }
         let scope = statement_scope(facts, tokens, &range, &seg, english);
-        let named = names(tokens, &range, &seg);
+        let named = names(facts.text, tokens, &range, &seg);
         // Most verbs state nothing another source would deny: a plain affirmative claim is
         // kept for the sentence's main verb (its first) or when it names someone or
         // something, so that claims stay few.
@@ -943,7 +943,7 @@ fn subject_of(
 }
 
 /// The names (capitalized words) within [`NAME_WINDOW`] words of the range in its segment.
-fn names(tokens: &[Token], range: &Range<usize>, seg: &Range<usize>) -> Vec<Name> {
+fn names(text: &str, tokens: &[Token], range: &Range<usize>, seg: &Range<usize>) -> Vec<Name> {
     let first = token_at(tokens, range.start);
     let last = token_at(tokens, range.end);
     let mut out: Vec<Name> = Vec::new();
@@ -956,8 +956,39 @@ fn names(tokens: &[Token], range: &Range<usize>, seg: &Range<usize>) -> Vec<Name
         if t.proper && distance <= NAME_WINDOW && !out.contains(&t.lemma) {
             out.push(t.lemma.clone());
         }
+        // A model's designation names a thing as a name does ("2.0-liter", "A320").
+        // The word tokens split at a point ("3." "0-liter"): the designation runs back
+        // over the digits and points before it.
+        let start = text[..t.word.start]
+            .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.')
+            .len();
+        let whole = text.get(start..t.word.end).unwrap_or(t.word.text);
+        if model_designation(whole) && distance <= 2 * NAME_WINDOW {
+            let name = Name::from(whole.to_lowercase().as_str());
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
     }
     out
+}
+
+/// Letters and digits in one word ("2.0-liter", "A320", "F-35"), not an ordinal or a
+/// figure with its unit glued on ("4th", "10km", "$5m").
+fn model_designation(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = word.chars().filter(|c| c.is_ascii_digit()).count();
+    let ordinal = ["st", "nd", "rd", "th", "s"].iter().any(|s| {
+        word.strip_suffix(s)
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+    });
+    let glued_unit = word.starts_with(|c: char| c.is_ascii_digit() || c == '$')
+        && !word.contains('-')
+        && word
+            .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '$'))
+            .chars()
+            .all(char::is_alphabetic);
+    letters > 0 && digits > 0 && !ordinal && !glued_unit
 }
 
 /// The predicate is joined to another verb by "or" or "and" ("destroyed or damaged"):
@@ -1200,7 +1231,7 @@ fn quantity_claim(
         predicate: pred,
         subject,
         predicate_near: pred_distance <= NEAR,
-        names: names(tokens, &q.range, &seg).into_boxed_slice(),
+        names: names(facts.text, tokens, &q.range, &seg).into_boxed_slice(),
         event: event.clone(),
         part: is_part(facts, &q.range),
         union,
@@ -1784,7 +1815,7 @@ fn time_claim(
         predicate: pred,
         subject,
         predicate_near: pred_distance <= NEAR,
-        names: names(tokens, &t.range, &seg).into_boxed_slice(),
+        names: names(facts.text, tokens, &t.range, &seg).into_boxed_slice(),
         event: event.clone(),
         part: false,
         union: false,
@@ -2114,6 +2145,28 @@ mod tests {
         // A relative clause's verb has a subject of its own.
         let text = "Agents found the full sum that the Tarvo Company paid.";
         assert_eq!(scope_of(text, "pay"), None);
+    }
+
+    #[test]
+    fn a_model_designation_names_what_a_statement_is_about() {
+        assert!(super::model_designation("2.0-liter"));
+        assert!(super::model_designation("A320"));
+        assert!(super::model_designation("F-35"));
+        for figure in ["4th", "10km", "$5m", "1990s", "2030"] {
+            assert!(!super::model_designation(figure), "{figure}");
+        }
+        let names = |text: &str| {
+            values(text)
+                .iter()
+                .filter_map(|c| c.about.as_deref())
+                .find(|a| a.facet == ValueFacet::Statement)
+                .map(|a| a.names.iter().map(|n| n.to_string()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            names("No pump had been fitted in its 3.0-liter engines."),
+            ["3.0-liter"]
+        );
     }
 
     #[test]
