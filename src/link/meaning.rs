@@ -474,7 +474,9 @@ fn features(
         return None;
     }
     let mut measure = 0.0;
-    for m in x.measure.iter() {
+    // A verb of speech ("said after 16 days", "doctors said") tells who spoke, not
+    // what is measured.
+    for m in x.measure.iter().filter(|m| !english.is_reporting(m)) {
         if y.measure.contains(m) {
             measure += weights.weight(m);
             add(&mut words, m);
