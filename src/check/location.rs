@@ -7,6 +7,7 @@
 
 use super::engine::{conflicting_groups, Context, Draft, Reading};
 use super::rule::Rule;
+use crate::extract::english::Pos;
 use crate::extract::{Knowledge, Name, PlaceValue};
 use crate::link::Slot;
 
@@ -47,6 +48,35 @@ fn known(name: &str, knowledge: &Knowledge) -> bool {
     knowledge.places().kind(bare).is_some() || !knowledge.entities(bare).is_empty()
 }
 
+/// Whether `p` names its place by a kind broader than `q`'s kind ("the Sahel region" and a
+/// capital, "region" being a kind above "capital"): the one may hold the other.
+fn wider(p: &PlaceValue, q: &PlaceValue, knowledge: &Knowledge) -> bool {
+    let english = knowledge.english();
+    let noun = |w: &str| english.pos(w).contains(Pos::Noun);
+    let common = |v: &PlaceValue| noun(&v.head) && knowledge.places().kind(&v.head).is_none();
+    if !common(p) {
+        return false;
+    }
+    let kind = if common(q) {
+        Some(q.head.to_string())
+    } else {
+        q.names
+            .iter()
+            .find_map(|n| knowledge.places().kind(n.trim_start_matches("the ")))
+            .and_then(|k| k.split(' ').next_back())
+            .map(str::to_string)
+    };
+    let Some(kind) = kind else {
+        return false;
+    };
+    let wide = english.concepts_as(&p.head, Pos::Noun);
+    english
+        .concepts_as(&kind, Pos::Noun)
+        .iter()
+        .filter(|c| !wide.contains(c))
+        .any(|&c| english.broader(c, 8).iter().any(|h| wide.contains(h)))
+}
+
 /// Two places of one head told apart by their modifiers ("fourth" and "second" floor).
 fn modifiers_differ(a: &PlaceValue, b: &PlaceValue, knowledge: &Knowledge) -> bool {
     let english = knowledge.english();
@@ -85,7 +115,7 @@ pub fn differ(a: &PlaceValue, b: &PlaceValue, knowledge: &Knowledge) -> bool {
                 p.names.iter().any(|n| whole(n, knowledge))
                     && q.names.iter().any(|n| !known(n, knowledge))
             };
-            !unsure(a, b) && !unsure(b, a)
+            !unsure(a, b) && !unsure(b, a) && !wider(a, b, knowledge) && !wider(b, a, knowledge)
         }
         (true, true) => {
             if same_head {

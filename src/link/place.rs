@@ -90,12 +90,14 @@ pub fn same_located(x: &About, y: &About, english: &English) -> bool {
             return false;
         }
     }
+    // Names ("French", "Titanic") are compared as names, not as words of the core.
+    let named = |w: &Name| shared(std::slice::from_ref(w), &x.names) || shared(std::slice::from_ref(w), &y.names);
     let core = |a: &About| -> Vec<Name> {
         [&a.predicate, &a.head]
             .into_iter()
             .flatten()
             .chain(a.subject.iter())
-            .filter(|w| !english.is_light(w))
+            .filter(|w| !english.is_light(w) && !named(w))
             .cloned()
             .collect()
     };
