@@ -2,8 +2,8 @@
 //! places neither of which holds the other ("the Hong Kong-based exchange" and "the
 //! exchange, based in the Bahamas"), two places of one kind told apart by an ordinal or a
 //! side ("the fourth floor", "the second floor"), two parts of one whole ("the bow", "the
-//! stern"), two kinds of one structure ("a hangar", "the silos"). A place and a place
-//! inside it, and the same place in other words, agree.
+//! stern"). A place and a place inside it, and the same place in other words ("in
+//! prison", "in jail"), agree.
 
 use super::engine::{conflicting_groups, Context, Draft, Reading};
 use super::rule::Rule;
@@ -100,14 +100,25 @@ pub fn differ(a: &PlaceValue, b: &PlaceValue, knowledge: &Knowledge) -> bool {
             .places()
             .sibling_parts(&a.head, &b.head, |x, y| english.related(x, y))
     };
+    let common = |p: &PlaceValue| {
+        english.pos(&p.head).contains(Pos::Noun) && knowledge.places().kind(&p.head).is_none()
+    };
+    let nested_names = a
+        .names
+        .iter()
+        .any(|x| b.names.iter().any(|y| nested(x, y, knowledge)));
+    // Names on both sides that share nothing: two different wholes, or two places.
+    let apart = !a.names.is_empty() && !b.names.is_empty() && !nested_names;
+    // One kind of place told apart by an ordinal or a side, or two parts of one whole
+    // ("the third floor of the hotel" and "the seventh floor"), unless they are of two
+    // named wholes.
+    if common(a) && common(b) && (same_head && modifiers_differ(a, b, knowledge) || parts()) {
+        return !apart;
+    }
     match (a.names.is_empty(), b.names.is_empty()) {
         (false, false) => {
-            let linked = a
-                .names
-                .iter()
-                .any(|x| b.names.iter().any(|y| nested(x, y, knowledge)));
-            if linked {
-                return same_head && modifiers_differ(a, b, knowledge) || parts();
+            if nested_names {
+                return false;
             }
             // A wide place (a country) and a name the knowledge does not hold may be one
             // inside the other.
@@ -117,15 +128,9 @@ pub fn differ(a: &PlaceValue, b: &PlaceValue, knowledge: &Knowledge) -> bool {
             };
             !unsure(a, b) && !unsure(b, a) && !wider(a, b, knowledge) && !wider(b, a, knowledge)
         }
-        (true, true) => {
-            if same_head {
-                modifiers_differ(a, b, knowledge)
-            } else {
-                parts() || crate::link::place::co_kinds(&a.head, &b.head, english)
-            }
-        }
-        // A named place and a common noun ("near Ismailia", "near the entrance"): no
-        // knowledge tells them apart.
+        // Two common nouns that are neither one place told apart nor parts of one whole
+        // ("in prison", "in jail"), and a named place against a common noun ("near
+        // Ismailia", "near the entrance"): no knowledge tells them apart.
         _ => false,
     }
 }

@@ -326,7 +326,8 @@ impl Knowledge {
                 .map(|m| m.entity.name)
         };
         // "the UK" is WordNet's "United Kingdom": the entity lexicon's canonical name.
-        let canonical = |s: &str| whole(s, EntityForm::Name).map_or(s.to_string(), |n| n.to_string());
+        let canonical =
+            |s: &str| whole(s, EntityForm::Name).map_or(s.to_string(), |n| n.to_string());
         let places = self.places();
         if places.within(&inner, &outer) || places.within(&canonical(&inner), &canonical(&outer)) {
             return true;

@@ -327,7 +327,11 @@ impl Features {
             // Location claims that locate one thing at places of one kind are one fact
             // (the place is what they may disagree on); the overlap of their events
             // ranks the candidates of a document.
-            return if one { 0.8 + 0.2 * self.event.min(1.0) } else { 0.0 };
+            return if one {
+                0.8 + 0.2 * self.event.min(1.0)
+            } else {
+                0.0
+            };
         }
         if self.relation {
             // Who owns it, where it is based: one relation per story, compared by name,
@@ -537,7 +541,7 @@ fn features(
 /// Links the value claims into slots. Claims must be in corpus order; the result does not
 /// depend on thread count.
 pub fn link(claims: &[Claim], knowledge: &Knowledge) -> Vec<MeaningSlot> {
-    let (english, units) = (knowledge.english(), knowledge.units());
+    let english = knowledge.english();
     let model = knowledge.link_model();
     let values: Vec<usize> = (0..claims.len())
         .filter(|&i| claims[i].about.is_some())
@@ -641,13 +645,7 @@ pub fn link(claims: &[Claim], knowledge: &Knowledge) -> Vec<MeaningSlot> {
                         o
                     }
                 };
-                let featured = features(
-                    &claims[i],
-                    &claims[j],
-                    &mut overlap,
-                    weights,
-                    knowledge,
-                );
+                let featured = features(&claims[i], &claims[j], &mut overlap, weights, knowledge);
                 if debug {
                     debug_pair(&claims[i], &claims[j], featured.as_ref(), model);
                 }

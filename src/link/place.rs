@@ -7,7 +7,6 @@
 use crate::extract::english::{English, Pos};
 use crate::extract::{About, Knowledge, Name, PlaceValue};
 
-
 /// How many levels up two heads may meet to be kinds of one thing ("hangar" and "silo"
 /// are both structures).
 const KIND_DEPTH: usize = 2;
@@ -25,7 +24,10 @@ pub fn co_kinds(a: &str, b: &str, english: &English) -> bool {
     let (Some(x), Some(y)) = (first(a), first(b)) else {
         return false;
     };
-    let (up_x, up_y) = (english.broader(x, KIND_DEPTH), english.broader(y, KIND_DEPTH));
+    let (up_x, up_y) = (
+        english.broader(x, KIND_DEPTH),
+        english.broader(y, KIND_DEPTH),
+    );
     !up_x.contains(&y) && !up_y.contains(&x) && up_x.iter().any(|h| up_y.contains(h))
 }
 
@@ -51,7 +53,8 @@ pub fn comparable(a: &PlaceValue, b: &PlaceValue, knowledge: &Knowledge) -> bool
 }
 
 fn shared(a: &[Name], b: &[Name]) -> bool {
-    a.iter().any(|x| b.iter().any(|y| x.eq_ignore_ascii_case(y)))
+    a.iter()
+        .any(|x| b.iter().any(|y| x.eq_ignore_ascii_case(y)))
 }
 
 /// Whether a located thing is an organisation: named, or a noun for one.
@@ -91,7 +94,9 @@ pub fn same_located(x: &About, y: &About, english: &English) -> bool {
         }
     }
     // Names ("French", "Titanic") are compared as names, not as words of the core.
-    let named = |w: &Name| shared(std::slice::from_ref(w), &x.names) || shared(std::slice::from_ref(w), &y.names);
+    let named = |w: &Name| {
+        shared(std::slice::from_ref(w), &x.names) || shared(std::slice::from_ref(w), &y.names)
+    };
     let core = |a: &About| -> Vec<Name> {
         [&a.predicate, &a.head]
             .into_iter()

@@ -385,8 +385,7 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
                 && gap.is_some_and(|g| g.contains(','))
             {
                 if let Some(r) = name_ending_at(tokens, i - 1) {
-                    let subject =
-                        (i + 1..(i + 4).min(tokens.len())).find(|&j| named(&tokens[j]));
+                    let subject = (i + 1..(i + 4).min(tokens.len())).find(|&j| named(&tokens[j]));
                     found.push(("base".into(), r, subject));
                 }
             }

@@ -52,7 +52,10 @@ pub(super) fn location_claims(
             continue;
         };
         let span = at.span(&phrase.range);
-        if based.iter().any(|b| b.start < span.end && span.start < b.end) {
+        if based
+            .iter()
+            .any(|b| b.start < span.end && span.start < b.end)
+        {
             i += len;
             continue;
         }
@@ -66,7 +69,7 @@ pub(super) fn location_claims(
         });
         let phrase_end = phrase.range.end;
         let claim = match chained {
-            Some((_, previous)) => Some(chain(facts, at, previous, phrase.value, &phrase.range)),
+            Some((_, previous)) => Some(chain(facts, previous, phrase.value, &phrase.range)),
             None => located(facts, at, tokens, event, english, i, phrase),
         };
         if let Some(claim) = claim {
@@ -120,7 +123,9 @@ fn relation_at<'e>(
 
 /// Whether a token ends with a possessive ("port's").
 fn possessive(t: &Token) -> bool {
-    ["'s", "’s", "s'", "s’"].iter().any(|s| t.word.text.ends_with(s))
+    ["'s", "’s", "s'", "s’"]
+        .iter()
+        .any(|s| t.word.text.ends_with(s))
 }
 
 /// A word that can stand in a place's noun phrase: a content word, a number, or a
@@ -192,20 +197,33 @@ fn place_phrase(
                 k += 1;
                 // "the port's silos": the owner is a complement, not the head.
                 if tokens[k - 1].proper {
-                    names.push(Name::from(tokens[k - 1].word.text.trim_end_matches(['\'', '’', 's'])));
+                    names.push(Name::from(
+                        tokens[k - 1].word.text.trim_end_matches(['\'', '’', 's']),
+                    ));
                 }
                 continue;
             }
             k += 1;
         }
+        // A group ends with its noun ("the third floor of the hotel late on Sunday").
+        while k > from + 1 && {
+            let t = &tokens[k - 1];
+            !t.proper
+                && !t.word.text.starts_with(|c: char| c.is_ascii_digit())
+                && !english.pos(&t.lemma).contains(Pos::Noun)
+        } {
+            k -= 1;
+        }
         if k == from {
             break;
         }
         let words = &tokens[from..k];
-        if words
-            .iter()
-            .any(|t| facts.times.iter().any(|m| m.range.start <= t.word.start && t.word.end <= m.range.end))
-        {
+        if words.iter().any(|t| {
+            facts
+                .times
+                .iter()
+                .any(|m| m.range.start <= t.word.start && t.word.end <= m.range.end)
+        }) {
             return None;
         }
         end = words.last()?.word.end;
@@ -213,9 +231,10 @@ fn place_phrase(
         let last_word = words
             .iter()
             .rposition(|t| !t.word.text.starts_with(|c: char| c.is_ascii_digit()))?;
-        let common_head = !words[last_word].proper || common_noun(&words[last_word], english, facts);
+        let common_head =
+            !words[last_word].proper || common_noun(&words[last_word], english, facts);
         let mut run: Option<Range<usize>> = None;
-        let mut flush = |run: &mut Option<Range<usize>>, names: &mut Vec<Name>| {
+        let flush = |run: &mut Option<Range<usize>>, names: &mut Vec<Name>| {
             if let Some(r) = run.take() {
                 let text = deunicode::deunicode(facts.text.get(r).unwrap_or_default());
                 names.push(Name::from(text.as_str()));
@@ -276,7 +295,6 @@ fn place_phrase(
                 if facts.lexicon.place_within(inner, outer) {
                     names.push(Name::from(deunicode::deunicode(outer).as_str()));
                     end = tokens[m - 1].word.end;
-                    k = m;
                 }
             }
         }
@@ -308,15 +326,10 @@ fn place_phrase(
 
 /// The claim of a place phrase that follows another: what the other locates, at this
 /// place.
-fn chain(
-    facts: &Facts,
-    at: &Place,
-    previous: &Claim,
-    place: PlaceValue,
-    range: &Range<usize>,
-) -> Claim {
+fn chain(facts: &Facts, previous: &Claim, place: PlaceValue, range: &Range<usize>) -> Claim {
     let mut claim = previous.clone();
-    claim.span = crate::corpus::Span::new(previous.span.start, place.span.end.max(previous.span.end));
+    claim.span =
+        crate::corpus::Span::new(previous.span.start, place.span.end.max(previous.span.end));
     let text = facts.text.get(range.clone()).unwrap_or_default();
     claim.place = Some(Box::new(crate::extract::model::Mention {
         value: crate::extract::model::Entity {
