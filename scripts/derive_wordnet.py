@@ -27,6 +27,14 @@ Files written (tab-separated, '#' lines are comments):
   concepts.tsv   one line per concept id (line order = id, from 0):
                  pos, synset offset, head word, noun hypernym ids (@ and @i,
                  comma-separated, may be empty).
+  places.tsv     what places and parts are part of: noun lemma (multi-word
+                 names with spaces: "sri lanka"), what it is an instance of
+                 (@i of its first sense, the target's first word: "city",
+                 "country"; empty for common nouns), and the first words of the synsets it is a
+                 part of (part holonyms #p: "nassau" -> "bahamas", "stern" ->
+                 "ship"), comma-separated. Instances keep every sense, common
+                 nouns their first senses as in lemmas.tsv. Only lemmas with an
+                 instance kind or a part holonym are written.
 
 Only single-word lemmas are kept (entries with '_' are skipped), but for phrasal verbs:
 a verb followed by one particle of PARTICLES ("step_down", "call_off", "run_aground"),
@@ -240,6 +248,42 @@ def main():
                     rows.append((form, POS_ORDER[p], p, ",".join(keep)))
         for form, _o, p, targets in sorted(rows):
             f.write(f"{form}\t{p}\t{targets}\n")
+
+    with open(os.path.join(out_dir, "places.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write(header)
+        f.write("# place\tinstance of\tpart of (comma-separated)\n")
+        for lemma, row in sorted(places(data, index).items()):
+            kind, parts = row
+            f.write(f"{lemma}\t{kind}\t{','.join(parts)}\n")
+
+
+def first_word(data, off):
+    return data["n"][off][0][0].replace("_", " ")
+
+
+def places(data, index):
+    """lemma -> (instance kind, [part holonym words]) for nouns with either."""
+    out = {}
+    for lemma, (tagcnt, offsets) in index["n"].items():
+        instance = any(
+            sym == "@i" for off in offsets for sym, _o, _p, _s, _t in data["n"][off][1]
+        )
+        n_senses = len(offsets) if instance else (SENSES if tagcnt >= SENSES else UNRANKED_SENSES)
+        kind = ""
+        parts = []
+        for off in offsets[:n_senses]:
+            for sym, target, tpos, _s, _t in data["n"][off][1]:
+                if tpos != "n":
+                    continue
+                if sym == "@i" and off == offsets[0] and not kind:
+                    kind = first_word(data, target)
+                if sym == "#p":
+                    word = first_word(data, target).lower()
+                    if word not in parts and word != lemma.replace("_", " "):
+                        parts.append(word)
+        if kind or parts:
+            out[lemma.replace("_", " ")] = (kind.lower(), parts)
+    return out
 
 
 if __name__ == "__main__":

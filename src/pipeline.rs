@@ -521,6 +521,7 @@ fn agreeing_evidence(claim: &Claim, index: usize, doc: &Document, facet: link::F
         link::Facet::Event | link::Facet::Statement => {
             claim.action.as_ref().map(|a| (a.span, a.text.to_string()))
         }
+        link::Facet::Location => claim.place.as_ref().map(|p| (p.span, p.text.to_string())),
     };
     let (value_span, value_text) = value.unwrap_or((corpus::Span::new(0, 0), String::new()));
     Evidence {

@@ -802,7 +802,7 @@ fn cases() -> Vec<Case> {
             run: Run::Cli(&["rules", "--rules", "r"]),
             status: 2,
             stderr: "error: r/checks/bad.toml:3:8: unknown variant `telepathy`, expected one of \
-                     `quantity`, `date`, `duration`, `actor`, `action-scope`, `polarity`\n",
+                     `quantity`, `date`, `duration`, `actor`, `action-scope`, `polarity`, `location`\n",
             at: "r/checks/bad.toml:3:8",
             rest: Rest::Nothing,
         },

@@ -20,8 +20,9 @@ fn fixture_dirs() -> Vec<PathBuf> {
     dirs
 }
 
-const KINDS: [&str; 6] = [
+const KINDS: [&str; 7] = [
     "action-scope",
+    "location",
     "quantity",
     "duration",
     "polarity",

@@ -42,9 +42,9 @@ fn name_words(name: &str) -> Vec<String> {
         .collect()
 }
 
-/// Checks a slot of relations linked by meaning (who owns it, where it is based): two
-/// names with no word in common conflict ("San Esteban" vs "Codelco"; "Hong Kong" vs "the
-/// Bahamas"), one name and a longer form of it agree.
+/// Checks a slot of relations linked by meaning (who owns it, who was first): two names
+/// with no word in common conflict ("San Esteban" vs "Codelco"), one name and a longer form
+/// of it agree. Where an organisation is based is a location claim (kind `location`).
 fn relations(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
     let readings: Vec<Reading<Vec<String>>> = slot
         .claims

@@ -4,7 +4,7 @@
 
 use super::finding::{Evidence, Finding, Severity, Side};
 use super::rule::{Kind, Rule};
-use super::{action_scope, actor, date, duration, polarity, quantity};
+use super::{action_scope, actor, date, duration, location, polarity, quantity};
 use crate::corpus::{Document, Span};
 use crate::extract::{Claim, Knowledge};
 use crate::link::{ClaimGraph, EdgeReason, Facet, Slot};
@@ -156,6 +156,7 @@ fn applies(kind: Kind, facet: Facet) -> bool {
         Kind::Polarity | Kind::Actor | Kind::ActionScope => {
             matches!(facet, Facet::Event | Facet::Statement)
         }
+        Kind::Location => facet == Facet::Location,
     }
 }
 
@@ -199,6 +200,7 @@ fn draft(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
         Kind::Actor => actor::check(rule, ctx, slot),
         Kind::ActionScope => action_scope::check(rule, ctx, slot),
         Kind::Polarity => polarity::check(rule, ctx, slot),
+        Kind::Location => location::check(rule, ctx, slot),
     }
 }
 

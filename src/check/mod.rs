@@ -7,6 +7,7 @@ pub mod date;
 pub mod duration;
 pub mod engine;
 pub mod finding;
+pub mod location;
 pub mod polarity;
 pub mod quantity;
 pub mod rule;

@@ -16,6 +16,7 @@ pub enum Kind {
     Actor,
     ActionScope,
     Polarity,
+    Location,
 }
 
 impl Kind {
@@ -27,6 +28,7 @@ impl Kind {
             Kind::Actor => "actor",
             Kind::ActionScope => "action-scope",
             Kind::Polarity => "polarity",
+            Kind::Location => "location",
         }
     }
 
@@ -35,7 +37,7 @@ impl Kind {
         match self {
             Kind::Quantity => &["tolerance", "approx_tolerance", "cumulative_measures"],
             Kind::Duration => &["tolerance", "approx_tolerance"],
-            Kind::Date | Kind::Actor | Kind::ActionScope | Kind::Polarity => &[],
+            Kind::Date | Kind::Actor | Kind::ActionScope | Kind::Polarity | Kind::Location => &[],
         }
     }
 }
@@ -104,6 +106,10 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "rules/checks/polarity-mismatch.toml",
         include_str!("../../rules/checks/polarity-mismatch.toml"),
+    ),
+    (
+        "rules/checks/location-mismatch.toml",
+        include_str!("../../rules/checks/location-mismatch.toml"),
     ),
 ];
 
@@ -224,6 +230,7 @@ mod tests {
             Kind::Actor,
             Kind::ActionScope,
             Kind::Polarity,
+            Kind::Location,
         ] {
             assert!(
                 rules.iter().any(|r| r.kind == kind),

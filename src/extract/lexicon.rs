@@ -163,6 +163,7 @@ struct Tables {
     initiative: Initiative,
     abbreviations: Abbreviations,
     english: English,
+    places: crate::extract::english::Places,
     link_model: link_model::LinkModel,
 }
 
@@ -253,6 +254,7 @@ impl Tables {
             initiative,
             abbreviations,
             english: English::shipped(),
+            places: crate::extract::english::Places::shipped(),
             link_model: link_model::LinkModel::shipped(),
         })
     }
@@ -298,6 +300,46 @@ impl Knowledge {
     /// The general English layer (lemmas, parts of speech, concepts, function words).
     pub fn english(&self) -> &English {
         &self.tables.english
+    }
+
+    /// Place knowledge: what places and parts are part of (WordNet).
+    pub fn places(&self) -> &crate::extract::english::Places {
+        &self.tables.places
+    }
+
+    /// Whether the place named `inner` lies within the place named `outer`
+    /// (case-insensitive): by WordNet's part-of links ("Nassau" in "the Bahamas"), or as
+    /// the capital of that country in the entity lexicon (`countries.toml`).
+    pub fn place_within(&self, inner: &str, outer: &str) -> bool {
+        let bare = |s: &str| {
+            let s = s.trim();
+            s.strip_prefix("the ")
+                .or_else(|| s.strip_prefix("The "))
+                .unwrap_or(s)
+                .to_string()
+        };
+        let (inner, outer) = (bare(inner), bare(outer));
+        let whole = |text: &str, form: EntityForm| -> Option<Name> {
+            self.entities(text)
+                .into_iter()
+                .find(|m| m.range == (0..text.len()) && m.form == form)
+                .map(|m| m.entity.name)
+        };
+        // "the UK" is WordNet's "United Kingdom": the entity lexicon's canonical name.
+        let canonical =
+            |s: &str| whole(s, EntityForm::Name).map_or(s.to_string(), |n| n.to_string());
+        let places = self.places();
+        if places.within(&inner, &outer) || places.within(&canonical(&inner), &canonical(&outer)) {
+            return true;
+        }
+        match (
+            whole(&inner, EntityForm::Capital),
+            whole(&outer, EntityForm::Name),
+        ) {
+            (Some(country), Some(named)) => country == named,
+            (Some(country), None) => country.eq_ignore_ascii_case(&outer),
+            _ => false,
+        }
     }
 
     /// The weights that link value claims by meaning (`rules/link_model.toml`).

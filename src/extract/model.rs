@@ -266,6 +266,30 @@ pub enum ValueFacet {
     Duration,
     /// That something happened or not: a verb and its arguments, affirmed or negated.
     Statement,
+    /// Where something happened, is kept or is based, or where it was bound: the place
+    /// is in [`About::place`].
+    Location,
+}
+
+/// The place a location claim gives, read into its parts: the relation that puts the
+/// thing there, the phrase's head noun, its modifiers and its proper names.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlaceValue {
+    /// How the thing stands to the place: "in" (in, on, at, inside, within), "near" (near,
+    /// off, beside, close to), "to" (bound for, heading to), "base" (based in).
+    pub relation: Name,
+    /// The lemma of the phrase's head noun ("floor", "silo", "border"), or its last
+    /// proper name folded to lower case when it has no common noun ("hong kong").
+    pub head: Name,
+    /// Lemmas of the words before the head ("fourth"; "grain"), ordinals included.
+    #[serde(skip_serializing_if = "<[Name]>::is_empty", default)]
+    pub modifiers: Box<[Name]>,
+    /// The proper names in the phrase, as written ("Hong Kong"; "Colombo", "Sri Lanka").
+    #[serde(skip_serializing_if = "<[Name]>::is_empty", default)]
+    pub names: Box<[Name]>,
+    /// The phrase as written.
+    pub text: Box<str>,
+    pub span: Span,
 }
 
 /// What a value of a claim is about, read from the sentence's own words: the measure it
@@ -310,6 +334,9 @@ pub struct About {
     /// The value is about another event given as background ("in 2010", "last year's").
     #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub background: bool,
+    /// The place a location claim gives (facet [`ValueFacet::Location`]).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub place: Option<Box<PlaceValue>>,
 }
 
 /// One structured claim read from a sentence.

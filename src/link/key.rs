@@ -17,6 +17,9 @@ pub enum Facet {
     Date,
     /// That something happened or not, for claims linked by meaning.
     Statement,
+    /// Where something happened, was kept, was bound or is based, for claims linked by
+    /// meaning.
+    Location,
 }
 
 /// The canonical parts that must be equal for two claims to speak of one fact.
@@ -204,6 +207,9 @@ pub fn label<'k>(key: &'k SlotKey) -> String {
         }
         Facet::Statement => {
             put(&["whether ", &key.kind]);
+        }
+        Facet::Location => {
+            put(&["where ", &key.kind]);
         }
         Facet::Event => {
             put(&["the ", &key.family]);

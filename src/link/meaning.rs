@@ -165,6 +165,7 @@ fn facet(f: ValueFacet) -> Facet {
         ValueFacet::Date => Facet::Date,
         ValueFacet::Duration => Facet::Duration,
         ValueFacet::Statement => Facet::Statement,
+        ValueFacet::Location => Facet::Location,
     }
 }
 
@@ -232,8 +233,8 @@ fn block_keys(about: &About, english: &English) -> Vec<Name> {
         // A story states few durations, worded in many ways: they are all candidates
         // (large corpora fall back to the window of a large block).
         ValueFacet::Duration => push(Name::from("*")),
-        // Dates and statements are found by their verb.
-        ValueFacet::Date | ValueFacet::Statement => {
+        // Dates, statements and places are found by their verb.
+        ValueFacet::Date | ValueFacet::Statement | ValueFacet::Location => {
             if let Some(p) = &about.predicate {
                 push(p.clone());
                 for c in english.concepts(p).iter().take(CONCEPTS) {
@@ -296,6 +297,9 @@ pub struct Features {
     /// A word of one's core (predicate, head, the predicate's subject) is a word of the
     /// other's or related to one ("the explosion tore" / "the nitrate exploded").
     pub core: bool,
+    /// For location claims: they locate one thing at places of one kind (see
+    /// [`super::place`]).
+    pub location: Option<bool>,
 }
 
 impl Features {
@@ -319,6 +323,16 @@ impl Features {
 
     /// The link score in [0, 1]: the probability of one fact under `model`.
     pub fn score(&self, model: &LinkModel) -> f32 {
+        if let Some(one) = self.location {
+            // Location claims that locate one thing at places of one kind are one fact
+            // (the place is what they may disagree on); the overlap of their events
+            // ranks the candidates of a document.
+            return if one {
+                0.8 + 0.2 * self.event.min(1.0)
+            } else {
+                0.0
+            };
+        }
         if self.relation {
             // Who owns it, where it is based: one relation per story, compared by name,
             // unless the two name what they relate and those differ ("Russia-based
@@ -390,9 +404,9 @@ fn features(
     b: &Claim,
     event_overlap: &mut dyn FnMut() -> f32,
     weights: &Weights,
-    english: &English,
-    units: &Units,
+    knowledge: &Knowledge,
 ) -> Option<(Features, Vec<Name>)> {
+    let (english, units) = (knowledge.english(), knowledge.units());
     let (x, y) = (a.about.as_deref()?, b.about.as_deref()?);
     if x.facet != y.facet
         || a.doc_index == b.doc_index
@@ -510,6 +524,13 @@ fn features(
             statement: x.facet == ValueFacet::Statement,
             date: x.facet == ValueFacet::Date,
             relation: a.actor.is_some() && b.actor.is_some() && x.facet == ValueFacet::Statement,
+            location: match (&x.place, &y.place) {
+                (Some(p), Some(q)) => Some(
+                    super::place::comparable(p, q, knowledge)
+                        && super::place::same_located(x, y, english),
+                ),
+                _ => None,
+            },
             subjects_differ: !x.measure.is_empty() && !y.measure.is_empty() && measure == 0.0,
             names,
             measure,
@@ -522,7 +543,7 @@ fn features(
 /// Links the value claims into slots. Claims must be in corpus order; the result does not
 /// depend on thread count.
 pub fn link(claims: &[Claim], knowledge: &Knowledge) -> Vec<MeaningSlot> {
-    let (english, units) = (knowledge.english(), knowledge.units());
+    let english = knowledge.english();
     let model = knowledge.link_model();
     let values: Vec<usize> = (0..claims.len())
         .filter(|&i| claims[i].about.is_some())
@@ -626,14 +647,7 @@ pub fn link(claims: &[Claim], knowledge: &Knowledge) -> Vec<MeaningSlot> {
                         o
                     }
                 };
-                let featured = features(
-                    &claims[i],
-                    &claims[j],
-                    &mut overlap,
-                    weights,
-                    english,
-                    units,
-                );
+                let featured = features(&claims[i], &claims[j], &mut overlap, weights, knowledge);
                 if debug {
                     debug_pair(&claims[i], &claims[j], featured.as_ref(), model);
                 }
@@ -767,6 +781,7 @@ fn slot(claims: &[Claim], members: Vec<usize>, links: Vec<Link>) -> MeaningSlot 
         ValueFacet::Duration if predicate.is_empty() => format!("how long: {head}"),
         ValueFacet::Duration => format!("how long: {head} ({predicate})"),
         ValueFacet::Statement => format!("\"{predicate}\""),
+        ValueFacet::Location => format!("where: {head}"),
     };
     let mut members = members;
     members.sort_unstable();

@@ -25,6 +25,7 @@ mod group;
 mod intern;
 pub mod key;
 pub mod meaning;
+pub mod place;
 pub mod record;
 #[cfg(test)]
 mod tests;

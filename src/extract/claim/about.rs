@@ -16,6 +16,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
+mod location;
+
 /// How many words around a value its measure is looked for in.
 const MEASURE_WINDOW: usize = 4;
 /// How many words around a value its predicate is looked for in.
@@ -84,7 +86,15 @@ pub fn value_claims(facts: &Facts, at: &Place) -> Vec<Claim> {
         out.push(c);
     }
     out.extend(statement_claims(facts, at, &tokens, &event, english));
-    out.extend(relation_claims(facts, at, &tokens));
+    let relations = relation_claims(facts, at, &tokens);
+    let based: Vec<crate::corpus::Span> = relations
+        .iter()
+        .filter_map(|c| Some(c.about.as_ref()?.place.as_ref()?.span))
+        .collect();
+    out.extend(relations);
+    out.extend(location::location_claims(
+        facts, at, &tokens, &event, english, &based,
+    ));
     out
 }
 
@@ -159,6 +169,7 @@ fn live_entry_claim(
         union: false,
         running: false,
         background: false,
+        place: None,
     }));
     Some(claim)
 }
@@ -258,6 +269,14 @@ fn name_at(tokens: &[Token], i: usize) -> Option<Range<usize>> {
         j += 1;
     }
     Some(first.word.start..end)
+}
+
+/// A word of a name: capitalized inside the sentence, or an acronym ("FTX", "NTSB").
+fn named(t: &Token) -> bool {
+    t.proper
+        || t.content
+            && t.word.text.chars().count() >= 2
+            && t.word.text.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// The capitalized name that ends at token `i` (going back over capitalized words).
@@ -386,7 +405,7 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
                 && gap.is_some_and(|g| g.contains(','))
             {
                 if let Some(r) = name_ending_at(tokens, i - 1) {
-                    let subject = (i + 1..(i + 4).min(tokens.len())).find(|&j| tokens[j].proper);
+                    let subject = (i + 1..(i + 4).min(tokens.len())).find(|&j| named(&tokens[j]));
                     found.push(("base".into(), r, subject));
                 }
             }
@@ -406,8 +425,8 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
                     r.end -= suffix.len();
                 }
             }
-            let mut claim = empty_claim(facts, at, &r);
             // What the relation is about: the word there, if it is a content word.
+            let subject_at = subject;
             let subject: Vec<Name> = subject
                 .map(|j| {
                     tokens
@@ -420,6 +439,22 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
                         .collect()
                 })
                 .unwrap_or_default();
+            // Where an organisation is based is a location claim.
+            if &*relation == "base" {
+                let proper: Vec<Name> = subject_at
+                    .map(|j| {
+                        tokens
+                            .iter()
+                            .skip(j)
+                            .take(subject.len())
+                            .filter(|t| named(t))
+                            .map(|t| t.lemma.clone())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                return location::base_claim(facts, at, &r, subject, proper);
+            }
+            let mut claim = empty_claim(facts, at, &r);
             let text = facts.text.get(r.clone()).unwrap_or_default();
             let name = deunicode::deunicode(text.trim_start_matches("the ").trim());
             claim.actor = Some(Box::new(crate::extract::model::Mention {
@@ -443,6 +478,7 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
                 union: false,
                 running: false,
                 background: false,
+                place: None,
             }));
             claim
         })
@@ -557,6 +593,7 @@ fn statement_claims(
             union: false,
             running: false,
             background: background(facts, at),
+            place: None,
         }));
         out.push(claim);
     }
@@ -1252,6 +1289,7 @@ fn quantity_claim(
                 english.is_update(&t.lemma) || english.is_update(&lower_key(t.word.text))
             }),
         background: background(facts, at),
+        place: None,
     }));
     Some(claim)
 }
@@ -1821,6 +1859,7 @@ fn time_claim(
         union: false,
         running: false,
         background: old_date(&t.value, at),
+        place: None,
     }));
     Some(claim)
 }

@@ -14,6 +14,7 @@
 
 mod data;
 mod morph;
+pub mod places;
 mod pos;
 pub mod roles;
 #[cfg(test)]
@@ -24,6 +25,7 @@ use std::borrow::Cow;
 use rustc_hash::FxHashMap;
 
 pub use data::EnglishDataError;
+pub use places::Places;
 pub use pos::{Pos, PosSet};
 
 /// A half-open range into one of the arenas of [`English`].
@@ -323,6 +325,40 @@ impl English {
             }
         }
         false
+    }
+
+    /// The place relation that the lower-case `words` open with ("in", "near", "to":
+    /// `rules/lexicon/english/word_roles.toml`) and how many words its phrase takes.
+    pub fn place_relation(&self, words: &[&str]) -> Option<(&str, usize)> {
+        self.roles.place_relation(words)
+    }
+
+    /// A preposition that puts a thing near a place after a length ("feet from").
+    pub fn is_distance_preposition(&self, word: &str) -> bool {
+        self.roles.is_distance_preposition(word)
+    }
+
+    /// A modifier that tells places of one kind apart ("fourth", "southern"), lower-case;
+    /// numbers do too.
+    pub fn is_place_modifier(&self, word: &str) -> bool {
+        self.roles.is_place_modifier(word) || word.starts_with(|c: char| c.is_ascii_digit())
+    }
+
+    /// Whether a noun names an organisation: a kind of WordNet's "organization" (a few
+    /// levels up from its first senses: "automaker", "exchange"), or a noun that stands
+    /// for one already named ("the group", "the firm").
+    pub fn is_organisation(&self, lemma: &str) -> bool {
+        if self.roles.is_organisation_noun(lemma) {
+            return true;
+        }
+        let root = self.roles.organisation_offset();
+        self.concepts_as(lemma, Pos::Noun).iter().any(|&c| {
+            self.concept(c).is_some_and(|i| i.offset == root)
+                || self
+                    .broader(c, 8)
+                    .iter()
+                    .any(|&h| self.concept(h).is_some_and(|i| i.offset == root))
+        })
     }
 
     /// A noun naming one of a group that the noun before it names ("crew members"), by

@@ -29,6 +29,11 @@ struct RolesFile {
     noun_openers: Vec<String>,
     event_concepts: Vec<u32>,
     member_nouns: Vec<String>,
+    place_relations: std::collections::BTreeMap<String, Vec<String>>,
+    distance_prepositions: Vec<String>,
+    place_modifiers: Vec<String>,
+    organisation_nouns: Vec<String>,
+    organisation_concept: u32,
 }
 
 /// Light verbs and degree words, as sets.
@@ -54,6 +59,12 @@ pub struct WordRoles {
     noun_openers: FxHashSet<String>,
     event_offsets: Vec<u32>,
     member_nouns: FxHashSet<String>,
+    /// (relation, phrase words), longest phrases first.
+    place_relations: Vec<(String, Vec<String>)>,
+    distance_prepositions: FxHashSet<String>,
+    place_modifiers: FxHashSet<String>,
+    organisation_nouns: FxHashSet<String>,
+    organisation_offset: u32,
 }
 
 impl WordRoles {
@@ -94,12 +105,61 @@ impl WordRoles {
             noun_openers: f.noun_openers.into_iter().collect(),
             event_offsets: f.event_concepts,
             member_nouns: f.member_nouns.into_iter().collect(),
+            place_relations: {
+                let mut phrases: Vec<(String, Vec<String>)> = f
+                    .place_relations
+                    .iter()
+                    .flat_map(|(relation, phrases)| {
+                        phrases.iter().map(move |p| {
+                            (
+                                relation.clone(),
+                                p.split_whitespace().map(str::to_string).collect(),
+                            )
+                        })
+                    })
+                    .collect();
+                phrases.sort_by_key(|(_, words)| std::cmp::Reverse(words.len()));
+                phrases
+            },
+            distance_prepositions: f.distance_prepositions.into_iter().collect(),
+            place_modifiers: f.place_modifiers.into_iter().collect(),
+            organisation_nouns: f.organisation_nouns.into_iter().collect(),
+            organisation_offset: f.organisation_concept,
         })
     }
 
     /// The WordNet offsets of the noun synsets whose kinds are events.
     pub fn event_offsets(&self) -> &[u32] {
         &self.event_offsets
+    }
+
+    /// The place relation that the lower-case `words` open with ("in", "near", "to") and
+    /// how many words its phrase takes ("close to": 2).
+    pub fn place_relation(&self, words: &[&str]) -> Option<(&str, usize)> {
+        self.place_relations
+            .iter()
+            .find(|(_, p)| p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| a == b))
+            .map(|(r, p)| (r.as_str(), p.len()))
+    }
+
+    /// A preposition that puts a thing near a place after a length ("feet from").
+    pub fn is_distance_preposition(&self, word: &str) -> bool {
+        self.distance_prepositions.contains(word)
+    }
+
+    /// A modifier that tells places of one kind apart ("fourth", "southern").
+    pub fn is_place_modifier(&self, word: &str) -> bool {
+        self.place_modifiers.contains(word)
+    }
+
+    /// A noun that stands for an organisation already named ("group", "firm").
+    pub fn is_organisation_noun(&self, lemma: &str) -> bool {
+        self.organisation_nouns.contains(lemma)
+    }
+
+    /// The WordNet offset of the noun synset "organization".
+    pub fn organisation_offset(&self) -> u32 {
+        self.organisation_offset
     }
 
     /// A noun naming one of a group ("member"), by lemma.
