@@ -479,7 +479,7 @@ fn located(
         predicate,
         subject,
         predicate_near: true,
-        names: names(tokens, &near, &seg)
+        names: names(facts.text, tokens, &near, &seg)
             .into_iter()
             .filter(|n| !phrase.value.names.iter().any(|p| p.eq_ignore_ascii_case(n)))
             .collect(),
