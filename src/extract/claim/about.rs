@@ -542,10 +542,12 @@ fn statement_claims(
             .into_iter()
             .filter(|a| *a != t.lemma)
             .collect();
-        if arguments.is_empty() {
+        // A verb with nothing by it states little, unless its subject or object says
+        // how many it was of ("Each of the five had paid $250,000").
+        let scope = statement_scope(facts, tokens, &range, &seg, english);
+        if arguments.is_empty() && scope.is_none() {
             continue;
         }
-        let scope = statement_scope(facts, tokens, &range, &seg, english);
         let named = names(facts.text, tokens, &range, &seg);
         // Most verbs state nothing another source would deny: a plain affirmative claim is
         // kept for the sentence's main verb (its first) or when it names someone or
@@ -2179,6 +2181,9 @@ mod tests {
         assert_eq!(scope_of(text, "pay"), Some(Scope::Full));
         let text = "Three of the five were paying guests on the trip.";
         assert_eq!(scope_of(text, "pay"), Some(Scope::Partial));
+        // A figure for an object: the statement stands on its scope.
+        let text = "Each of the five had paid $900 for a seat.";
+        assert_eq!(scope_of(text, "pay"), Some(Scope::Full));
         let text = "The council repaired the whole harbour wall.";
         assert_eq!(scope_of(text, "repair"), Some(Scope::Full));
         // A relative clause's verb has a subject of its own.
