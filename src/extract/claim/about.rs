@@ -1012,22 +1012,18 @@ fn names(text: &str, tokens: &[Token], range: &Range<usize>, seg: &Range<usize>)
     out
 }
 
-/// Letters and digits in one word ("2.0-liter", "A320", "F-35"), not an ordinal or a
-/// figure with its unit glued on ("4th", "10km", "$5m").
+/// A word of letters then digits ("A320", "F-35", "MAX-8"), or a decimal figure joined to
+/// a word ("2.0-liter"): a model's designation. Not an ordinal, a figure with its unit
+/// glued on ("4th", "10km", "$5m") or a whole figure as an adjective ("15-year-old").
 fn model_designation(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    let digits = word.chars().filter(|c| c.is_ascii_digit()).count();
-    let ordinal = ["st", "nd", "rd", "th", "s"].iter().any(|s| {
-        word.strip_suffix(s)
-            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+    let digits = word.chars().any(|c| c.is_ascii_digit());
+    let lettered = word.starts_with(char::is_alphabetic);
+    let decimal_spec = word.split_once('-').is_some_and(|(figure, rest)| {
+        figure.contains('.')
+            && figure.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && rest.starts_with(char::is_alphabetic)
     });
-    let glued_unit = word.starts_with(|c: char| c.is_ascii_digit() || c == '$')
-        && !word.contains('-')
-        && word
-            .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '$'))
-            .chars()
-            .all(char::is_alphabetic);
-    letters > 0 && digits > 0 && !ordinal && !glued_unit
+    digits && (lettered || decimal_spec)
 }
 
 /// The predicate is joined to another verb by "or" or "and" ("destroyed or damaged"):
@@ -2196,7 +2192,15 @@ mod tests {
         assert!(super::model_designation("2.0-liter"));
         assert!(super::model_designation("A320"));
         assert!(super::model_designation("F-35"));
-        for figure in ["4th", "10km", "$5m", "1990s", "2030"] {
+        for figure in [
+            "4th",
+            "10km",
+            "$5m",
+            "1990s",
+            "2030",
+            "15-year-old",
+            "13-story",
+        ] {
             assert!(!super::model_designation(figure), "{figure}");
         }
         let names = |text: &str| {
