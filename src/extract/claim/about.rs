@@ -1026,6 +1026,56 @@ fn model_designation(word: &str) -> bool {
     digits && (lettered || decimal_spec)
 }
 
+/// The event noun that is the object of the verb `pred` nearest to `range` ("called off
+/// the search", "announced his resignation"), if the verb's object is one.
+fn event_object(
+    tokens: &[Token],
+    range: &Range<usize>,
+    seg: &Range<usize>,
+    pred: &Name,
+    english: &English,
+) -> Option<Name> {
+    let first = token_at(tokens, range.start);
+    let at = (seg.start..seg.end.min(tokens.len()))
+        .filter(|&i| tokens[i].verbal && tokens[i].lemma == *pred)
+        .min_by_key(|&i| i.abs_diff(first))?;
+    let object = (at + 1..(at + 4).min(seg.end)).find(|&j| tokens[j].content)?;
+    let t = &tokens[object];
+    let noun = english.pos(&t.lemma).is_noun();
+    (noun && !t.proper && !t.verbal && english.is_event(&t.lemma) && !english.is_light(&t.lemma))
+        .then(|| t.lemma.clone())
+}
+
+/// The event noun right before the verb `pred` nearest to `range`, its subject ("A
+/// massive explosion tore", "the blast had killed"), with only auxiliaries between and
+/// no comma ("during her visit on Thursday, met" has none).
+fn event_subject(
+    text: &str,
+    tokens: &[Token],
+    range: &Range<usize>,
+    seg: &Range<usize>,
+    pred: &Name,
+    english: &English,
+) -> Option<Name> {
+    let first = token_at(tokens, range.start);
+    let at = (seg.start..seg.end.min(tokens.len()))
+        .filter(|&i| tokens[i].verbal && tokens[i].lemma == *pred)
+        .min_by_key(|&i| i.abs_diff(first))?;
+    let subject = (at.saturating_sub(3).max(seg.start)..at)
+        .rev()
+        .find(|&j| tokens[j].content)?;
+    let t = &tokens[subject];
+    let between = text.get(t.word.end..tokens[at].word.start).unwrap_or(",");
+    let noun = english.pos(&t.lemma).is_noun();
+    (noun
+        && !between.contains([',', ';', ':'])
+        && !t.proper
+        && !t.verbal
+        && english.is_event(&t.lemma)
+        && !english.is_light(&t.lemma))
+    .then(|| t.lemma.clone())
+}
+
 /// The predicate is joined to another verb by "or" or "and" ("destroyed or damaged"):
 /// the value counts the union, a broader group.
 fn joined_verbs(tokens: &[Token], predicate: &Name, seg: &Range<usize>) -> bool {
@@ -1821,19 +1871,26 @@ fn time_claim(
         .as_ref()
         .map(|p| subject_of(tokens, &t.range, &seg, p))
         .unwrap_or_default();
+    // "called off the search on March 27", "announced his resignation on Friday": an
+    // event that is the verb's object is what the date is of.
+    let head = match pred
+        .as_ref()
+        .and_then(|p| event_object(tokens, &t.range, &seg, p, english))
+    {
+        Some(object) => Some(object),
+        None => head,
+    };
     // "A massive explosion tore through the port on Tuesday": an event that is the
     // verb's subject is what the date is of.
-    let head = match subject.first() {
-        Some(s)
-            if pred.is_some()
-                && english.pos(s).is_noun()
-                && english.is_event(s)
-                && !english.is_light(s) =>
-        {
-            Some(s.clone())
-        }
-        _ => head,
-    };
+    let head = pred
+        .as_ref()
+        .and_then(|p| event_subject(facts.text, tokens, &t.range, &seg, p, english))
+        .or(head);
+    // The event it is of is part of what the date measures.
+    let mut measure = measure;
+    if let Some(h) = head.as_ref().filter(|h| !measure.contains(h)) {
+        measure.push(h.clone());
+    }
     let mut claim = empty_claim(facts, at, &t.range);
     let time = Time {
         value: t.value.clone(),
@@ -2374,6 +2431,28 @@ mod tests {
         assert_eq!(
             predicate("The army closed the crossing on 12 March 2030.").as_deref(),
             Some("close")
+        );
+    }
+
+    #[test]
+    fn a_date_is_of_the_event_its_verb_acts_on_or_that_acts() {
+        let head = |text: &str| {
+            about_of_facet(text, ValueFacet::Date)
+                .head
+                .map(|h| h.to_string())
+        };
+        assert_eq!(
+            head("The coastguard called off the search on 12 March 2030.").as_deref(),
+            Some("search")
+        );
+        assert_eq!(
+            head("A huge explosion tore through the port on 12 March 2030.").as_deref(),
+            Some("explosion")
+        );
+        // An event noun in a phrase before a comma is not the verb's subject.
+        assert_eq!(
+            head("After her visit, the mayor met survivors on 12 March 2030.").as_deref(),
+            Some("meet")
         );
     }
 
