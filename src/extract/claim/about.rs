@@ -1887,7 +1887,6 @@ fn time_claim(
         .and_then(|p| event_subject(facts.text, tokens, &t.range, &seg, p, english))
         .or(head);
     // The event it is of is part of what the date measures.
-    let mut measure = measure;
     if let Some(h) = head.as_ref().filter(|h| !measure.contains(h)) {
         measure.push(h.clone());
     }
