@@ -1236,13 +1236,20 @@ fn quantity_claim(
         // "six minutes after take-off", "45 minutes into its dive": the gap is measured
         // from the event named after it.
         let reference = reference_phrase(tokens, &q.range);
-        // "33 days of drilling", "after 16 days of talks": what the time was spent on.
+        // "33 days of drilling", "after 16 days of talks", "three days of national
+        // mourning": what the time was spent on, the last word of the noun phrase.
         let last = token_at(tokens, q.range.end);
         let spent_on = tokens
             .get(last)
             .filter(|t| t.word.text == "of")
-            .and_then(|_| tokens.get(last + 1))
-            .filter(|t| t.content && !t.boundary_before)
+            .and_then(|_| {
+                let run = tokens[last + 1..]
+                    .iter()
+                    .take(3)
+                    .take_while(|t| t.content && !t.boundary_before)
+                    .count();
+                run.checked_sub(1).map(|k| &tokens[last + 1 + k])
+            })
             .map(|t| t.lemma.clone());
         head = reference
             .first()
@@ -2430,6 +2437,23 @@ mod tests {
         assert_eq!(
             predicate("The army closed the crossing on 12 March 2030.").as_deref(),
             Some("close")
+        );
+    }
+
+    #[test]
+    fn a_duration_is_of_the_noun_phrase_after_of() {
+        let head = |text: &str| {
+            about_of_facet(text, ValueFacet::Duration)
+                .head
+                .map(|h| h.to_string())
+        };
+        assert_eq!(
+            head("The council began three days of national mourning.").as_deref(),
+            Some("mourn")
+        );
+        assert_eq!(
+            head("The village was reached after 16 days of searching.").as_deref(),
+            Some("search")
         );
     }
 
