@@ -1039,8 +1039,15 @@ fn event_object(
     let at = (seg.start..seg.end.min(tokens.len()))
         .filter(|&i| tokens[i].verbal && tokens[i].lemma == *pred)
         .min_by_key(|&i| i.abs_diff(first))?;
-    let object = (at + 1..(at + 4).min(seg.end)).find(|&j| tokens[j].content)?;
-    let t = &tokens[object];
+    // The object's head is the last word of its noun phrase ("a full public inquiry").
+    let start = (at + 1..(at + 4).min(seg.end)).find(|&j| tokens[j].content)?;
+    let run = tokens[start..seg.end.min(tokens.len())]
+        .iter()
+        .take(3)
+        .take_while(|t| t.content && !t.verbal)
+        .count()
+        .max(1);
+    let t = &tokens[start + run - 1];
     let noun = english.pos(&t.lemma).is_noun();
     (noun && !t.proper && !t.verbal && english.is_event(&t.lemma) && !english.is_light(&t.lemma))
         .then(|| t.lemma.clone())
@@ -2466,6 +2473,10 @@ mod tests {
         };
         assert_eq!(
             head("The coastguard called off the search on 12 March 2030.").as_deref(),
+            Some("search")
+        );
+        assert_eq!(
+            head("The coastguard called off a long night search on 12 March 2030.").as_deref(),
             Some("search")
         );
         assert_eq!(
