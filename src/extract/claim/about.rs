@@ -147,13 +147,16 @@ fn live_entry_claim(
         granularity: crate::extract::model::Granularity::Day,
     };
     let stamp_text = facts.text.get(stamp.clone()).unwrap_or_default();
-    let mut claim = empty_claim(facts, at, &stamp);
+    // The date is read from the stamp and the verb together: the claim and its value's
+    // evidence run from the stamp to the verb of what the entry tells.
+    let evidence = stamp.start..range.end;
+    let mut claim = empty_claim(facts, at, &evidence);
     claim.time = Some(Box::new(Time {
         value,
         resolved: true,
         event_year: false,
         text: format!("{published}, entry of {stamp_text}").into(),
-        span: at.span(&stamp),
+        span: at.span(&evidence),
         clock: None,
     }));
     claim.about = Some(Box::new(About {
