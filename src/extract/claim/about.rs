@@ -219,11 +219,14 @@ fn statement_scope(
     for i in window {
         let t = &tokens[i];
         let w = lower_key(t.word.text);
-        // "two and a half miles": a word of a quantity is no scope.
-        let in_quantity = facts
-            .quantities
-            .iter()
-            .any(|q| q.range.start <= t.word.start && t.word.end <= q.range.end);
+        // "two and a half miles": a word of a quantity is no scope; nor is the
+        // approximation before one ("Some 5,600 houses").
+        let next_start = tokens.get(i + 1).map(|n| n.word.start);
+        let in_quantity = facts.quantities.iter().any(|q| {
+            q.range.start <= t.word.start && t.word.end <= q.range.end
+                || (q.approx || q.change == crate::extract::Change::Approx)
+                    && next_start.is_some_and(|n| q.range.start <= n && n < q.range.end)
+        });
         if let Some(scope) = english.scope_of(&w).filter(|_| !in_quantity) {
             return Some((scope, t.word.start..t.word.end));
         }
@@ -2304,6 +2307,9 @@ mod tests {
         // A half of a quantity gives no scope.
         let text = "Divers swam the boys out through two and a half miles of water.";
         assert_eq!(scope_of(text, "swim"), None);
+        // Nor does an approximation before a figure.
+        let text = "Some 5,600 houses were destroyed by the flood.";
+        assert_eq!(scope_of(text, "destroy"), None);
     }
 
     #[test]
