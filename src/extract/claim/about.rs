@@ -1041,10 +1041,7 @@ fn event_object(
     pred: &Name,
     english: &English,
 ) -> Option<Name> {
-    let first = token_at(tokens, range.start);
-    let at = (seg.start..seg.end.min(tokens.len()))
-        .filter(|&i| tokens[i].verbal && tokens[i].lemma == *pred)
-        .min_by_key(|&i| i.abs_diff(first))?;
+    let at = verb_near(tokens, range, seg, pred)?;
     // The object's head is the last word of its noun phrase ("a full public inquiry").
     let start = (at + 1..(at + 4).min(seg.end)).find(|&j| tokens[j].content)?;
     let run = tokens[start..seg.end.min(tokens.len())]
@@ -1054,9 +1051,29 @@ fn event_object(
         .count()
         .max(1);
     let t = &tokens[start + run - 1];
-    let noun = english.pos(&t.lemma).is_noun();
-    (noun && !t.proper && !t.verbal && english.is_event(&t.lemma) && !english.is_light(&t.lemma))
-        .then(|| t.lemma.clone())
+    event_noun(english, t).then(|| t.lemma.clone())
+}
+
+/// The token of the verb `pred` nearest to `range` in its segment.
+fn verb_near(
+    tokens: &[Token],
+    range: &Range<usize>,
+    seg: &Range<usize>,
+    pred: &Name,
+) -> Option<usize> {
+    let first = token_at(tokens, range.start);
+    (seg.start..seg.end.min(tokens.len()))
+        .filter(|&i| tokens[i].verbal && tokens[i].lemma == *pred)
+        .min_by_key(|&i| i.abs_diff(first))
+}
+
+/// A common noun that names an event ("search", "explosion"), not a light word.
+fn event_noun(english: &English, t: &Token) -> bool {
+    english.pos(&t.lemma).is_noun()
+        && !t.proper
+        && !t.verbal
+        && english.is_event(&t.lemma)
+        && !english.is_light(&t.lemma)
 }
 
 /// The event noun right before the verb `pred` nearest to `range`, its subject ("A
@@ -1070,23 +1087,13 @@ fn event_subject(
     pred: &Name,
     english: &English,
 ) -> Option<Name> {
-    let first = token_at(tokens, range.start);
-    let at = (seg.start..seg.end.min(tokens.len()))
-        .filter(|&i| tokens[i].verbal && tokens[i].lemma == *pred)
-        .min_by_key(|&i| i.abs_diff(first))?;
+    let at = verb_near(tokens, range, seg, pred)?;
     let subject = (at.saturating_sub(3).max(seg.start)..at)
         .rev()
         .find(|&j| tokens[j].content)?;
     let t = &tokens[subject];
     let between = text.get(t.word.end..tokens[at].word.start).unwrap_or(",");
-    let noun = english.pos(&t.lemma).is_noun();
-    (noun
-        && !between.contains([',', ';', ':'])
-        && !t.proper
-        && !t.verbal
-        && english.is_event(&t.lemma)
-        && !english.is_light(&t.lemma))
-    .then(|| t.lemma.clone())
+    (!between.contains([',', ';', ':']) && event_noun(english, t)).then(|| t.lemma.clone())
 }
 
 /// The predicate is joined to another verb by "or" or "and" ("destroyed or damaged"):
@@ -2205,8 +2212,8 @@ mod tests {
         );
     }
 
-    /// Whether the statement claim of verb `lemma` is negated.
-    fn negated(text: &str, lemma: &str) -> bool {
+    /// The statement claim of verb `lemma` in `text`.
+    fn statement(text: &str, lemma: &str) -> Claim {
         let claims = values(text);
         claims
             .iter()
@@ -2215,9 +2222,13 @@ mod tests {
                     a.facet == ValueFacet::Statement && a.predicate.as_deref() == Some(lemma)
                 })
             })
+            .cloned()
             .unwrap_or_else(|| panic!("no statement of {lemma:?} in {claims:#?}"))
-            .negation
-            .is_some()
+    }
+
+    /// Whether the statement claim of verb `lemma` is negated.
+    fn negated(text: &str, lemma: &str) -> bool {
+        statement(text, lemma).negation.is_some()
     }
 
     /// The verbs of the statement claims of `text`.
@@ -2232,18 +2243,7 @@ mod tests {
 
     /// The scope of the statement claim of verb `lemma`.
     fn scope_of(text: &str, lemma: &str) -> Option<crate::extract::Scope> {
-        let claims = values(text);
-        claims
-            .iter()
-            .find(|c| {
-                c.about.as_deref().is_some_and(|a| {
-                    a.facet == ValueFacet::Statement && a.predicate.as_deref() == Some(lemma)
-                })
-            })
-            .unwrap_or_else(|| panic!("no statement of {lemma:?} in {claims:#?}"))
-            .action
-            .as_ref()
-            .and_then(|a| a.value.scope)
+        statement(text, lemma).action.and_then(|a| a.value.scope)
     }
 
     #[test]
@@ -2434,68 +2434,81 @@ mod tests {
         assert!(dates("The mayor told reporters on 13 March 2030 that the dam held.").is_empty());
     }
 
+    /// Each text's first value claim of `facet` has the word `want` in the part `part`
+    /// picks (its head or its predicate).
+    fn assert_words(
+        facet: ValueFacet,
+        part: fn(&About) -> Option<crate::extract::Name>,
+        cases: &[(&str, &str)],
+    ) {
+        for (text, want) in cases {
+            let got = part(&about_of_facet(text, facet));
+            assert_eq!(got.as_deref(), Some(*want), "{text}");
+        }
+    }
+
     #[test]
     fn a_date_in_a_noun_phrase_dates_its_event_noun() {
-        let predicate = |text: &str| {
-            about_of_facet(text, ValueFacet::Date)
-                .predicate
-                .map(|p| p.to_string())
-        };
-        assert_eq!(
-            predicate("Many jobs were affected by the 12 March 2030 flood.").as_deref(),
-            Some("flood")
-        );
-        assert_eq!(
-            predicate("Shops shut within hours of the flood on 12 March 2030.").as_deref(),
-            Some("flood")
-        );
-        // A verb's object: the date is of the verb.
-        assert_eq!(
-            predicate("The army closed the crossing on 12 March 2030.").as_deref(),
-            Some("close")
+        assert_words(
+            ValueFacet::Date,
+            |a| a.predicate.clone(),
+            &[
+                (
+                    "Many jobs were affected by the 12 March 2030 flood.",
+                    "flood",
+                ),
+                (
+                    "Shops shut within hours of the flood on 12 March 2030.",
+                    "flood",
+                ),
+                // A verb's object: the date is of the verb.
+                ("The army closed the crossing on 12 March 2030.", "close"),
+            ],
         );
     }
 
     #[test]
     fn a_duration_is_of_the_noun_phrase_after_of() {
-        let head = |text: &str| {
-            about_of_facet(text, ValueFacet::Duration)
-                .head
-                .map(|h| h.to_string())
-        };
-        assert_eq!(
-            head("The council began three days of national mourning.").as_deref(),
-            Some("mourn")
-        );
-        assert_eq!(
-            head("The village was reached after 16 days of searching.").as_deref(),
-            Some("search")
+        assert_words(
+            ValueFacet::Duration,
+            |a| a.head.clone(),
+            &[
+                (
+                    "The council began three days of national mourning.",
+                    "mourn",
+                ),
+                (
+                    "The village was reached after 16 days of searching.",
+                    "search",
+                ),
+            ],
         );
     }
 
     #[test]
     fn a_date_is_of_the_event_its_verb_acts_on_or_that_acts() {
-        let head = |text: &str| {
-            about_of_facet(text, ValueFacet::Date)
-                .head
-                .map(|h| h.to_string())
-        };
-        assert_eq!(
-            head("The coastguard called off the search on 12 March 2030.").as_deref(),
-            Some("search")
-        );
-        assert_eq!(
-            head("The coastguard called off a long night search on 12 March 2030.").as_deref(),
-            Some("search")
-        );
-        assert_eq!(
-            head("A huge explosion tore through the port on 12 March 2030.").as_deref(),
-            Some("explosion")
-        );
-        // An event noun in a phrase before a comma is not the verb's subject.
-        assert_eq!(
-            head("After her visit, the mayor met survivors on 12 March 2030.").as_deref(),
-            Some("meet")
+        assert_words(
+            ValueFacet::Date,
+            |a| a.head.clone(),
+            &[
+                (
+                    "The coastguard called off the search on 12 March 2030.",
+                    "search",
+                ),
+                (
+                    "The coastguard called off a long night search on 12 March 2030.",
+                    "search",
+                ),
+                (
+                    "A huge explosion tore through the port on 12 March 2030.",
+                    "explosion",
+                ),
+                // An event noun in a phrase before a comma is not the verb's subject.
+                (
+                    "After her visit, the mayor met survivors on 12 March 2030.",
+                    "meet",
+                ),
+            ],
         );
     }
 
