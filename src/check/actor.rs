@@ -1,9 +1,19 @@
 //! Kind `actor`: one event whose initiator differs between sources, when both name one.
 
 use super::engine::{conflicting_groups, Context, Draft, Reading};
+use super::kind::KindInfo;
+use super::params::{NoParams, Parser};
 use super::rule::Rule;
 use crate::link::key::canonical;
-use crate::link::Slot;
+use crate::link::{Facet, Slot};
+
+/// The kind `actor`: it takes no parameters.
+pub static KIND: KindInfo = KindInfo {
+    name: "actor",
+    facets: &[Facet::Event, Facet::Statement],
+    params: Parser::of::<NoParams>(),
+    check,
+};
 
 /// Checks one slot.
 pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {

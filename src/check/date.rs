@@ -2,11 +2,21 @@
 //! one day, the times of day both give ("shortly after 6 p.m." and "at 6:07 a.m.").
 
 use super::engine::{conflicting_groups, Context, Draft, Reading};
+use super::kind::KindInfo;
+use super::params::{NoParams, Parser};
 use super::rule::Rule;
 use crate::corpus::PartialDate;
 use crate::extract::clock::Minutes;
 use crate::extract::{Time, TimeValue};
-use crate::link::Slot;
+use crate::link::{Facet, Slot};
+
+/// The kind `date`: it takes no parameters.
+pub static KIND: KindInfo = KindInfo {
+    name: "date",
+    facets: &[Facet::Event, Facet::Date],
+    params: Parser::of::<NoParams>(),
+    check,
+};
 
 /// Two partial dates agree when equal on every part both give.
 pub fn same_date(a: &PartialDate, b: &PartialDate) -> bool {

@@ -3,11 +3,10 @@
 //! and writes the finding with its evidence.
 
 use super::finding::{Evidence, Finding, Severity, Side};
-use super::rule::{Kind, Rule};
-use super::{action_scope, actor, date, duration, location, polarity, quantity};
+use super::rule::Rule;
 use crate::corpus::{Document, Span};
 use crate::extract::{Claim, Knowledge};
-use crate::link::{ClaimGraph, EdgeReason, Facet, Slot};
+use crate::link::{ClaimGraph, EdgeReason, Slot};
 use rayon::prelude::*;
 
 /// What rules see of the corpus.
@@ -148,18 +147,6 @@ impl Draft {
     }
 }
 
-fn applies(kind: Kind, facet: Facet) -> bool {
-    match kind {
-        Kind::Quantity => facet == Facet::Quantity,
-        Kind::Duration => facet == Facet::Duration,
-        Kind::Date => matches!(facet, Facet::Event | Facet::Date),
-        Kind::Polarity | Kind::Actor | Kind::ActionScope => {
-            matches!(facet, Facet::Event | Facet::Statement)
-        }
-        Kind::Location => facet == Facet::Location,
-    }
-}
-
 /// In a slot linked by meaning, keeps the sides that some link joins directly to another
 /// side: a cluster can chain two facts through a claim like both, and values that were
 /// never compared directly are not set against each other.
@@ -193,15 +180,7 @@ fn linked_sides(slot: &Slot, draft: Draft) -> Option<Draft> {
 }
 
 fn draft(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
-    match rule.kind {
-        Kind::Quantity => quantity::check(rule, ctx, slot),
-        Kind::Date => date::check(rule, ctx, slot),
-        Kind::Duration => duration::check(rule, ctx, slot),
-        Kind::Actor => actor::check(rule, ctx, slot),
-        Kind::ActionScope => action_scope::check(rule, ctx, slot),
-        Kind::Polarity => polarity::check(rule, ctx, slot),
-        Kind::Location => location::check(rule, ctx, slot),
-    }
+    (rule.kind.info().check)(rule, ctx, slot)
 }
 
 /// Runs every enabled rule over every slot shared by two documents. Findings come out
@@ -215,7 +194,7 @@ pub fn run(rules: &[Rule], graph: &mut ClaimGraph, ctx: &Context) -> Vec<Finding
             let slot = &graph.slots[si];
             rules
                 .iter()
-                .filter(|r| r.enabled && applies(r.kind, slot.key.facet))
+                .filter(|r| r.enabled && r.kind.applies(slot.key.facet))
                 .filter_map(|rule| {
                     let d = linked_sides(slot, draft(rule, ctx, slot)?)?;
                     let members = d

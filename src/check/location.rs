@@ -6,10 +6,20 @@
 //! prison", "in jail"), agree.
 
 use super::engine::{conflicting_groups, Context, Draft, Reading};
+use super::kind::KindInfo;
+use super::params::{NoParams, Parser};
 use super::rule::Rule;
 use crate::extract::english::Pos;
 use crate::extract::{Knowledge, Name, PlaceValue};
-use crate::link::Slot;
+use crate::link::{Facet, Slot};
+
+/// The kind `location`: it takes no parameters.
+pub static KIND: KindInfo = KindInfo {
+    name: "location",
+    facets: &[Facet::Location],
+    params: Parser::of::<NoParams>(),
+    check,
+};
 
 /// The words of a name.
 fn words(name: &str) -> impl Iterator<Item = &str> {

@@ -1,9 +1,19 @@
 //! Kind `polarity`: one event affirmed by one source and negated by another.
 
 use super::engine::{conflicting_groups, Context, Draft, Reading};
+use super::kind::KindInfo;
+use super::params::{NoParams, Parser};
 use super::rule::Rule;
 use crate::extract::Polarity;
-use crate::link::Slot;
+use crate::link::{Facet, Slot};
+
+/// The kind `polarity`: it takes no parameters.
+pub static KIND: KindInfo = KindInfo {
+    name: "polarity",
+    facets: &[Facet::Event, Facet::Statement],
+    params: Parser::of::<NoParams>(),
+    check,
+};
 
 /// Checks one slot.
 pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
