@@ -89,6 +89,7 @@ fn side(name: &str, value: &str, claims: Vec<Evidence>) -> Side {
     Side {
         side: name.into(),
         value: value.into(),
+        compared: None,
         claims,
     }
 }

@@ -67,11 +67,13 @@ fn fixture() -> (Vec<Document>, Vec<Finding>) {
             Side {
                 side: "a".into(),
                 value: "240 passengers".into(),
+                compared: None,
                 claims: vec![evidence(&docs[0], long, "240 passengers")],
             },
             Side {
                 side: "b".into(),
                 value: "310 passengers".into(),
+                compared: None,
                 claims: vec![evidence(&docs[1], short, "310 passengers")],
             },
         ],

@@ -1,6 +1,7 @@
 //! Kind `action-scope`: one event told as full by one source and partial by another.
 
 use super::engine::{conflicting_groups, Context, Draft, Reading};
+use super::finding::Compared;
 use super::kind::KindInfo;
 use super::params::{NoParams, Parser};
 use super::rule::Rule;
@@ -43,6 +44,10 @@ pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
                 value: scope,
                 display,
                 span: action.span,
+                compared: Compared::Scope {
+                    action: action.value.name.to_string(),
+                    scope,
+                },
             })
         })
         .collect();

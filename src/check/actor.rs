@@ -1,6 +1,7 @@
 //! Kind `actor`: one event whose initiator differs between sources, when both name one.
 
 use super::engine::{conflicting_groups, Context, Draft, Reading};
+use super::finding::Compared;
 use super::kind::KindInfo;
 use super::params::{NoParams, Parser};
 use super::rule::Rule;
@@ -37,6 +38,10 @@ pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
                 value: initiator.value.name.to_string(),
                 display,
                 span: initiator.span,
+                compared: Compared::Actor {
+                    name: initiator.value.name.to_string(),
+                    relation: None,
+                },
             })
         })
         .collect();
@@ -75,6 +80,10 @@ fn relations(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
                 value: name_words(&actor.value.name),
                 display,
                 span: actor.span,
+                compared: Compared::Actor {
+                    name: actor.value.name.to_string(),
+                    relation: Some(relation.to_string()),
+                },
             })
         })
         .collect();

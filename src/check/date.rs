@@ -2,6 +2,7 @@
 //! one day, the times of day both give ("shortly after 6 p.m." and "at 6:07 a.m.").
 
 use super::engine::{conflicting_groups, Context, Draft, Reading};
+use super::finding::Compared;
 use super::kind::KindInfo;
 use super::params::{NoParams, Parser};
 use super::rule::Rule;
@@ -45,6 +46,11 @@ pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
                     value: (*d, t.clock.as_ref().map(|c| c.minutes)),
                     display: display(t),
                     span: t.span,
+                    compared: Compared::Date {
+                        date: *d,
+                        minutes: t.clock.as_ref().map(|c| c.minutes.0),
+                        since: false,
+                    },
                 }),
                 // "since 2014": when the state began.
                 TimeValue::Interval { from: Some(d), .. } if by_meaning => Some(Reading {
@@ -52,6 +58,11 @@ pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
                     value: (*d, None),
                     display: t.text.to_string(),
                     span: t.span,
+                    compared: Compared::Date {
+                        date: *d,
+                        minutes: None,
+                        since: true,
+                    },
                 }),
                 _ => None,
             }

@@ -1,6 +1,7 @@
 //! Kind `duration`: how long something lasted, in days, compared as intervals.
 
 use super::engine::{conflicting_groups, Context, Draft, Reading};
+use super::finding::{finite, Bound, Compared};
 use super::kind::KindInfo;
 use super::params::{rule_params, Parser, Ratio};
 use super::rule::Rule;
@@ -56,6 +57,11 @@ pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
                 value: range,
                 display: t.text.to_string(),
                 span: t.span,
+                compared: Compared::Duration {
+                    low_days: range.0,
+                    high_days: finite(range.1),
+                    bound: Bound::of(d.change, false)?,
+                },
             })
         })
         .collect();

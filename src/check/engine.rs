@@ -2,7 +2,7 @@
 //! groups agreeing claims into sides, keeps cross-source conflicts, weighs confidence
 //! and writes the finding with its evidence.
 
-use super::finding::{Evidence, Finding, Severity, Side};
+use super::finding::{Compared, Evidence, Finding, Severity, Side};
 use super::rule::Rule;
 use crate::corpus::{Document, Span};
 use crate::extract::{Claim, Knowledge};
@@ -26,6 +26,8 @@ pub struct Reading<V> {
     pub display: String,
     /// The value's own span, to underline.
     pub span: Span,
+    /// The value, typed as the kind compares it.
+    pub compared: Compared,
 }
 
 /// Claims grouped by agreeing values.
@@ -114,9 +116,16 @@ pub fn conflicting_groups<V: Clone>(
 /// One claim of a side: claim index, value span, value as written.
 pub type Member = (usize, Span, String);
 
+/// One side of a [`Draft`]: its value to display and typed, and its claims.
+pub struct DraftSide {
+    pub value: String,
+    pub compared: Compared,
+    pub members: Vec<Member>,
+}
+
 /// A kind's verdict on a slot: the sides (already grouped), each with a display value.
 pub struct Draft {
-    pub sides: Vec<(String, Vec<Member>)>,
+    pub sides: Vec<DraftSide>,
     /// A message template that says better than the rule's what the sources disagree on
     /// in this slot (`{slot}` and `{sides}` as in the rule's).
     pub message: Option<String>,
@@ -128,19 +137,17 @@ impl Draft {
             message: None,
             sides: groups
                 .into_iter()
-                .map(|g| {
-                    let display = g
-                        .members
-                        .first()
-                        .map(|m| m.display.clone())
-                        .unwrap_or_default();
-                    (
-                        display,
-                        g.members
+                .filter_map(|g| {
+                    let first = g.members.first()?;
+                    Some(DraftSide {
+                        value: first.display.clone(),
+                        compared: first.compared.clone(),
+                        members: g
+                            .members
                             .into_iter()
                             .map(|m| (m.claim, m.span, m.display))
                             .collect(),
-                    )
+                    })
                 })
                 .collect(),
         })
@@ -158,7 +165,7 @@ fn linked_sides(slot: &Slot, draft: Draft) -> Option<Draft> {
         draft
             .sides
             .iter()
-            .position(|(_, members)| members.iter().any(|m| m.0 == claim))
+            .position(|side| side.members.iter().any(|m| m.0 == claim))
     };
     let mut keep = vec![false; draft.sides.len()];
     for link in &slot.links {
@@ -200,7 +207,7 @@ pub fn run(rules: &[Rule], graph: &mut ClaimGraph, ctx: &Context) -> Vec<Finding
                     let members = d
                         .sides
                         .iter()
-                        .map(|(_, m)| m.iter().map(|x| x.0).collect())
+                        .map(|s| s.members.iter().map(|x| x.0).collect())
                         .collect();
                     Some((si, finding(rule, ctx, slot, d), members))
                 })
@@ -323,18 +330,20 @@ fn finding(rule: &Rule, ctx: &Context, slot: &Slot, draft: Draft) -> Finding {
     let side_claims: Vec<Vec<usize>> = draft
         .sides
         .iter()
-        .map(|(_, m)| m.iter().map(|x| x.0).collect())
+        .map(|s| s.members.iter().map(|x| x.0).collect())
         .collect();
     let sides: Vec<Side> = draft
         .sides
         .into_iter()
         .enumerate()
-        .map(|(i, (value, members))| Side {
+        .map(|(i, s)| Side {
             side: labels
                 .get(i)
                 .map_or_else(|| format!("s{i}"), |s| s.to_string()),
-            value,
-            claims: members
+            value: s.value,
+            compared: Some(s.compared),
+            claims: s
+                .members
                 .into_iter()
                 .map(|(c, span, text)| evidence(ctx, c, span, text))
                 .collect(),
@@ -488,6 +497,10 @@ mod tests {
             value,
             display: value.to_string(),
             span: Span::default(),
+            compared: Compared::Actor {
+                name: value.to_string(),
+                relation: None,
+            },
         }
     }
 

@@ -16,5 +16,5 @@ pub mod rule;
 pub mod suppress;
 
 pub use engine::{run, Context};
-pub use finding::{Evidence, Finding, Severity, Side};
+pub use finding::{Bound, Compared, Evidence, Finding, Severity, Side};
 pub use rule::{load, Kind, Rule, RuleError};

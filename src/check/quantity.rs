@@ -2,6 +2,7 @@
 //! and bounds) do not meet.
 
 use super::engine::{conflicting_groups, Context, Draft, Reading};
+use super::finding::{finite, Bound, Compared};
 use super::kind::KindInfo;
 use super::params::{rule_params, Parser, Ratio, Words};
 use super::rule::Rule;
@@ -167,13 +168,20 @@ fn reading(p: &QuantityParams, ctx: &Context, i: usize, claim: &Claim) -> Option
         p.approx_tolerance.0,
     )?;
     // Units of measurement compare in the base unit of their measure (km and miles).
-    let (low, high) = match q
+    let (low, high, measure) = match q
         .unit
         .as_deref()
         .and_then(|u| ctx.knowledge.units().to_base(1.0, u))
     {
-        Some((factor, _)) => (low * factor, high * factor),
-        None => (low, high),
+        Some((factor, measure)) => (low * factor, high * factor, Some(measure.to_string())),
+        None => (low, high, None),
+    };
+    let compared = Compared::Quantity {
+        low,
+        high: finite(high),
+        bound: Bound::of(q.change, q.approx)?,
+        unit: q.unit.as_deref().map(str::to_string),
+        measure,
     };
     let display = display(q);
     let published = ctx.docs.get(claim.doc_index).and_then(|d| d.published);
@@ -211,6 +219,7 @@ fn reading(p: &QuantityParams, ctx: &Context, i: usize, claim: &Claim) -> Option
         },
         display,
         span: q.span,
+        compared,
     })
 }
 

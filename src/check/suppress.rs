@@ -111,6 +111,7 @@ mod tests {
         let side = |name: &str, ev| Side {
             side: name.into(),
             value: name.into(),
+            compared: None,
             claims: vec![ev],
         };
         Finding {

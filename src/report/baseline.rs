@@ -178,6 +178,7 @@ mod tests {
                 .map(|(v, s)| Side {
                     side: s.into(),
                     value: v.to_string(),
+                    compared: None,
                     claims: vec![],
                 })
                 .collect(),
