@@ -56,7 +56,7 @@ fn fixture() -> (Vec<Document>, Vec<Finding>) {
     let finding = Finding {
         rule: "quantity-mismatch".into(),
         story: None,
-        kind: "quantity".into(),
+        kind: claimcheck::check::Kind::named("quantity").expect("a kind"),
         severity: Severity::Error,
         message: "Sources disagree on the passengers moved to the sports hall".into(),
         slot: "the passengers moved to the sports hall".into(),

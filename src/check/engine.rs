@@ -361,7 +361,7 @@ fn finding(rule: &Rule, ctx: &Context, slot: &Slot, draft: Draft) -> Finding {
     Finding {
         rule: rule.id.clone(),
         story: None,
-        kind: rule.kind.as_str().to_string(),
+        kind: rule.kind,
         severity,
         message,
         slot: slot.label.clone(),

@@ -187,7 +187,7 @@ pub struct Finding {
     #[serde(default)]
     pub story: Option<String>,
     /// The rule kind (quantity, date, duration, actor, action-scope, polarity).
-    pub kind: String,
+    pub kind: super::kind::Kind,
     pub severity: Severity,
     pub message: String,
     /// The readable label of the claim slot.

@@ -88,6 +88,18 @@ impl PartialEq for Kind {
 
 impl Eq for Kind {}
 
+impl PartialEq<str> for Kind {
+    fn eq(&self, other: &str) -> bool {
+        self.0.name == other
+    }
+}
+
+impl PartialEq<&str> for Kind {
+    fn eq(&self, other: &&str) -> bool {
+        self.0.name == *other
+    }
+}
+
 impl std::hash::Hash for Kind {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.0.name.hash(state);

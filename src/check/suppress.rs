@@ -117,7 +117,7 @@ mod tests {
         Finding {
             rule: rule.into(),
             story: None,
-            kind: "quantity".into(),
+            kind: crate::check::Kind::named("quantity").expect("a kind"),
             severity: Severity::Error,
             message: String::new(),
             slot: rule.into(),

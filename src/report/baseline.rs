@@ -165,7 +165,7 @@ mod tests {
         Finding {
             rule: rule.into(),
             story: None,
-            kind: "quantity".into(),
+            kind: crate::check::Kind::named("quantity").expect("a kind"),
             severity: Severity::Error,
             message: format!("{} vs {}", values[0], values[1]),
             slot: slot_key.replace('-', " "),

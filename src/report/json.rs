@@ -83,7 +83,7 @@ fn claim<'a>(ev: &'a Evidence, side: &'a str) -> ClaimJson<'a> {
 pub fn finding_json(f: &Finding) -> FindingJson<'_> {
     FindingJson {
         rule: &f.rule,
-        kind: &f.kind,
+        kind: f.kind.as_str(),
         severity: f.severity.as_str(),
         message: &f.message,
         story: f.story.as_deref(),
