@@ -281,15 +281,15 @@ impl<'t, 'a> Reader<'t, 'a> {
         // "May" and "March" are also a verb and a modal: need a number or a time word
         // ("5 March", "in March").
         if matches!(t.text, "May" | "March") && !next_num {
-            let prev_ok = i > 0 && self.day_at(i - 1).is_some()
-                || i > 0
-                    && self.word_is(
+            let prev_ok = i > 0
+                && (self.day_at(i - 1).is_some()
+                    || self.word_is(
                         i - 1,
                         &[
                             "in", "since", "until", "of", "last", "next", "this", "early", "late",
                             "mid", "from", "by", "between", "and", "to", "through", "during",
                         ],
-                    );
+                    ));
             if !prev_ok {
                 return None;
             }
