@@ -1,5 +1,6 @@
 //! The rule engine: rules loaded from `rules/checks/*.toml`, each of a kind implemented in
-//! this module (one file per kind), run inside every claim slot.
+//! this module (one file per kind, one line in the registry `kind::KINDS`), run inside
+//! every claim slot.
 
 pub mod action_scope;
 pub mod actor;
