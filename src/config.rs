@@ -264,25 +264,36 @@ impl Config {
                             ),
                         ));
                     }
-                    // A value of another type than the rule's own would be ignored: say so.
-                    if let Some(default) = rule.params.get(name) {
-                        if type_name(default) != type_name(value) {
-                            let table = self.text.find(&format!("params.{}", rule.id)).unwrap_or(0);
-                            let key = find_word(&self.text, name, table).unwrap_or(0);
-                            return Err(invalid(
-                                &file,
-                                &self.text,
-                                key,
-                                format!(
-                                    "parameter `{name}` of rule `{}` takes {}, not {}",
-                                    rule.id,
-                                    type_name(default),
-                                    type_name(value)
-                                ),
-                            ));
-                        }
+                    // The parameter's position, for a value that does not fit it.
+                    let table = self.text.find(&format!("params.{}", rule.id)).unwrap_or(0);
+                    let key = || find_word(&self.text, name, table).unwrap_or(0);
+                    let field = rule.kind.info().params.field(name);
+                    if let Some(field) = field.filter(|f| f.toml != type_name(value)) {
+                        return Err(invalid(
+                            &file,
+                            &self.text,
+                            key(),
+                            format!(
+                                "parameter `{name}` of rule `{}` takes {}, not {}",
+                                rule.id,
+                                field.toml,
+                                type_name(value)
+                            ),
+                        ));
                     }
-                    rule.params.insert(name.clone(), value.clone());
+                    let one = toml::Table::from_iter([(name.clone(), value.clone())]);
+                    if let Err(e) = rule.set(&one) {
+                        return Err(invalid(
+                            &file,
+                            &self.text,
+                            key(),
+                            format!(
+                                "parameter `{name}` of rule `{}`: {}",
+                                rule.id,
+                                e.message().trim()
+                            ),
+                        ));
+                    }
                 }
             }
         }
@@ -303,7 +314,8 @@ mod tests {
         config.apply(&mut rules).unwrap();
         let q = rules.iter().find(|r| r.id == "quantity-mismatch").unwrap();
         assert_eq!(q.severity, Severity::Warning);
-        assert_eq!(q.number("tolerance", 0.0), 0.1);
+        let p = q.params::<crate::check::quantity::QuantityParams>();
+        assert_eq!(p.tolerance.0, 0.1);
         assert!(
             !rules
                 .iter()
@@ -350,6 +362,13 @@ mod tests {
         );
         assert!(
             err.starts_with("c.toml:4:1: parameter `tolerance` of rule `quantity-mismatch` takes a number, not a string"),
+            "{err}"
+        );
+        let err = apply_error("[params.duration-mismatch]\ntolerance = -1\n");
+        assert!(
+            err.starts_with(
+                "c.toml:2:1: parameter `tolerance` of rule `duration-mismatch`: a tolerance is"
+            ),
             "{err}"
         );
     }

@@ -63,7 +63,7 @@ fn every_fixture_fires_or_stays_quiet_as_its_name_says() {
             .iter()
             .filter(|f| f.severity >= Severity::Warning)
             .collect();
-        let of_kind = flagged.iter().filter(|f| f.kind == *kind).count();
+        let of_kind = flagged.iter().filter(|f| f.kind.as_str() == *kind).count();
         if name.contains("-fires") && of_kind == 0 {
             failures.push(format!("{name}: expected a {kind} finding, got none"));
         }

@@ -89,6 +89,7 @@ fn side(name: &str, value: &str, claims: Vec<Evidence>) -> Side {
     Side {
         side: name.into(),
         value: value.into(),
+        compared: None,
         claims,
     }
 }
@@ -107,7 +108,7 @@ fn finding(
     Finding {
         rule: rule.into(),
         story: None,
-        kind: kind.into(),
+        kind: claimcheck::check::Kind::named(kind).expect("a kind"),
         severity,
         message: message.into(),
         slot: slot.into(),
@@ -622,7 +623,8 @@ fn odd_evidence_renders_in_every_format_without_panicking() {
     let odd = vec![
         finding(
             "odd",
-            "other",
+            // Findings carry a registered kind; the odd part is the evidence.
+            "location",
             Severity::Warning,
             "odd",
             "odd",
@@ -633,7 +635,16 @@ fn odd_evidence_renders_in_every_format_without_panicking() {
                 side("b", "y", vec![inside_char]),
             ],
         ),
-        finding("empty", "other", Severity::Info, "", "", 0.0, &[], vec![]),
+        finding(
+            "empty",
+            "location",
+            Severity::Info,
+            "",
+            "",
+            0.0,
+            &[],
+            vec![],
+        ),
     ];
     let input = ReportInput {
         findings: &odd,

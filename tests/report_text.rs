@@ -56,7 +56,7 @@ fn fixture() -> (Vec<Document>, Vec<Finding>) {
     let finding = Finding {
         rule: "quantity-mismatch".into(),
         story: None,
-        kind: "quantity".into(),
+        kind: claimcheck::check::Kind::named("quantity").expect("a kind"),
         severity: Severity::Error,
         message: "Sources disagree on the passengers moved to the sports hall".into(),
         slot: "the passengers moved to the sports hall".into(),
@@ -67,11 +67,13 @@ fn fixture() -> (Vec<Document>, Vec<Finding>) {
             Side {
                 side: "a".into(),
                 value: "240 passengers".into(),
+                compared: None,
                 claims: vec![evidence(&docs[0], long, "240 passengers")],
             },
             Side {
                 side: "b".into(),
                 value: "310 passengers".into(),
+                compared: None,
                 claims: vec![evidence(&docs[1], short, "310 passengers")],
             },
         ],

@@ -1,9 +1,20 @@
 //! Kind `action-scope`: one event told as full by one source and partial by another.
 
 use super::engine::{conflicting_groups, Context, Draft, Reading};
+use super::finding::Compared;
+use super::kind::KindInfo;
+use super::params::{NoParams, Parser};
 use super::rule::Rule;
 use crate::extract::{Polarity, Scope};
-use crate::link::Slot;
+use crate::link::{Facet, Slot};
+
+/// The kind `action-scope`: it takes no parameters.
+pub static KIND: KindInfo = KindInfo {
+    name: "action-scope",
+    facets: &[Facet::Event, Facet::Statement],
+    params: Parser::of::<NoParams>(),
+    check,
+};
 
 /// Checks one slot.
 pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
@@ -33,6 +44,10 @@ pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
                 value: scope,
                 display,
                 span: action.span,
+                compared: Compared::Scope {
+                    action: action.value.name.to_string(),
+                    scope,
+                },
             })
         })
         .collect();

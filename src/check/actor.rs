@@ -1,9 +1,20 @@
 //! Kind `actor`: one event whose initiator differs between sources, when both name one.
 
 use super::engine::{conflicting_groups, Context, Draft, Reading};
+use super::finding::Compared;
+use super::kind::KindInfo;
+use super::params::{NoParams, Parser};
 use super::rule::Rule;
 use crate::link::key::canonical;
-use crate::link::Slot;
+use crate::link::{Facet, Slot};
+
+/// The kind `actor`: it takes no parameters.
+pub static KIND: KindInfo = KindInfo {
+    name: "actor",
+    facets: &[Facet::Event, Facet::Statement],
+    params: Parser::of::<NoParams>(),
+    check,
+};
 
 /// Checks one slot.
 pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
@@ -27,6 +38,10 @@ pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
                 value: initiator.value.name.to_string(),
                 display,
                 span: initiator.span,
+                compared: Compared::Actor {
+                    name: initiator.value.name.to_string(),
+                    relation: None,
+                },
             })
         })
         .collect();
@@ -65,6 +80,10 @@ fn relations(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
                 value: name_words(&actor.value.name),
                 display,
                 span: actor.span,
+                compared: Compared::Actor {
+                    name: actor.value.name.to_string(),
+                    relation: Some(relation.to_string()),
+                },
             })
         })
         .collect();

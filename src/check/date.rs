@@ -2,11 +2,22 @@
 //! one day, the times of day both give ("shortly after 6 p.m." and "at 6:07 a.m.").
 
 use super::engine::{conflicting_groups, Context, Draft, Reading};
+use super::finding::Compared;
+use super::kind::KindInfo;
+use super::params::{NoParams, Parser};
 use super::rule::Rule;
 use crate::corpus::PartialDate;
 use crate::extract::clock::Minutes;
 use crate::extract::{Time, TimeValue};
-use crate::link::Slot;
+use crate::link::{Facet, Slot};
+
+/// The kind `date`: it takes no parameters.
+pub static KIND: KindInfo = KindInfo {
+    name: "date",
+    facets: &[Facet::Event, Facet::Date],
+    params: Parser::of::<NoParams>(),
+    check,
+};
 
 /// Two partial dates agree when equal on every part both give.
 pub fn same_date(a: &PartialDate, b: &PartialDate) -> bool {
@@ -35,6 +46,11 @@ pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
                     value: (*d, t.clock.as_ref().map(|c| c.minutes)),
                     display: display(t),
                     span: t.span,
+                    compared: Compared::Date {
+                        date: *d,
+                        minutes: t.clock.as_ref().map(|c| c.minutes.0),
+                        since: false,
+                    },
                 }),
                 // "since 2014": when the state began.
                 TimeValue::Interval { from: Some(d), .. } if by_meaning => Some(Reading {
@@ -42,6 +58,11 @@ pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
                     value: (*d, None),
                     display: t.text.to_string(),
                     span: t.span,
+                    compared: Compared::Date {
+                        date: *d,
+                        minutes: None,
+                        since: true,
+                    },
                 }),
                 _ => None,
             }

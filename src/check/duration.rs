@@ -1,9 +1,31 @@
 //! Kind `duration`: how long something lasted, in days, compared as intervals.
 
 use super::engine::{conflicting_groups, Context, Draft, Reading};
+use super::finding::{finite, Bound, Compared};
+use super::kind::KindInfo;
+use super::params::{rule_params, Parser, Ratio};
 use super::rule::Rule;
 use crate::extract::{Change, DurationUnit, TimeValue};
-use crate::link::Slot;
+use crate::link::{Facet, Slot};
+
+/// The kind `duration`.
+pub static KIND: KindInfo = KindInfo {
+    name: "duration",
+    facets: &[Facet::Duration],
+    params: Parser::of::<DurationParams>(),
+    check,
+};
+
+rule_params! {
+    /// The parameters of kind `duration`.
+    pub struct DurationParams {
+        /// Relative slack around an exact duration (0.05 = 5%).
+        tolerance: Ratio = Ratio(0.05),
+        /// Relative slack around an approximate duration ("about six years", "almost a
+        /// week").
+        approx_tolerance: Ratio = Ratio(0.25),
+    }
+}
 
 fn days(unit: DurationUnit) -> f64 {
     unit.days()
@@ -11,8 +33,8 @@ fn days(unit: DurationUnit) -> f64 {
 
 /// Checks one slot.
 pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
-    let tol = rule.number("tolerance", 0.05);
-    let approx_tol = rule.number("approx_tolerance", 0.25);
+    let p = rule.params::<DurationParams>();
+    let (tol, approx_tol) = (p.tolerance.0, p.approx_tolerance.0);
     let readings: Vec<Reading<(f64, f64)>> = slot
         .claims
         .iter()
@@ -35,6 +57,11 @@ pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
                 value: range,
                 display: t.text.to_string(),
                 span: t.span,
+                compared: Compared::Duration {
+                    low_days: range.0,
+                    high_days: finite(range.1),
+                    bound: Bound::of(d.change, false)?,
+                },
             })
         })
         .collect();

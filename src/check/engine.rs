@@ -2,12 +2,11 @@
 //! groups agreeing claims into sides, keeps cross-source conflicts, weighs confidence
 //! and writes the finding with its evidence.
 
-use super::finding::{Evidence, Finding, Severity, Side};
-use super::rule::{Kind, Rule};
-use super::{action_scope, actor, date, duration, location, polarity, quantity};
+use super::finding::{Compared, Evidence, Finding, Severity, Side};
+use super::rule::Rule;
 use crate::corpus::{Document, Span};
 use crate::extract::{Claim, Knowledge};
-use crate::link::{ClaimGraph, EdgeReason, Facet, Slot};
+use crate::link::{ClaimGraph, EdgeReason, Slot};
 use rayon::prelude::*;
 
 /// What rules see of the corpus.
@@ -27,6 +26,8 @@ pub struct Reading<V> {
     pub display: String,
     /// The value's own span, to underline.
     pub span: Span,
+    /// The value, typed as the kind compares it.
+    pub compared: Compared,
 }
 
 /// Claims grouped by agreeing values.
@@ -115,9 +116,16 @@ pub fn conflicting_groups<V: Clone>(
 /// One claim of a side: claim index, value span, value as written.
 pub type Member = (usize, Span, String);
 
+/// One side of a [`Draft`]: its value to display and typed, and its claims.
+pub struct DraftSide {
+    pub value: String,
+    pub compared: Compared,
+    pub members: Vec<Member>,
+}
+
 /// A kind's verdict on a slot: the sides (already grouped), each with a display value.
 pub struct Draft {
-    pub sides: Vec<(String, Vec<Member>)>,
+    pub sides: Vec<DraftSide>,
     /// A message template that says better than the rule's what the sources disagree on
     /// in this slot (`{slot}` and `{sides}` as in the rule's).
     pub message: Option<String>,
@@ -129,34 +137,20 @@ impl Draft {
             message: None,
             sides: groups
                 .into_iter()
-                .map(|g| {
-                    let display = g
-                        .members
-                        .first()
-                        .map(|m| m.display.clone())
-                        .unwrap_or_default();
-                    (
-                        display,
-                        g.members
+                .filter_map(|g| {
+                    let first = g.members.first()?;
+                    Some(DraftSide {
+                        value: first.display.clone(),
+                        compared: first.compared.clone(),
+                        members: g
+                            .members
                             .into_iter()
                             .map(|m| (m.claim, m.span, m.display))
                             .collect(),
-                    )
+                    })
                 })
                 .collect(),
         })
-    }
-}
-
-fn applies(kind: Kind, facet: Facet) -> bool {
-    match kind {
-        Kind::Quantity => facet == Facet::Quantity,
-        Kind::Duration => facet == Facet::Duration,
-        Kind::Date => matches!(facet, Facet::Event | Facet::Date),
-        Kind::Polarity | Kind::Actor | Kind::ActionScope => {
-            matches!(facet, Facet::Event | Facet::Statement)
-        }
-        Kind::Location => facet == Facet::Location,
     }
 }
 
@@ -171,7 +165,7 @@ fn linked_sides(slot: &Slot, draft: Draft) -> Option<Draft> {
         draft
             .sides
             .iter()
-            .position(|(_, members)| members.iter().any(|m| m.0 == claim))
+            .position(|side| side.members.iter().any(|m| m.0 == claim))
     };
     let mut keep = vec![false; draft.sides.len()];
     for link in &slot.links {
@@ -193,15 +187,7 @@ fn linked_sides(slot: &Slot, draft: Draft) -> Option<Draft> {
 }
 
 fn draft(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
-    match rule.kind {
-        Kind::Quantity => quantity::check(rule, ctx, slot),
-        Kind::Date => date::check(rule, ctx, slot),
-        Kind::Duration => duration::check(rule, ctx, slot),
-        Kind::Actor => actor::check(rule, ctx, slot),
-        Kind::ActionScope => action_scope::check(rule, ctx, slot),
-        Kind::Polarity => polarity::check(rule, ctx, slot),
-        Kind::Location => location::check(rule, ctx, slot),
-    }
+    (rule.kind.info().check)(rule, ctx, slot)
 }
 
 /// Runs every enabled rule over every slot shared by two documents. Findings come out
@@ -215,13 +201,13 @@ pub fn run(rules: &[Rule], graph: &mut ClaimGraph, ctx: &Context) -> Vec<Finding
             let slot = &graph.slots[si];
             rules
                 .iter()
-                .filter(|r| r.enabled && applies(r.kind, slot.key.facet))
+                .filter(|r| r.enabled && r.kind.applies(slot.key.facet))
                 .filter_map(|rule| {
                     let d = linked_sides(slot, draft(rule, ctx, slot)?)?;
                     let members = d
                         .sides
                         .iter()
-                        .map(|(_, m)| m.iter().map(|x| x.0).collect())
+                        .map(|s| s.members.iter().map(|x| x.0).collect())
                         .collect();
                     Some((si, finding(rule, ctx, slot, d), members))
                 })
@@ -344,18 +330,20 @@ fn finding(rule: &Rule, ctx: &Context, slot: &Slot, draft: Draft) -> Finding {
     let side_claims: Vec<Vec<usize>> = draft
         .sides
         .iter()
-        .map(|(_, m)| m.iter().map(|x| x.0).collect())
+        .map(|s| s.members.iter().map(|x| x.0).collect())
         .collect();
     let sides: Vec<Side> = draft
         .sides
         .into_iter()
         .enumerate()
-        .map(|(i, (value, members))| Side {
+        .map(|(i, s)| Side {
             side: labels
                 .get(i)
                 .map_or_else(|| format!("s{i}"), |s| s.to_string()),
-            value,
-            claims: members
+            value: s.value,
+            compared: Some(s.compared),
+            claims: s
+                .members
                 .into_iter()
                 .map(|(c, span, text)| evidence(ctx, c, span, text))
                 .collect(),
@@ -373,7 +361,7 @@ fn finding(rule: &Rule, ctx: &Context, slot: &Slot, draft: Draft) -> Finding {
     Finding {
         rule: rule.id.clone(),
         story: None,
-        kind: rule.kind.as_str().to_string(),
+        kind: rule.kind,
         severity,
         message,
         slot: slot.label.clone(),
@@ -509,6 +497,10 @@ mod tests {
             value,
             display: value.to_string(),
             span: Span::default(),
+            compared: Compared::Actor {
+                name: value.to_string(),
+                relation: None,
+            },
         }
     }
 

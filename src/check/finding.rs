@@ -73,6 +73,98 @@ pub struct Evidence {
     pub claim: Option<usize>,
 }
 
+/// How a figure or a duration is bounded as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Bound {
+    Exact,
+    /// "about", "some", "an estimated".
+    Approx,
+    /// "at least", "more than".
+    AtLeast,
+    /// "up to", "fewer than".
+    AtMost,
+}
+
+impl Bound {
+    /// The bound of a change as extracted (`None` for a rise or a fall, which are not
+    /// levels), approximate when the words say so.
+    pub fn of(change: crate::extract::Change, approx: bool) -> Option<Bound> {
+        use crate::extract::Change;
+        match change {
+            Change::Exact if approx => Some(Bound::Approx),
+            Change::Exact => Some(Bound::Exact),
+            Change::Approx => Some(Bound::Approx),
+            Change::AtLeast => Some(Bound::AtLeast),
+            Change::AtMost => Some(Bound::AtMost),
+            Change::Up | Change::Down => None,
+        }
+    }
+}
+
+/// The value a side holds as its rule compares it, beside its display text: no later
+/// stage reads "about" or "at least" back out of [`Side::value`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Compared {
+    /// A figure as the interval it allows (after tolerance); `high` is `None` when the
+    /// interval is open upwards. With a unit of measurement that converts (km, miles),
+    /// the interval is in the base unit of its `measure` (length).
+    Quantity {
+        low: f64,
+        high: Option<f64>,
+        bound: Bound,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        unit: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        measure: Option<String>,
+    },
+    /// A date at the granularity given, with the minutes of the day it allows (from
+    /// midnight) when a time of day was given; `since` for the start of a state ("since
+    /// 2020").
+    Date {
+        date: PartialDate,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        minutes: Option<[u16; 2]>,
+        since: bool,
+    },
+    /// How long, as the interval of days it allows; `high_days` is `None` when open.
+    Duration {
+        low_days: f64,
+        high_days: Option<f64>,
+        bound: Bound,
+    },
+    /// Who set an event in motion, or who holds a relation (`relation`: own, first ...).
+    Actor {
+        name: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        relation: Option<String>,
+    },
+    /// How far an action went.
+    Scope {
+        action: String,
+        scope: crate::extract::Scope,
+    },
+    /// Whether it happened; `planned` for announced or planned claims.
+    Polarity {
+        action: String,
+        polarity: crate::extract::Polarity,
+        planned: bool,
+    },
+    /// A place: its head noun, the names in it and its modifiers.
+    Place {
+        relation: String,
+        head: String,
+        names: Vec<String>,
+        modifiers: Vec<String>,
+    },
+}
+
+/// An interval end that may be open, as JSON can hold it.
+pub fn finite(x: f64) -> Option<f64> {
+    x.is_finite().then_some(x)
+}
+
 /// Claims that agree with each other, opposed to the other side(s) of the finding.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Side {
@@ -80,6 +172,9 @@ pub struct Side {
     pub side: String,
     /// The value this side holds, normalized for display ("about 5,000 troops").
     pub value: String,
+    /// The same value, typed as the rule compared it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compared: Option<Compared>,
     pub claims: Vec<Evidence>,
 }
 
@@ -92,7 +187,7 @@ pub struct Finding {
     #[serde(default)]
     pub story: Option<String>,
     /// The rule kind (quantity, date, duration, actor, action-scope, polarity).
-    pub kind: String,
+    pub kind: super::kind::Kind,
     pub severity: Severity,
     pub message: String,
     /// The readable label of the claim slot.

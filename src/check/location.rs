@@ -6,10 +6,21 @@
 //! prison", "in jail"), agree.
 
 use super::engine::{conflicting_groups, Context, Draft, Reading};
+use super::finding::Compared;
+use super::kind::KindInfo;
+use super::params::{NoParams, Parser};
 use super::rule::Rule;
 use crate::extract::english::Pos;
 use crate::extract::{Knowledge, Name, PlaceValue};
-use crate::link::Slot;
+use crate::link::{Facet, Slot};
+
+/// The kind `location`: it takes no parameters.
+pub static KIND: KindInfo = KindInfo {
+    name: "location",
+    facets: &[Facet::Location],
+    params: Parser::of::<NoParams>(),
+    check,
+};
 
 /// The words of a name.
 fn words(name: &str) -> impl Iterator<Item = &str> {
@@ -154,11 +165,18 @@ pub fn check(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
         .filter(|&&i| ctx.claims[i].modality.is_none() && ctx.claims[i].negation.is_none())
         .filter_map(|&i| {
             let place = ctx.claims[i].about.as_ref()?.place.as_deref()?;
+            let strings = |names: &[Name]| names.iter().map(|n| n.to_string()).collect();
             Some(Reading {
                 claim: i,
                 value: place.clone(),
                 display: place.text.to_string(),
                 span: place.span,
+                compared: Compared::Place {
+                    relation: place.relation.to_string(),
+                    head: place.head.to_string(),
+                    names: strings(&place.names),
+                    modifiers: strings(&place.modifiers),
+                },
             })
         })
         .collect();

@@ -1,9 +1,20 @@
 //! Kind `polarity`: one event affirmed by one source and negated by another.
 
 use super::engine::{conflicting_groups, Context, Draft, Reading};
+use super::finding::Compared;
+use super::kind::KindInfo;
+use super::params::{NoParams, Parser};
 use super::rule::Rule;
 use crate::extract::Polarity;
-use crate::link::Slot;
+use crate::link::{Facet, Slot};
+
+/// The kind `polarity`: it takes no parameters.
+pub static KIND: KindInfo = KindInfo {
+    name: "polarity",
+    facets: &[Facet::Event, Facet::Statement],
+    params: Parser::of::<NoParams>(),
+    check,
+};
 
 /// Checks one slot.
 pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
@@ -39,6 +50,11 @@ pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
                 value: (c.polarity, modal),
                 display,
                 span,
+                compared: Compared::Polarity {
+                    action: action.value.name.to_string(),
+                    polarity: c.polarity,
+                    planned: modal,
+                },
             })
         })
         .collect();
@@ -66,6 +82,11 @@ fn statements(_rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
                 value: c.polarity,
                 display,
                 span: c.span,
+                compared: Compared::Polarity {
+                    action: verb.to_string(),
+                    polarity: c.polarity,
+                    planned: c.modality.is_some(),
+                },
             })
         })
         .collect();

@@ -2,10 +2,37 @@
 //! and bounds) do not meet.
 
 use super::engine::{conflicting_groups, Context, Draft, Reading};
+use super::finding::{finite, Bound, Compared};
+use super::kind::KindInfo;
+use super::params::{rule_params, Parser, Ratio, Words};
 use super::rule::Rule;
 use crate::corpus::PartialDate;
 use crate::extract::{Change, Claim, TimeValue, Value, ValueFacet};
-use crate::link::Slot;
+use crate::link::{Facet, Slot};
+
+/// The kind `quantity`.
+pub static KIND: KindInfo = KindInfo {
+    name: "quantity",
+    facets: &[Facet::Quantity],
+    params: Parser::of::<QuantityParams>(),
+    check,
+};
+
+rule_params! {
+    /// The parameters of kind `quantity`.
+    pub struct QuantityParams {
+        /// Relative slack around an exact figure (0.05 = 5%), for rounding in different
+        /// outlets; never more than half a step of the figure's last digit.
+        tolerance: Ratio = Ratio(0.05),
+        /// Relative slack around an approximate figure ("about", "some", "roughly"); at
+        /// least half a step and at most five steps of the figure's last digit.
+        approx_tolerance: Ratio = Ratio(0.2),
+        /// Measures that only grow over time (tolls, arrests): a later report may give
+        /// more. Matched against a slot's measure and against the lemmas of each claim's
+        /// counted word and predicate.
+        cumulative_measures: Words = Words::default(),
+    }
+}
 
 /// A figure as an interval, with when it was published (for cumulative measures).
 #[derive(Clone, Debug)]
@@ -131,27 +158,34 @@ pub fn interval(
     }
 }
 
-fn reading(rule: &Rule, ctx: &Context, i: usize, claim: &Claim) -> Option<Reading<Figure>> {
+fn reading(p: &QuantityParams, ctx: &Context, i: usize, claim: &Claim) -> Option<Reading<Figure>> {
     let q = claim.quantity.as_ref()?;
     let (low, high) = interval(
         &q.value,
         q.change,
         q.approx,
-        rule.number("tolerance", 0.05),
-        rule.number("approx_tolerance", 0.2),
+        p.tolerance.0,
+        p.approx_tolerance.0,
     )?;
     // Units of measurement compare in the base unit of their measure (km and miles).
-    let (low, high) = match q
+    let (low, high, measure) = match q
         .unit
         .as_deref()
         .and_then(|u| ctx.knowledge.units().to_base(1.0, u))
     {
-        Some((factor, _)) => (low * factor, high * factor),
-        None => (low, high),
+        Some((factor, measure)) => (low * factor, high * factor, Some(measure.to_string())),
+        None => (low, high, None),
+    };
+    let compared = Compared::Quantity {
+        low,
+        high: finite(high),
+        bound: Bound::of(q.change, q.approx)?,
+        unit: q.unit.as_deref().map(str::to_string),
+        measure,
     };
     let display = display(q);
     let published = ctx.docs.get(claim.doc_index).and_then(|d| d.published);
-    let cumulative = rule.strings("cumulative_measures");
+    let cumulative = &p.cumulative_measures;
     let about = claim.about.as_deref();
     let running = about.is_some_and(|a| a.running);
     let union = about.is_some_and(|a| a.union);
@@ -160,7 +194,7 @@ fn reading(rule: &Rule, ctx: &Context, i: usize, claim: &Claim) -> Option<Readin
     // 13-story tower").
     let attribute = q.text.contains('-');
     let grows = about.is_some_and(|a| {
-        let counts = |w: &crate::extract::Name| cumulative.iter().any(|c| c == &**w);
+        let counts = |w: &crate::extract::Name| cumulative.contains(w);
         !attribute
             && (a.head.iter().any(counts) || a.predicate_near && a.predicate.iter().any(counts))
     });
@@ -185,6 +219,7 @@ fn reading(rule: &Rule, ctx: &Context, i: usize, claim: &Claim) -> Option<Readin
         },
         display,
         span: q.span,
+        compared,
     })
 }
 
@@ -197,13 +232,14 @@ fn overlap(x: &Figure, y: &Figure) -> bool {
 
 /// Checks one slot.
 pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
-    let cumulative = rule
-        .strings("cumulative_measures")
+    let p = rule.params::<QuantityParams>();
+    let cumulative = p
+        .cumulative_measures
         .contains(&slot.key.kind.to_lowercase());
     let readings: Vec<_> = slot
         .claims
         .iter()
-        .filter_map(|&i| reading(rule, ctx, i, &ctx.claims[i]))
+        .filter_map(|&i| reading(p, ctx, i, &ctx.claims[i]))
         .collect();
     let groups = conflicting_groups(ctx, readings, |a, b| {
         let (x, y) = (&a.value, &b.value);

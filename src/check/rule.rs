@@ -2,45 +2,10 @@
 //! kinds and parameters are rejected) and overridable by id from user folders.
 
 use super::finding::Severity;
+pub use super::kind::Kind;
+use super::params::Params;
 use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-/// The mechanisms a rule can use, one file each in `src/check/`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Kind {
-    Quantity,
-    Date,
-    Duration,
-    Actor,
-    ActionScope,
-    Polarity,
-    Location,
-}
-
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Quantity => "quantity",
-            Kind::Date => "date",
-            Kind::Duration => "duration",
-            Kind::Actor => "actor",
-            Kind::ActionScope => "action-scope",
-            Kind::Polarity => "polarity",
-            Kind::Location => "location",
-        }
-    }
-
-    /// The parameters a kind accepts; any other is an error.
-    pub fn parameters(self) -> &'static [&'static str] {
-        match self {
-            Kind::Quantity => &["tolerance", "approx_tolerance", "cumulative_measures"],
-            Kind::Duration => &["tolerance", "approx_tolerance"],
-            Kind::Date | Kind::Actor | Kind::ActionScope | Kind::Polarity | Kind::Location => &[],
-        }
-    }
-}
 
 /// A rule's documentation, shown by `claimcheck explain`.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -56,9 +21,24 @@ pub struct RuleDocs {
     pub quiet: String,
 }
 
-/// A loaded rule.
-#[derive(Clone, Debug, Deserialize)]
+/// A rule file as written.
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RuleFile {
+    id: String,
+    name: String,
+    kind: Kind,
+    severity: Severity,
+    message: String,
+    #[serde(default)]
+    params: toml::Table,
+    docs: RuleDocs,
+    #[serde(default = "enabled")]
+    enabled: bool,
+}
+
+/// A loaded rule.
+#[derive(Clone, Debug)]
 pub struct Rule {
     pub id: String,
     pub name: String,
@@ -66,12 +46,13 @@ pub struct Rule {
     pub severity: Severity,
     /// Message template: `{slot}`, `{a.value}`, `{a.sources}`, `{b.value}`, `{b.sources}`, `{sides}`.
     pub message: String,
-    #[serde(default)]
-    pub params: BTreeMap<String, toml::Value>,
+    /// The parameters as set (by the rule file, then the configuration): the rest take
+    /// their kind's defaults.
+    pub settings: toml::Table,
+    /// The parameters, in the kind's struct ([`Rule::params`]).
+    pub params: Params,
     pub docs: RuleDocs,
-    #[serde(skip)]
     pub path: PathBuf,
-    #[serde(default = "enabled")]
     pub enabled: bool,
 }
 
@@ -127,19 +108,20 @@ impl Rule {
                 message,
             }
         };
-        let mut rule: Rule = toml::from_str(text).map_err(|e| {
+        let file: RuleFile = toml::from_str(text).map_err(|e| {
             invalid(
                 e.span().map_or(0, |s| s.start),
                 e.message().trim().to_string(),
             )
         })?;
-        for name in rule.params.keys() {
-            if !rule.kind.parameters().contains(&name.as_str()) {
+        let parser = file.kind.info().params;
+        for name in file.params.keys() {
+            if parser.field(name).is_none() {
                 let offset = text
                     .find(&format!("{name} "))
                     .or_else(|| text.find(name.as_str()))
                     .unwrap_or(0);
-                let allowed = rule.kind.parameters().join(", ");
+                let allowed = parser.names().join(", ");
                 let allowed = if allowed.is_empty() {
                     "none".to_string()
                 } else {
@@ -149,33 +131,44 @@ impl Rule {
                     offset,
                     format!(
                         "unknown parameter `{name}` for kind `{}` (accepted: {allowed})",
-                        rule.kind.as_str()
+                        file.kind.as_str()
                     ),
                 ));
             }
         }
-        rule.path = path.to_path_buf();
-        Ok(rule)
+        let params = (parser.from_file)(text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            let line = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let key = text[line..].split(['=', '\n']).next().unwrap_or("").trim();
+            invalid(offset, format!("parameter `{key}`: {}", e.message().trim()))
+        })?;
+        Ok(Rule {
+            id: file.id,
+            name: file.name,
+            kind: file.kind,
+            severity: file.severity,
+            message: file.message,
+            settings: file.params,
+            params,
+            docs: file.docs,
+            path: path.to_path_buf(),
+            enabled: file.enabled,
+        })
     }
 
-    /// A number parameter, or its default.
-    pub fn number(&self, name: &str, default: f64) -> f64 {
-        match self.params.get(name) {
-            Some(toml::Value::Float(f)) => *f,
-            Some(toml::Value::Integer(i)) => *i as f64,
-            _ => default,
-        }
+    /// The rule's parameters as its kind's struct `P` (the kind's own check asks).
+    pub fn params<P: 'static>(&self) -> &P {
+        self.params.get::<P>()
     }
 
-    /// A list-of-strings parameter.
-    pub fn strings(&self, name: &str) -> Vec<String> {
-        match self.params.get(name) {
-            Some(toml::Value::Array(a)) => a
-                .iter()
-                .filter_map(|v| v.as_str().map(str::to_lowercase))
-                .collect(),
-            _ => Vec::new(),
-        }
+    /// Sets parameters over the rule's own (from a configuration): the error of the
+    /// kind's parameter struct when a value does not fit it.
+    pub fn set(&mut self, values: &toml::Table) -> Result<(), toml::de::Error> {
+        let mut settings = self.settings.clone();
+        settings.extend(values.iter().map(|(k, v)| (k.clone(), v.clone())));
+        self.params = (self.kind.info().params.from_table)(&settings)?;
+        self.settings = settings;
+        Ok(())
     }
 }
 
@@ -223,15 +216,7 @@ mod tests {
     #[test]
     fn builtin_rules_load_and_cover_every_kind() {
         let rules = load(&[]).unwrap();
-        for kind in [
-            Kind::Quantity,
-            Kind::Date,
-            Kind::Duration,
-            Kind::Actor,
-            Kind::ActionScope,
-            Kind::Polarity,
-            Kind::Location,
-        ] {
+        for kind in Kind::all() {
             assert!(
                 rules.iter().any(|r| r.kind == kind),
                 "no rule of kind {kind:?}"
@@ -262,5 +247,44 @@ mod tests {
             err.starts_with("y.toml:7:1: unknown parameter `slack` for kind `date`"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn parameters_of_the_wrong_type_or_sign_are_rejected_with_position() {
+        let rule = |params: &str| {
+            format!(
+                "id = \"x\"\nname = \"X\"\nkind = \"quantity\"\nseverity = \"error\"\nmessage = \"m\"\n\
+                 [params]\n{params}\n[docs]\nsummary = \"s\"\ndescription = \"d\"\nfires = \"f\"\nquiet = \"q\"\n"
+            )
+        };
+        let err = |params: &str| {
+            Rule::parse(Path::new("z.toml"), &rule(params))
+                .unwrap_err()
+                .to_string()
+        };
+        let e = err("tolerance = \"lots\"");
+        assert!(
+            e.starts_with("z.toml:7:13: parameter `tolerance`: invalid type: string \"lots\""),
+            "{e}"
+        );
+        let e = err("approx_tolerance = -0.2");
+        assert!(
+            e.starts_with("z.toml:7:20: parameter `approx_tolerance`: a tolerance is"),
+            "{e}"
+        );
+        let e = err("cumulative_measures = \"dead\"");
+        assert!(
+            e.starts_with("z.toml:7:23: parameter `cumulative_measures`"),
+            "{e}"
+        );
+        let ok = Rule::parse(
+            Path::new("z.toml"),
+            &rule("tolerance = 0\ncumulative_measures = [\"Dead\"]"),
+        )
+        .unwrap();
+        let p = ok.params::<super::super::quantity::QuantityParams>();
+        assert_eq!(p.tolerance.0, 0.0);
+        assert_eq!(p.approx_tolerance.0, 0.2);
+        assert!(p.cumulative_measures.contains("dead"));
     }
 }

@@ -111,12 +111,13 @@ mod tests {
         let side = |name: &str, ev| Side {
             side: name.into(),
             value: name.into(),
+            compared: None,
             claims: vec![ev],
         };
         Finding {
             rule: rule.into(),
             story: None,
-            kind: "quantity".into(),
+            kind: crate::check::Kind::named("quantity").expect("a kind"),
             severity: Severity::Error,
             message: String::new(),
             slot: rule.into(),

@@ -165,7 +165,7 @@ mod tests {
         Finding {
             rule: rule.into(),
             story: None,
-            kind: "quantity".into(),
+            kind: crate::check::Kind::named("quantity").expect("a kind"),
             severity: Severity::Error,
             message: format!("{} vs {}", values[0], values[1]),
             slot: slot_key.replace('-', " "),
@@ -178,6 +178,7 @@ mod tests {
                 .map(|(v, s)| Side {
                     side: s.into(),
                     value: v.to_string(),
+                    compared: None,
                     claims: vec![],
                 })
                 .collect(),

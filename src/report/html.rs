@@ -223,7 +223,7 @@ fn finding_html(out: &mut String, input: &ReportInput, n: usize, f: &Finding) {
     let _ = write!(
         out,
         "<article class=\"finding {sev}\" id=\"finding-{n}\" data-kind=\"{kind}\" data-severity=\"{sev}\">\n<header><span class=\"badge {sev}\">{sev}</span> <span class=\"kind\">{kind}</span> · <code class=\"rule\">{rule}</code><h2>{title}</h2>{slot}</header>\n<p class=\"message\">{message}</p>\n",
-        kind = escape(&f.kind),
+        kind = escape(f.kind.as_str()),
         rule = escape(&f.rule),
         title = escape(&title),
         slot = slot_line(&title, &f.slot),
@@ -287,7 +287,11 @@ pub fn render(input: &ReportInput) -> String {
                 &mut out,
                 "kind",
                 kind,
-                input.findings.iter().filter(|f| f.kind == kind).count(),
+                input
+                    .findings
+                    .iter()
+                    .filter(|f| f.kind.as_str() == kind)
+                    .count(),
             );
         }
         out.push_str("</fieldset>\n<fieldset><legend>Severity</legend>");

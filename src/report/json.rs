@@ -2,7 +2,7 @@
 //! `severity`, `message`, `claims` with `doc`, `span`, `side`, `quote`), with more fields.
 
 use super::{ReportInput, Summary};
-use crate::check::{Evidence, Finding};
+use crate::check::{Compared, Evidence, Finding};
 use serde::Serialize;
 
 /// One claim of a finding, on its side.
@@ -23,11 +23,13 @@ pub struct ClaimJson<'a> {
     pub hedged: bool,
 }
 
-/// A side's normalized value.
+/// A side's normalized value, to display and typed as the rule compared it.
 #[derive(Debug, Serialize)]
 pub struct SideJson<'a> {
     pub side: &'a str,
     pub value: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compared: Option<&'a Compared>,
 }
 
 /// One finding (also one line of the `jsonl` format).
@@ -81,7 +83,7 @@ fn claim<'a>(ev: &'a Evidence, side: &'a str) -> ClaimJson<'a> {
 pub fn finding_json(f: &Finding) -> FindingJson<'_> {
     FindingJson {
         rule: &f.rule,
-        kind: &f.kind,
+        kind: f.kind.as_str(),
         severity: f.severity.as_str(),
         message: &f.message,
         story: f.story.as_deref(),
@@ -99,6 +101,7 @@ pub fn finding_json(f: &Finding) -> FindingJson<'_> {
             .map(|s| SideJson {
                 side: &s.side,
                 value: &s.value,
+                compared: s.compared.as_ref(),
             })
             .collect(),
         claims: f

@@ -31,7 +31,7 @@ fn finding_section(input: &ReportInput, n: usize, f: &Finding, heading: &str) ->
     out.push_str(&format!(
         "**{}** ({}) · confidence {:.2}\n\n",
         f.severity,
-        escape(&f.kind),
+        escape(f.kind.as_str()),
         f.confidence
     ));
     out.push_str(&escape(&f.message));

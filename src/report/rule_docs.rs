@@ -58,20 +58,26 @@ pub fn page(rules: &[Rule]) -> String {
             r.kind.as_str(),
             r.severity
         ));
-        let params = r.kind.parameters();
-        if !params.is_empty() {
-            out.push_str(&format!(
-                " Parameters: {}.",
-                params
-                    .iter()
-                    .map(|p| format!("`{p}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
-        }
         out.push_str("\n\n");
         out.push_str(&help_markdown(r));
         out.push('\n');
+        let params = parameters(r);
+        if !params.is_empty() {
+            out.push_str("\n**Parameters:**\n\n");
+            for p in params {
+                let set = p
+                    .set
+                    .map(|v| format!("; this rule: `{v}`"))
+                    .unwrap_or_default();
+                out.push_str(&format!(
+                    "- `{}` ({}; default `{}`{set}): {}\n",
+                    p.name,
+                    p.ty,
+                    p.default,
+                    p.doc.join(" ")
+                ));
+            }
+        }
     }
     out
 }
@@ -135,8 +141,65 @@ impl super::Reporter for Explain<'_> {
             "Fires:\n  {}\n\nMust not fire:\n  {}",
             r.docs.fires, r.docs.quiet
         )?;
+        let params = parameters(r);
+        if !params.is_empty() {
+            writeln!(out, "\nParameters:")?;
+            for p in params {
+                writeln!(out, "  {} ({}; default {})", p.name, p.ty, p.default)?;
+                for line in &p.doc {
+                    writeln!(out, "    {line}")?;
+                }
+                if let Some(v) = p.set {
+                    writeln!(out, "    This rule: {v}")?;
+                }
+            }
+        }
         writeln!(out, "\nDefined in {}", r.path.display())
     }
+}
+
+/// A parameter of a rule as its documentation shows it.
+#[derive(Clone, Debug)]
+pub struct ParamDoc {
+    pub name: &'static str,
+    /// What values it takes.
+    pub ty: &'static str,
+    /// Its default, as TOML.
+    pub default: String,
+    /// The value the rule sets when it is not the default, as TOML.
+    pub set: Option<String>,
+    /// Its doc comment, line by line.
+    pub doc: Vec<&'static str>,
+}
+
+/// The parameters of a rule's kind, with their defaults and the rule's own values.
+pub fn parameters(rule: &Rule) -> Vec<ParamDoc> {
+    let parser = rule.kind.info().params;
+    let defaults = (parser.defaults)();
+    parser
+        .fields
+        .iter()
+        .map(|f| {
+            let default = defaults.get(f.name);
+            let set = rule
+                .settings
+                .get(f.name)
+                .filter(|v| Some(*v) != default)
+                .map(ToString::to_string);
+            ParamDoc {
+                name: f.name,
+                ty: f.ty,
+                default: default.map(ToString::to_string).unwrap_or_default(),
+                set,
+                doc: f
+                    .doc
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -311,7 +311,7 @@ fn result<'a>(input: &ReportInput, f: &'a Finding, rule_index: usize) -> SarifRe
         related_locations: related,
         partial_fingerprints,
         properties: ResultProperties {
-            kind: &f.kind,
+            kind: f.kind.as_str(),
             story: f.story.as_deref(),
             slot: &f.slot,
             confidence: if f.confidence.is_finite() {
@@ -333,7 +333,7 @@ pub fn render(input: &ReportInput) -> String {
             infos.push(RuleInfo {
                 id: f.rule.clone(),
                 name: f.rule.clone(),
-                kind: f.kind.clone(),
+                kind: f.kind.as_str().to_string(),
                 severity: f.severity,
                 summary: format!("A {} contradiction between sources", f.kind),
                 description: format!("A {} contradiction between sources.", f.kind),
