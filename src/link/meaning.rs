@@ -729,21 +729,35 @@ fn debug_pair(a: &Claim, b: &Claim, featured: Option<&(Features, Vec<Name>)>, mo
 
 /// Keeps the links that are best both ways: for claim `a`, no claim of `b`'s document
 /// scores higher with it, and for `b`, no claim of `a`'s document does. A document states a
-/// fact once or twice, so weaker candidates in the same document are other facts.
+/// fact once or twice, so weaker candidates in the same document are other facts, except
+/// for a statement told twice in one document with the same polarity as the best one
+/// ("paid the hackers", "the $4.4 million Colonial paid"): both stay.
 fn mutual_best(claims: &[Claim], pairs: Vec<Link>) -> Vec<Link> {
-    let mut best: FxHashMap<(usize, usize), f64> = FxHashMap::default();
+    // For (claim, other document): the best score and the claim that has it.
+    let mut best: FxHashMap<(usize, usize), (f64, usize)> = FxHashMap::default();
     for l in &pairs {
         for (from, to) in [(l.a, l.b), (l.b, l.a)] {
-            let e = best.entry((from, claims[to].doc_index)).or_insert(0.0);
-            *e = e.max(l.score);
+            let e = best
+                .entry((from, claims[to].doc_index))
+                .or_insert((0.0, to));
+            if l.score > e.0 {
+                *e = (l.score, to);
+            }
         }
     }
+    let statement = |i: usize| {
+        claims[i]
+            .about
+            .as_deref()
+            .is_some_and(|a| a.facet == ValueFacet::Statement)
+    };
+    let keeps = |from: usize, to: usize, score: f64| {
+        let (top, winner) = best[&(from, claims[to].doc_index)];
+        top <= score || statement(to) && claims[winner].polarity == claims[to].polarity
+    };
     pairs
         .into_iter()
-        .filter(|l| {
-            best[&(l.a, claims[l.b].doc_index)] <= l.score
-                && best[&(l.b, claims[l.a].doc_index)] <= l.score
-        })
+        .filter(|l| keeps(l.a, l.b, l.score) && keeps(l.b, l.a, l.score))
         .collect()
 }
 
