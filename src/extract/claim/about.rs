@@ -960,11 +960,7 @@ fn subject_of(
     seg: &Range<usize>,
     pred: &Name,
 ) -> Box<[Name]> {
-    let first = token_at(tokens, range.start);
-    let Some(at) = (seg.start..seg.end.min(tokens.len()))
-        .filter(|&i| tokens[i].verbal && tokens[i].lemma == *pred)
-        .min_by_key(|&i| i.abs_diff(first))
-    else {
+    let Some(at) = verb_near(tokens, range, seg, pred) else {
         return Box::default();
     };
     // A value before its predicate ("Late on 27 March, the coastguard called off") is
