@@ -494,6 +494,15 @@ fn features(
         if y.measure.contains(m) {
             measure += weights.weight(m);
             add(&mut words, m);
+        } else if let Some(n) = y
+            .measure
+            .iter()
+            .find(|n| !english.is_reporting(n) && english.same_thing(m, n))
+        {
+            // One thing in other words ("quake", "earthquake"; "troops", "soldiers"):
+            // weighed as the commoner of the two.
+            measure += weights.weight(m).min(weights.weight(n));
+            add(&mut words, m);
         }
     }
     let event = event_overlap();

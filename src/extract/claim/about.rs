@@ -1050,6 +1050,43 @@ fn event_object(
     event_noun(english, t).then(|| t.lemma.clone())
 }
 
+/// Where the clause that a time opens begins, when it opens a clause after the first:
+/// right after a comma or a joining word, with at most two words between that are
+/// neither verbs nor nouns ("..., then on Thursday it walked away", "and early on Monday
+/// the port reopened"), and a verb after the time in [`PREDICATE_WINDOW`] words.
+fn clause_opened_by(
+    text: &str,
+    tokens: &[Token],
+    range: &Range<usize>,
+    seg: &Range<usize>,
+    english: &English,
+) -> Option<usize> {
+    let first = token_at(tokens, range.start);
+    let last = token_at(tokens, range.end);
+    let verb_after = tokens[last.min(seg.end)..seg.end.min(last + PREDICATE_WINDOW)]
+        .iter()
+        .any(|b| b.verbal && !english.is_light(&b.lemma));
+    if !verb_after {
+        return None;
+    }
+    let mut j = first;
+    for _ in 0..3 {
+        if j <= seg.start || j >= tokens.len() {
+            return None;
+        }
+        let prev = &tokens[j - 1];
+        let gap = text.get(prev.word.end..tokens[j].word.start).unwrap_or("");
+        if gap.contains(',') || english.joins_clauses(&lower_key(prev.word.text)) {
+            return Some(j);
+        }
+        if prev.verbal || prev.content && english.pos(&prev.lemma).is_noun() {
+            return None;
+        }
+        j -= 1;
+    }
+    None
+}
+
 /// The token of the verb `pred` nearest to `range` in its segment.
 fn verb_near(
     tokens: &[Token],
@@ -1089,7 +1126,26 @@ fn event_subject(
         .find(|&j| tokens[j].content)?;
     let t = &tokens[subject];
     let between = text.get(t.word.end..tokens[at].word.start).unwrap_or(",");
-    (!between.contains([',', ';', ':']) && event_noun(english, t)).then(|| t.lemma.clone())
+    if between.contains([',', ';', ':']) {
+        return None;
+    }
+    if event_noun(english, t) {
+        return Some(t.lemma.clone());
+    }
+    // "An earthquake of magnitude 7.8 tore", "the collapse of the tower killed": the
+    // subject's head is the noun before its "of".
+    let from = at.saturating_sub(SUBJECT_SPAN).max(seg.start);
+    (from..subject)
+        .rev()
+        .take_while(|&j| {
+            !tokens[j].verbal
+                && !text
+                    .get(tokens[j].word.end..tokens[j + 1].word.start)
+                    .unwrap_or(",")
+                    .contains([',', ';', ':'])
+        })
+        .find(|&j| tokens[j + 1].word.text == "of" && event_noun(english, &tokens[j]))
+        .map(|j| tokens[j].lemma.clone())
 }
 
 /// The predicate is joined to another verb by "or" or "and" ("destroyed or damaged"):
@@ -1763,7 +1819,13 @@ fn time_claim(
     // clashes", "on Tuesday, killing 12"): it is taken only when none comes before.
     // A date that opens its clause ("On Tuesday, the blast tore ...", "Late on March 27,
     // the Coast Guard called off ...") belongs to the verb after it.
+    // So does a date that opens a later clause (", then on Thursday it walked away"):
+    // the clause is its segment.
     let first = token_at(tokens, t.range.start);
+    let seg = match clause_opened_by(facts.text, tokens, &t.range, &seg, english) {
+        Some(start) => start..seg.end,
+        None => seg,
+    };
     let fronted = !tokens[seg.start..first.min(seg.end)]
         .iter()
         .any(|b| b.verbal);

@@ -245,6 +245,24 @@ impl English {
         !ca.is_empty() && !cb.is_empty() && intersects(ca, cb)
     }
 
+    /// Two words name one thing: the first noun sense of one is a noun sense of the
+    /// other ("quake"/"earthquake"). Narrower than [`English::synonyms`],
+    /// which also joins verbs of broad senses ("take"/"bag", "save"/"recover").
+    pub fn same_thing(&self, a: &str, b: &str) -> bool {
+        let nouns = |w: &str| -> Vec<u32> {
+            let lemma = self.lemma(w);
+            self.concepts_as(&lemma, Pos::Noun)
+                .iter()
+                .copied()
+                .filter(|&c| self.concept(c).is_some_and(|i| i.pos == Pos::Noun))
+                .collect()
+        };
+        let (ca, cb) = (nouns(a), nouns(b));
+        // The first (most frequent) sense of one of them: "bag" and "base" share only a
+        // rare sense (baseball's).
+        ca.first().is_some_and(|c| cb.contains(c)) || cb.first().is_some_and(|c| ca.contains(c))
+    }
+
     /// The direct hypernyms (broader concepts) of a noun concept; empty for other
     /// parts of speech and unknown ids.
     pub fn hypernyms(&self, concept: u32) -> &[u32] {
