@@ -84,11 +84,14 @@ pub enum Bound {
     AtLeast,
     /// "up to", "fewer than".
     AtMost,
+    /// The size of a rise ("rose 3%").
+    Rise,
+    /// The size of a fall ("fell 19 percent").
+    Fall,
 }
 
 impl Bound {
-    /// The bound of a change as extracted (`None` for a rise or a fall, which are not
-    /// levels), approximate when the words say so.
+    /// The bound of a change as extracted, approximate when the words say so.
     pub fn of(change: crate::extract::Change, approx: bool) -> Option<Bound> {
         use crate::extract::Change;
         match change {
@@ -97,7 +100,8 @@ impl Bound {
             Change::Approx => Some(Bound::Approx),
             Change::AtLeast => Some(Bound::AtLeast),
             Change::AtMost => Some(Bound::AtMost),
-            Change::Up | Change::Down => None,
+            Change::Up => Some(Bound::Rise),
+            Change::Down => Some(Bound::Fall),
         }
     }
 }

@@ -51,6 +51,9 @@ pub struct Figure {
     pub counted: Option<Vec<crate::extract::Name>>,
     /// The days the figure's sentence dates it to (first and last), when it names them.
     pub period: Option<(PartialDate, PartialDate)>,
+    /// A rise or a fall ("lost 19 percent"): its size is no level, and compares only
+    /// with changes of the same direction.
+    pub direction: Option<Change>,
 }
 
 /// `inner` is a strictly shorter stretch of days within `outer`: "four boys brought out
@@ -151,7 +154,9 @@ pub fn interval(
         Value::Vague { .. } => return None,
     };
     match change {
-        Change::Up | Change::Down => None,
+        // The size of a rise or a fall ("fell 19 percent"), compared only with changes
+        // of the same direction (see `Figure::direction`).
+        Change::Up | Change::Down => Some((lo - slack, hi + slack)),
         Change::AtLeast => Some((lo - slack, f64::INFINITY)),
         Change::AtMost => Some((0.0, hi + slack)),
         Change::Exact | Change::Approx => Some((lo - slack, hi + slack)),
@@ -216,6 +221,7 @@ fn reading(p: &QuantityParams, ctx: &Context, i: usize, claim: &Claim) -> Option
             grows,
             counted,
             period: period(ctx, i),
+            direction: matches!(q.change, Change::Up | Change::Down).then_some(q.change),
         },
         display,
         span: q.span,
@@ -242,47 +248,53 @@ pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
         .filter_map(|&i| reading(p, ctx, i, &ctx.claims[i]))
         .collect();
     let groups = conflicting_groups(ctx, readings, |a, b| {
-        let (x, y) = (&a.value, &b.value);
-        if overlap(x, y) {
-            return true;
-        }
-        // "destroyed or damaged" counts at least as many as "destroyed".
-        if x.union != y.union {
-            let (u, v) = if x.union { (x, y) } else { (y, x) };
-            return u.high >= v.low;
-        }
-        // A sub-group is no larger than the whole: "six construction workers" among
-        // "eight workers".
-        if let (Some(cx), Some(cy)) = (&x.counted, &y.counted) {
-            if refines(cx, cy) {
-                return x.low <= y.high;
-            }
-            if refines(cy, cx) {
-                return y.low <= x.high;
-            }
-        }
-        // A count over some of the days of another count is a part of it.
-        if let (Some(dx), Some(dy)) = (x.period, y.period) {
-            if within(dx, dy) {
-                return x.low <= y.high;
-            }
-            if within(dy, dx) {
-                return y.low <= x.high;
-            }
-        }
-        if let (Some(px), Some(py)) = (x.published, y.published) {
-            // A running count revised between two reports, either way.
-            if (x.running || y.running) && px != py {
-                return true;
-            }
-            // A toll that rose between two reports: the later one is larger.
-            if cumulative || x.grows || y.grows {
-                return (px < py && y.low >= x.low) || (py < px && x.low >= y.low);
-            }
-        }
-        false
+        compatible(&a.value, &b.value, cumulative)
     });
     Draft::from_groups(groups)
+}
+
+/// Whether two figures of one slot can both be true: their intervals meet, or one is
+/// a rise or fall and the other not (or of the other direction), a union, a part, an
+/// earlier count of a growing measure or a running count.
+fn compatible(x: &Figure, y: &Figure, cumulative: bool) -> bool {
+    if overlap(x, y) || x.direction != y.direction {
+        return true;
+    }
+    // "destroyed or damaged" counts at least as many as "destroyed".
+    if x.union != y.union {
+        let (u, v) = if x.union { (x, y) } else { (y, x) };
+        return u.high >= v.low;
+    }
+    // A sub-group is no larger than the whole: "six construction workers" among
+    // "eight workers".
+    if let (Some(cx), Some(cy)) = (&x.counted, &y.counted) {
+        if refines(cx, cy) {
+            return x.low <= y.high;
+        }
+        if refines(cy, cx) {
+            return y.low <= x.high;
+        }
+    }
+    // A count over some of the days of another count is a part of it.
+    if let (Some(dx), Some(dy)) = (x.period, y.period) {
+        if within(dx, dy) {
+            return x.low <= y.high;
+        }
+        if within(dy, dx) {
+            return y.low <= x.high;
+        }
+    }
+    if let (Some(px), Some(py)) = (x.published, y.published) {
+        // A running count revised between two reports, either way.
+        if (x.running || y.running) && px != py {
+            return true;
+        }
+        // A toll that rose between two reports: the later one is larger.
+        if cumulative || x.grows || y.grows {
+            return (px < py && y.low >= x.low) || (py < px && x.low >= y.low);
+        }
+    }
+    false
 }
 
 /// A quantity as a reader would say it: its bound or approximation, then the figure.
@@ -318,7 +330,11 @@ pub fn display(q: &crate::extract::Quantity) -> String {
         _ if q.approx => "about ",
         _ => "",
     };
-    format!("{prefix}{text}")
+    match q.change {
+        Change::Up => format!("a rise of {prefix}{text}"),
+        Change::Down => format!("a fall of {prefix}{text}"),
+        _ => format!("{prefix}{text}"),
+    }
 }
 
 #[cfg(test)]
@@ -337,6 +353,7 @@ mod tests {
             grows: false,
             counted: None,
             period: None,
+            direction: None,
         }
     }
 
@@ -349,6 +366,24 @@ mod tests {
         assert!(!within((day(3), day(5)), (day(3), day(5))));
         assert!(!within((day(6), day(6)), (day(3), day(5))));
         assert!(!within((day(3), day(5)), (day(4), day(4))));
+    }
+
+    #[test]
+    fn changes_compare_only_with_changes_of_their_direction() {
+        let fall = |n| Figure {
+            direction: Some(Change::Down),
+            ..figure(n)
+        };
+        let rise = |n| Figure {
+            direction: Some(Change::Up),
+            ..figure(n)
+        };
+        // "fell 12 percent" vs "plunged 30 percent" on one day.
+        assert!(!compatible(&fall(12.0), &fall(30.0), false));
+        assert!(compatible(&fall(12.0), &fall(12.0), false));
+        // "fell 12 kroner" and "closed at 140 kroner"; a rise and a fall.
+        assert!(compatible(&fall(12.0), &figure(140.0), false));
+        assert!(compatible(&fall(12.0), &rise(30.0), false));
     }
 
     #[test]

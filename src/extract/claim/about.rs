@@ -700,7 +700,10 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
         });
         let stop = info.stop && (!info.cue_only || number_follows);
         let (alphabetic, stop) = (info.alphabetic && !in_time, stop);
-        let verbal = alphabetic && !stop && info.may_be_verb;
+        // A cue of change before its number ("lost 19 percent", "fell 3%") is no word of
+        // the measure, but it is the clause's verb.
+        let cue_verb = info.stop && info.cue_only && number_follows;
+        let verbal = alphabetic && (!stop || cue_verb) && info.may_be_verb;
         // "The United States cut its staff": a word that is both noun and verb, right
         // after a name or a pronoun, is the verb; in its bare form only when an object
         // follows ("cut its staff"), for a name may qualify a noun ("the flooded Thai
@@ -712,6 +715,24 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
             n.text.starts_with(|c: char| c.is_ascii_digit())
                 || english.opens_noun(&lower_key(n.text))
         });
+        // "Volkswagen shares lost": a plural noun form after a name, right before a past
+        // form, is the subject's noun, and the past form its verb ("Boeing says grounded
+        // jets" keeps its verb of speech).
+        let past_next = lower.ends_with('s')
+            && out.last().is_some_and(|p: &Token| {
+                p.proper
+                    || out.len() == 1 && p.content && p.word.text.starts_with(char::is_uppercase)
+            })
+            && english.pos(&info.lemma).is_noun()
+            && !english.is_reporting(&info.lemma)
+            && facts.words.get(index + 1).is_some_and(|n| {
+                let l = lower_key(n.text);
+                !l.ends_with('s')
+                    && !l.ends_with("ing")
+                    && english
+                        .lemma_as(&l, crate::extract::english::Pos::Verb)
+                        .is_some_and(|v| v.as_ref() != l.as_ref())
+            });
         // So after a plural noun when an object follows ("Firefighters end 29-day
         // search").
         let after_subject = out.last().is_some_and(|p: &Token| {
@@ -720,7 +741,7 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
                 || plural_noun(english, p) && object_next
                 || english.opens_verb(&lower_key(p.word.text))
         });
-        let verbal = verbal || alphabetic && !stop && after_subject && info.verb;
+        let verbal = (verbal || alphabetic && !stop && after_subject && info.verb) && !past_next;
         // "is grounding", "were fleeing": a form in "-ing" after "be" is the verb, though
         // WordNet also knows it as a noun ("grounding").
         let progressive = alphabetic
@@ -1854,12 +1875,22 @@ fn time_claim(
     } else {
         first
     };
+    // Names may stand between the determiner and the noun ("since the EPA's
+    // announcement a week ago").
+    let determiner_of = |n: usize| {
+        let mut d = n - 1;
+        while d > seg.start + 1 && n - d <= 2 && tokens[d].proper {
+            d -= 1;
+        }
+        d
+    };
     let postpositive = (at_noun >= seg.start + 3)
         .then(|| at_noun - 1)
         .filter(|&n| {
-            let governed = !tokens[n - 2].content && !tokens[n - 2].verbal;
+            let d = determiner_of(n);
+            let governed = !tokens[d - 1].content && !tokens[d - 1].verbal;
             governed
-                && english.opens_noun(&lower_key(tokens[n - 1].word.text))
+                && english.opens_noun(&lower_key(tokens[d].word.text))
                 && !tokens[n].proper
                 && english.is_event(&tokens[n].lemma)
                 && !english.is_light(&tokens[n].lemma)
@@ -2226,12 +2257,25 @@ mod tests {
             ValueFacet::Date,
         );
         assert_eq!(about.predicate.as_deref(), Some("lose"), "{about:?}");
-        // Before a number it qualifies the number: the change is not the verb.
+        // Before a number it qualifies the number: still the clause's verb, but no word
+        // of what is measured (the fares).
         let about = about_of_facet(
             "Tarvo ferry fares fell 3% on 12 March 2030.",
             ValueFacet::Quantity,
         );
-        assert_ne!(about.predicate.as_deref(), Some("fall"), "{about:?}");
+        assert_eq!(about.predicate.as_deref(), Some("fall"), "{about:?}");
+        assert_eq!(about.head.as_deref(), Some("fare"), "{about:?}");
+        assert!(
+            !about.measure.iter().any(|m| m.as_ref() == "fall"),
+            "{about:?}"
+        );
+        // And a plural after a name, right before the past form, is a noun ("Volkswagen
+        // shares lost"): the past form is the verb.
+        let about = about_of_facet(
+            "Tarvo shares lost 12 percent on 12 March 2030.",
+            ValueFacet::Date,
+        );
+        assert_eq!(about.predicate.as_deref(), Some("lose"), "{about:?}");
     }
 
     #[test]
@@ -2478,6 +2522,44 @@ mod tests {
             .iter()
             .map(|t| t.text.to_string())
             .collect()
+    }
+
+    /// The about of the date claim whose time reads `time`.
+    fn date_about(text: &str, time: &str) -> About {
+        let claims = values(text);
+        claims
+            .iter()
+            .find(|c| c.time.as_ref().is_some_and(|t| &*t.text == time))
+            .and_then(|c| c.about.as_deref().cloned())
+            .unwrap_or_else(|| panic!("no date claim of {time:?} in {claims:#?}"))
+    }
+
+    #[test]
+    fn a_date_that_opens_a_later_clause_is_of_that_clause() {
+        let text =
+            "Tarvo Air agreed on 3 May 2030 to buy the airline, then on 5 May 2030 it walked away.";
+        let about = date_about(text, "5 May 2030");
+        assert_eq!(about.predicate.as_deref(), Some("walk_away"), "{about:?}");
+        let about = date_about(text, "3 May 2030");
+        assert_eq!(about.predicate.as_deref(), Some("agree"), "{about:?}");
+    }
+
+    #[test]
+    fn the_noun_before_of_in_a_subject_names_the_event() {
+        let about = date_about(
+            "An earthquake of magnitude 6.1 struck the Kessen valley on 3 May 2030.",
+            "3 May 2030",
+        );
+        assert_eq!(about.head.as_deref(), Some("earthquake"), "{about:?}");
+    }
+
+    #[test]
+    fn a_date_after_an_announcement_dates_the_announcement() {
+        let about = date_about(
+            "Tarvo shares have fallen since the ministry's announcement on 3 May 2030.",
+            "3 May 2030",
+        );
+        assert_eq!(about.head.as_deref(), Some("announcement"), "{about:?}");
     }
 
     #[test]

@@ -150,6 +150,23 @@ fn related_pairs() {
 }
 
 #[test]
+fn one_thing_in_other_words() {
+    for (a, b) in [
+        ("quake", "earthquake"),
+        ("tug", "tugboat"),
+        ("quakes", "earthquake"),
+    ] {
+        assert!(en().same_thing(a, b), "{a} / {b} name one thing");
+        assert!(en().same_thing(b, a), "{b} / {a} name one thing");
+    }
+    // Only a rare sense in common (baseball's "bag"), verbs of broad senses, or a kind
+    // and its kind (a blast is one kind of explosion): not one thing.
+    for (a, b) in [("bag", "base"), ("save", "recover"), ("blast", "explosion")] {
+        assert!(!en().same_thing(a, b), "{a} / {b} are not one thing");
+    }
+}
+
+#[test]
 fn unrelated_pairs() {
     let pairs = [
         ("injure", "kill"),
