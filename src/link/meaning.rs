@@ -497,10 +497,17 @@ fn features(
         } else if let Some(n) = y
             .measure
             .iter()
-            .find(|n| !english.is_reporting(n) && english.same_thing(m, n))
+            .filter(|_| x.facet != ValueFacet::Statement)
+            .find(|n| {
+                !english.is_reporting(n)
+                    && (english.same_thing(m, n)
+                        || english.names_act_of(m, n)
+                        || english.names_act_of(n, m))
+            })
         {
-            // One thing in other words ("quake", "earthquake"; "troops", "soldiers"):
-            // weighed as the commoner of the two.
+            // One thing in other words ("quake", "earthquake"; "explosion", "exploded"):
+            // weighed as the commoner of the two. Not for statements, whose words must
+            // be the same ("grounding" is what China ordered and the FAA did not).
             measure += weights.weight(m).min(weights.weight(n));
             add(&mut words, m);
         }

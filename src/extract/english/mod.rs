@@ -263,6 +263,21 @@ impl English {
         ca.first().is_some_and(|c| cb.contains(c)) || cb.first().is_some_and(|c| ca.contains(c))
     }
 
+    /// A noun names the act of a verb ("explosion"/"explode", "collapse"/"collapse"): a
+    /// verb sense of `verb` is among the verbs WordNet derives `noun` from, either way
+    /// round.
+    pub fn names_act_of(&self, noun: &str, verb: &str) -> bool {
+        let noun = self.lemma(noun);
+        let verb = self
+            .lemma_as(verb, Pos::Verb)
+            .unwrap_or(Cow::Borrowed(verb));
+        let acts = self.concepts_as(&noun, Pos::Noun);
+        self.concepts_as(&verb, Pos::Verb)
+            .iter()
+            .take(3)
+            .any(|c| self.concept(*c).is_some_and(|i| i.pos == Pos::Verb) && acts.contains(c))
+    }
+
     /// The direct hypernyms (broader concepts) of a noun concept; empty for other
     /// parts of speech and unknown ids.
     pub fn hypernyms(&self, concept: u32) -> &[u32] {

@@ -167,6 +167,15 @@ fn one_thing_in_other_words() {
 }
 
 #[test]
+fn a_noun_names_the_act_of_its_verb() {
+    assert!(en().names_act_of("explosion", "explode"));
+    assert!(en().names_act_of("explosion", "exploded"));
+    assert!(en().names_act_of("collapse", "collapsed"));
+    assert!(!en().names_act_of("explosion", "kill"));
+    assert!(!en().names_act_of("canal", "dig"));
+}
+
+#[test]
 fn unrelated_pairs() {
     let pairs = [
         ("injure", "kill"),
