@@ -19,7 +19,7 @@ const ALL_PAIRS: usize = 256;
 const MAX_BLOCK: usize = 64;
 /// The window of a large block.
 const WINDOW: usize = 4;
-/// Clusters larger than this are split into their links.
+/// No cluster of linked claims grows beyond this many claims (see `link`).
 const MAX_CLUSTER: usize = 24;
 /// At most this many concepts of a word make block keys.
 const CONCEPTS: usize = 3;
@@ -680,12 +680,12 @@ pub fn link(claims: &[Claim], knowledge: &Knowledge) -> Vec<MeaningSlot> {
         .collect();
     let pairs = edges;
     let pairs = mutual_best(claims, pairs);
-    // Clusters: connected components of the links.
+    // Clusters: the strongest links first, each joining two clusters only while the
+    // joined cluster holds at most `MAX_CLUSTER` claims. A longer chain of resemblances
+    // across many documents (a toll told in thirty reprints and live entries) is cut at
+    // its weakest links instead of making one slot of everything or none at all.
     let index: FxHashMap<usize, usize> = values.iter().enumerate().map(|(n, &i)| (i, n)).collect();
-    let mut uf = UnionFind::new(values.len());
-    for l in &pairs {
-        uf.union(index[&l.a], index[&l.b]);
-    }
+    let (pairs, uf) = capped_clusters(pairs, &index, values.len());
     let labels = uf.into_labeling();
     let mut members: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for l in &pairs {
@@ -703,15 +703,49 @@ pub fn link(claims: &[Claim], knowledge: &Knowledge) -> Vec<MeaningSlot> {
     }
     let mut slots: Vec<MeaningSlot> = Vec::new();
     for (root, claims_in) in members {
-        let links = links_of.remove(&root).unwrap_or_default();
-        // A cluster this large is a chain of resemblances across many documents, not one
-        // fact: it makes no slot (and rules stay linear in the corpus).
-        if claims_in.len() <= MAX_CLUSTER {
-            slots.push(slot(claims, claims_in, links));
-        }
+        let mut links = links_of.remove(&root).unwrap_or_default();
+        links.sort_by_key(|l| (l.a, l.b));
+        slots.push(slot(claims, claims_in, links));
     }
     slots.sort_by_key(|s| (s.claims.first().copied(), s.claims.last().copied()));
     slots
+}
+
+/// Joins claims along the strongest links first (ties by claim order), each link joining
+/// two clusters only while the joined cluster holds at most [`MAX_CLUSTER`] claims.
+/// Returns the links kept and the clusters (`index` maps a claim to its place among the
+/// `n` value claims).
+fn capped_clusters(
+    pairs: Vec<Link>,
+    index: &FxHashMap<usize, usize>,
+    n: usize,
+) -> (Vec<Link>, UnionFind<usize>) {
+    let mut pairs = pairs;
+    pairs.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then(x.a.cmp(&y.a))
+            .then(x.b.cmp(&y.b))
+    });
+    let mut uf = UnionFind::new(n);
+    let mut size: Vec<usize> = vec![1; n];
+    let pairs: Vec<Link> = pairs
+        .into_iter()
+        .filter(|l| {
+            let (ra, rb) = (uf.find_mut(index[&l.a]), uf.find_mut(index[&l.b]));
+            if ra == rb {
+                return true;
+            }
+            let joined = size[ra] + size[rb];
+            if joined > MAX_CLUSTER {
+                return false;
+            }
+            uf.union(ra, rb);
+            size[uf.find_mut(ra)] = joined;
+            true
+        })
+        .collect();
+    (pairs, uf)
 }
 
 /// Prints a candidate pair and its features (`CLAIMCHECK_DEBUG_LINK=1`), for tuning.
@@ -827,5 +861,54 @@ fn slot(claims: &[Claim], members: Vec<usize>, links: Vec<Link>) -> MeaningSlot 
         label,
         claims: members,
         links,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(a: usize, b: usize, score: f64) -> Link {
+        Link {
+            a,
+            b,
+            score,
+            words: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_long_chain_is_cut_at_its_weakest_links() {
+        // 60 claims in a chain, every fourth link weaker: no cluster grows beyond
+        // MAX_CLUSTER, and only weak links are dropped.
+        let n = 60;
+        let index: FxHashMap<usize, usize> = (0..n).map(|i| (i, i)).collect();
+        let links: Vec<Link> = (0..n - 1)
+            .map(|i| link(i, i + 1, if i % 4 == 3 { 0.85 } else { 0.95 }))
+            .collect();
+        let (kept, mut uf) = capped_clusters(links, &index, n);
+        let mut sizes: FxHashMap<usize, usize> = FxHashMap::default();
+        for i in 0..n {
+            *sizes.entry(uf.find_mut(i)).or_default() += 1;
+        }
+        assert!(sizes.values().all(|&s| s <= MAX_CLUSTER), "{sizes:?}");
+        assert!(sizes.values().any(|&s| s > 4), "{sizes:?}");
+        // Every strong link is kept: only weak ones were cut.
+        assert_eq!(kept.iter().filter(|l| l.score > 0.9).count(), 45);
+        assert!(kept.len() < n - 1);
+    }
+
+    #[test]
+    fn small_clusters_keep_every_link() {
+        let index: FxHashMap<usize, usize> = (0..4).map(|i| (i, i)).collect();
+        let links = vec![
+            link(0, 1, 0.9),
+            link(1, 2, 0.81),
+            link(0, 2, 0.85),
+            link(2, 3, 0.99),
+        ];
+        let (kept, mut uf) = capped_clusters(links, &index, 4);
+        assert_eq!(kept.len(), 4);
+        assert_eq!(uf.find_mut(0), uf.find_mut(3));
     }
 }
