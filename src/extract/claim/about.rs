@@ -54,6 +54,11 @@ struct Token<'a> {
     capitalized: bool,
 }
 
+/// A possessive ("Musk's", "the company's"): a determiner of the noun after it.
+fn possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s") || word.ends_with("s'")
+}
+
 /// A word that makes its clause planned or hypothetical ("will", "may", "plans"), unless
 /// it is part of a name ("Mrs May", "the Plan B team").
 fn is_modal(english: &English, t: &Token) -> bool {
@@ -510,7 +515,7 @@ fn statement_claims(
     let mut out = Vec::new();
     let mut main_seen = false;
     for (i, t) in tokens.iter().enumerate() {
-        if !t.verbal || english.is_light(&t.lemma) {
+        if !t.verbal || english.states_nothing(&t.lemma) {
             continue;
         }
         // The words before the verb, back to a segment boundary.
@@ -558,8 +563,11 @@ fn statement_claims(
         // Most verbs state nothing another source would deny: a plain affirmative claim is
         // kept for the sentence's main verb (its first) or when it names someone or
         // something, so that claims stay few.
-        let main = !main_seen;
-        main_seen = true;
+        // A light verb that still states something ("was not used") is no clause's main
+        // verb ("the account the hackers used was protected").
+        let light = english.is_light(&t.lemma);
+        let main = !main_seen && !light;
+        main_seen |= !light;
         if negation.is_none() && scope.is_none() && named.is_empty() && !main {
             continue;
         }
@@ -764,9 +772,9 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
         let may_be_noun = after_count && is_plural_form(english, lower);
         let verbal = verbal
             && !may_be_noun
-            && !out
-                .last()
-                .is_some_and(|p: &Token| english.opens_noun(&lower_key(p.word.text)));
+            && !out.last().is_some_and(|p: &Token| {
+                english.opens_noun(&lower_key(p.word.text)) || possessive(p.word.text)
+            });
         // "the Bab al-Hawa crossing itself", "the Tarvo dock": after a determiner and
         // names, a word that can be a noun heads the noun phrase, unless an object
         // follows ("The United States cut its staff").
@@ -2346,6 +2354,35 @@ mod tests {
     /// The scope of the statement claim of verb `lemma`.
     fn scope_of(text: &str, lemma: &str) -> Option<crate::extract::Scope> {
         statement(text, lemma).action.and_then(|a| a.value.scope)
+    }
+
+    #[test]
+    fn a_light_verb_that_states_something_is_a_statement_but_no_main_verb() {
+        // "was not used", "did not find": denials a source may contradict.
+        assert!(negated(
+            "The Kessen submarine was not used in the rescue.",
+            "use"
+        ));
+        assert!(negated(
+            "The Kessen report did not find serious problems.",
+            "find"
+        ));
+        // "be" and "say" state nothing of their own.
+        assert!(
+            !statement_verbs("The Kessen dam was safe, the engineers said.")
+                .iter()
+                .any(|v| v == "be" || v == "say")
+        );
+        // The verb of a relative clause before it does not take the main verb's place.
+        let verbs = statement_verbs("The account the hackers used was protected by a password.");
+        assert!(verbs.iter().any(|v| v == "protect"), "{verbs:?}");
+    }
+
+    #[test]
+    fn a_possessive_name_is_no_subject() {
+        // "Musk's engineers": the plural after a possessive name is a noun.
+        let verbs = statement_verbs("A submarine delivered by Kessen's engineers was not used.");
+        assert!(!verbs.iter().any(|v| v == "engineer"), "{verbs:?}");
     }
 
     #[test]

@@ -462,6 +462,13 @@ impl English {
         self.roles.is_light(lemma)
     }
 
+    /// Whether a verb states too little to be a yes/no statement of its own: a light
+    /// verb ([`English::is_light`]) other than the few that still state something a
+    /// source may deny ("was not used", "found no problems", "includes the MAX 9").
+    pub fn states_nothing(&self, lemma: &str) -> bool {
+        self.roles.is_light(lemma) && !self.roles.states(lemma)
+    }
+
     /// A word that negates what follows ("not", "never", "no"), lower-case.
     pub fn is_negation(&self, word: &str) -> bool {
         self.roles.is_negation(word)

@@ -10,6 +10,7 @@ const WORD_ROLES: &str = include_str!("../../../rules/lexicon/english/word_roles
 #[serde(deny_unknown_fields)]
 struct RolesFile {
     light_verbs: Vec<String>,
+    stating_light_verbs: Vec<String>,
     degree_words: Vec<String>,
     update_words: Vec<String>,
     negation_words: Vec<String>,
@@ -40,6 +41,7 @@ struct RolesFile {
 #[derive(Debug, Default)]
 pub struct WordRoles {
     light: FxHashSet<String>,
+    stating: FxHashSet<String>,
     degree: FxHashSet<String>,
     update: FxHashSet<String>,
     negation: FxHashSet<String>,
@@ -78,6 +80,7 @@ impl WordRoles {
         let f: RolesFile = toml::from_str(text)?;
         Ok(WordRoles {
             light: f.light_verbs.into_iter().collect(),
+            stating: f.stating_light_verbs.into_iter().collect(),
             degree: f.degree_words.into_iter().collect(),
             update: f.update_words.into_iter().collect(),
             negation: f.negation_words.into_iter().collect(),
@@ -227,6 +230,11 @@ impl WordRoles {
     /// A verb that carries little meaning of its own ("be", "have", "say").
     pub fn is_light(&self, lemma: &str) -> bool {
         self.light.contains(lemma)
+    }
+
+    /// A light verb that still states something a source may deny ("was not used").
+    pub fn states(&self, lemma: &str) -> bool {
+        self.stating.contains(lemma)
     }
 
     /// A word that negates what follows ("not", "never", "no"), lower-case.
