@@ -25,8 +25,8 @@ Files written (tab-separated, '#' lines are comments):
                  word is the lemma itself.
   irregular.tsv  form, pos, lemma[,lemma...] from the *.exc files.
   concepts.tsv   one line per concept id (line order = id, from 0):
-                 pos, synset offset, head word, noun hypernym ids (@ and @i,
-                 comma-separated, may be empty).
+                 pos, synset offset, head word, hypernym ids (nouns: @ and @i,
+                 closed upwards; verbs: @, one level), comma-separated, may be empty.
   places.tsv     what places and parts are part of: noun lemma (multi-word
                  names with spaces: "sri lanka"), what it is an instance of
                  (@i of its first sense, the target's first word: "city",
@@ -203,6 +203,15 @@ def main():
             if up not in hyper:
                 stack.append(up)
 
+    # Verbs: their direct hypernyms, one level only ("store" is a kind of "keep", "chat"
+    # of "converse"); verb hierarchies are shallow and their tops ("move", "change",
+    # "act") join everything.
+    for key in sorted(k for k in used if k[0] == "v"):
+        _words, ptrs = data["v"][key[1]]
+        hyper[key] = sorted({("v", off) for sym, off, tpos, _s, _t in ptrs if sym == "@" and tpos == "v"})
+    for ups in list(hyper.values()):
+        used.update(ups)
+
     ordered = sorted(used, key=lambda k: (POS_ORDER[k[0]], k[1]))
     ids = {k: i for i, k in enumerate(ordered)}
 
@@ -213,7 +222,7 @@ def main():
 
     with open(os.path.join(out_dir, "concepts.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write(header)
-        f.write("# pos\tsynset offset\thead word\tnoun hypernym ids (line order = concept id, from 0)\n")
+        f.write("# pos\tsynset offset\thead word\thypernym ids (line order = concept id, from 0)\n")
         for key in ordered:
             words, _ptrs = data[key[0]][key[1]]
             ups = ",".join(str(ids[u]) for u in hyper.get(key, []))

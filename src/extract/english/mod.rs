@@ -1,5 +1,5 @@
 //! A general English layer derived from WordNet 3.0: lemmas, parts of speech, concept
-//! ids that link synonyms and derivations, noun hypernyms, and a stop-word test.
+//! ids that link synonyms and derivations, hypernyms (nouns; verbs one level), and a stop-word test.
 //!
 //! The tables live in `rules/lexicon/english/` (written by `scripts/derive_wordnet.py`,
 //! see `LICENSE-wordnet.txt` there) and are compiled in with `include_str!`, so the
@@ -216,8 +216,8 @@ impl English {
 
     /// Whether two words are linked by WordNet: they share a concept (synonyms,
     /// derivations such as "explosion"/"explode", causation such as "kill"/"die"), or a
-    /// noun concept of one is directly a kind of a concept of the other ("blast" is a
-    /// kind of "explosion"). Words that are not lemmas are lemmatized first.
+    /// concept of one is directly a kind of a concept of the other ("blast" is a kind of
+    /// "explosion", "store" of "keep"). Words that are not lemmas are lemmatized first.
     pub fn related(&self, a: &str, b: &str) -> bool {
         let ca = self.concepts_of(a);
         let cb = self.concepts_of(b);
@@ -278,8 +278,8 @@ impl English {
             .any(|c| self.concept(*c).is_some_and(|i| i.pos == Pos::Verb) && acts.contains(c))
     }
 
-    /// The direct hypernyms (broader concepts) of a noun concept; empty for other
-    /// parts of speech and unknown ids.
+    /// The direct hypernyms (broader concepts) of a concept (verbs: one level only);
+    /// empty for adjectives, adverbs and unknown ids.
     pub fn hypernyms(&self, concept: u32) -> &[u32] {
         let c = concept as usize;
         if c + 1 >= self.hyper_start.len() {

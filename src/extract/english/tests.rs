@@ -142,6 +142,8 @@ fn related_pairs() {
         ("fire", "blaze"),
         ("quickly", "quick"),
         ("rescuers", "rescuer"),
+        ("store", "keep"),
+        ("chat", "converse"),
     ];
     for (a, b) in pairs {
         assert!(en().related(a, b), "{a} / {b} should be related");
@@ -182,6 +184,8 @@ fn unrelated_pairs() {
         ("dead", "injured"),
         ("ship", "storm"),
         ("rescue", "flood"),
+        // Two kinds of one broad verb ("move") are no kinds of each other.
+        ("sail", "wedge"),
         ("qwxz", "qwxz"),
     ];
     for (a, b) in pairs {
