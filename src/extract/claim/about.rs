@@ -37,6 +37,8 @@ const GERUND: usize = 3;
 const EVENT_LEMMAS: usize = 24;
 /// Most words taken as a predicate's subject.
 const SUBJECT: usize = 4;
+/// How far back a phrase of one moment ("at the height of the blaze") is looked for.
+const MOMENT_WINDOW: usize = 12;
 
 /// One word of the sentence as the English layer reads it.
 struct Token<'a> {
@@ -52,6 +54,9 @@ struct Token<'a> {
     proper: bool,
     /// Capitalized inside the sentence, even a function word ("May" in "Mrs May").
     capitalized: bool,
+    /// A cue of change before its number ("lost 19 percent"): the clause's verb, but the
+    /// number's own qualifier, not what the number counts.
+    cue: bool,
 }
 
 /// A possessive ("Musk's", "the company's"): a determiner of the noun after it.
@@ -844,6 +849,7 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
             lemma,
             content: alphabetic && !stop,
             verbal: verbal && !proper,
+            cue: cue_verb,
             // A colon inside a word is no boundary ("6:07", "3:1").
             boundary_before: gap.contains([';', '(', ')', '—', '–'])
                 || gap.contains(':') && gap != ":"
@@ -919,7 +925,8 @@ fn predicate(
     seg: &Range<usize>,
     english: &English,
 ) -> Option<(Name, usize)> {
-    predicate_within(tokens, range, seg, english, (PREDICATE_WINDOW, 0))
+    // A quantity's own cue of change ("has risen to 58") is no verb of what it counts.
+    predicate_within(tokens, range, seg, english, (PREDICATE_WINDOW, 0, false))
 }
 
 /// [`predicate`] within a given window.
@@ -928,7 +935,7 @@ fn predicate_within(
     range: &Range<usize>,
     seg: &Range<usize>,
     english: &English,
-    (window, after): (usize, usize),
+    (window, after, cues): (usize, usize, bool),
 ) -> Option<(Name, usize)> {
     let first = token_at(tokens, range.start);
     let last = token_at(tokens, range.end);
@@ -947,7 +954,7 @@ fn predicate_within(
     };
     let mut best: Option<(usize, &Token)> = None;
     for (i, t) in tokens.iter().enumerate().take(seg.end).skip(seg.start) {
-        if (first..last).contains(&i) || !t.verbal || english.is_light(&t.lemma) {
+        if (first..last).contains(&i) || !t.verbal || t.cue && !cues || english.is_light(&t.lemma) {
             continue;
         }
         if opens.is_some_and(|j| i < j) {
@@ -1265,6 +1272,18 @@ fn is_part(facts: &Facts, range: &Range<usize>) -> bool {
         || before.ends_with("of them")
 }
 
+/// The count is a snapshot at one moment: a phrase of [`English::holds_moment`] comes
+/// before it, within [`MOMENT_WINDOW`] words ("At the height of the blaze, 40 fire
+/// engines").
+fn at_a_moment(tokens: &[Token], range: &Range<usize>, english: &English) -> bool {
+    let first = token_at(tokens, range.start).min(tokens.len());
+    let words: Vec<String> = tokens[first.saturating_sub(MOMENT_WINDOW)..first]
+        .iter()
+        .map(|t| lower_key(t.word.text).to_string())
+        .collect();
+    english.holds_moment(&words)
+}
+
 fn quantity_claim(
     facts: &Facts,
     at: &Place,
@@ -1426,7 +1445,7 @@ fn quantity_claim(
         predicate_near: pred_distance <= NEAR,
         names: names(facts.text, tokens, &q.range, &seg).into_boxed_slice(),
         event: event.clone(),
-        part: is_part(facts, &q.range),
+        part: is_part(facts, &q.range) || at_a_moment(tokens, &q.range, english),
         union,
         // A running count says so by the value ("now stands at 27", "has risen to"), not
         // in another clause ("130 units, dozens of which now lie in a pile").
@@ -1864,7 +1883,7 @@ fn time_claim(
         &t.range,
         &seg,
         english,
-        (2 * PREDICATE_WINDOW, after),
+        (2 * PREDICATE_WINDOW, after, true),
     ));
     // "the May 8 attack", "its 2019 election": a date between a determiner and an event
     // noun dates that noun, whatever the clause's verb.
@@ -2265,18 +2284,23 @@ mod tests {
             ValueFacet::Date,
         );
         assert_eq!(about.predicate.as_deref(), Some("lose"), "{about:?}");
-        // Before a number it qualifies the number: still the clause's verb, but no word
-        // of what is measured (the fares).
+        // Before a number it qualifies the number: no verb of what the number counts
+        // (the fares), but the verb its date is of.
         let about = about_of_facet(
             "Tarvo ferry fares fell 3% on 12 March 2030.",
             ValueFacet::Quantity,
         );
-        assert_eq!(about.predicate.as_deref(), Some("fall"), "{about:?}");
+        assert_ne!(about.predicate.as_deref(), Some("fall"), "{about:?}");
         assert_eq!(about.head.as_deref(), Some("fare"), "{about:?}");
         assert!(
             !about.measure.iter().any(|m| m.as_ref() == "fall"),
             "{about:?}"
         );
+        let about = about_of_facet(
+            "Tarvo ferry fares fell 3% on 12 March 2030.",
+            ValueFacet::Date,
+        );
+        assert_eq!(about.predicate.as_deref(), Some("fall"), "{about:?}");
         // And a plural after a name, right before the past form, is a noun ("Volkswagen
         // shares lost"): the past form is the verb.
         let about = about_of_facet(
@@ -2885,5 +2909,13 @@ mod tests {
         assert_eq!(last_chars("né", 16), "né");
         assert!(about_of("Of the 40 workers, 12 of them were hurt.", "12").part);
         assert!(!about_of("Of the 40 workers, 12 were hurt.", "12").part);
+    }
+
+    #[test]
+    fn a_count_at_one_moment_is_a_part_of_the_total() {
+        let text = "At the height of the search, 12 lifeboats were at sea off Kessen.";
+        assert!(about_of(text, "12 lifeboats").part);
+        let text = "In all, 30 lifeboats took part in the search off Kessen.";
+        assert!(!about_of(text, "30 lifeboats").part);
     }
 }

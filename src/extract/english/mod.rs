@@ -413,6 +413,12 @@ impl English {
                 .is_some_and(|l| l != word)
     }
 
+    /// Whether lower-case `words` hold a phrase that makes a count a snapshot at one
+    /// moment ("at the height of the blaze, 40 fire engines"): no total.
+    pub fn holds_moment(&self, words: &[String]) -> bool {
+        self.roles.holds_moment(words)
+    }
+
     /// Whether lower-case `words` end with a phrase that introduces an earlier value
     /// ("up from", "compared with").
     pub fn ends_with_previous_value(&self, words: &[String]) -> bool {

@@ -27,6 +27,7 @@ struct RolesFile {
     prepositions: Vec<String>,
     bound_words: Vec<String>,
     previous_value_phrases: Vec<String>,
+    moment_phrases: Vec<String>,
     noun_openers: Vec<String>,
     event_concepts: Vec<u32>,
     member_nouns: Vec<String>,
@@ -58,6 +59,7 @@ pub struct WordRoles {
     prepositions: FxHashSet<String>,
     bound: Vec<Vec<String>>,
     previous_value: Vec<Vec<String>>,
+    moment: Vec<Vec<String>>,
     noun_openers: FxHashSet<String>,
     event_offsets: Vec<u32>,
     member_nouns: FxHashSet<String>,
@@ -102,6 +104,11 @@ impl WordRoles {
                 .collect(),
             previous_value: f
                 .previous_value_phrases
+                .iter()
+                .map(|p| p.split_whitespace().map(str::to_string).collect())
+                .collect(),
+            moment: f
+                .moment_phrases
                 .iter()
                 .map(|p| p.split_whitespace().map(str::to_string).collect())
                 .collect(),
@@ -220,6 +227,14 @@ impl WordRoles {
         self.previous_value
             .iter()
             .any(|p| !p.is_empty() && words.ends_with(p))
+    }
+
+    /// Whether lower-case `words` hold a phrase that makes a count a snapshot at one
+    /// moment ("at the height of", "at one point").
+    pub fn holds_moment(&self, words: &[String]) -> bool {
+        self.moment
+            .iter()
+            .any(|p| !p.is_empty() && words.windows(p.len()).any(|w| w == p.as_slice()))
     }
 
     /// A determiner: the word after it is no verb ("the jets"), lower-case.
