@@ -41,6 +41,8 @@ const SUBJECT: usize = 4;
 /// One word of the sentence as the English layer reads it.
 struct Token<'a> {
     word: &'a Word<'a>,
+    /// The word in lower case ([`lower_key`]), folded once.
+    lower: Cow<'a, str>,
     lemma: Name,
     /// A content word: not a function word, not a number, at least two letters.
     content: bool,
@@ -57,7 +59,7 @@ struct Token<'a> {
 /// A word that makes its clause planned or hypothetical ("will", "may", "plans"), unless
 /// it is part of a name ("Mrs May", "the Plan B team").
 fn is_modal(english: &English, t: &Token) -> bool {
-    !t.capitalized && (english.is_modal(&lower_key(t.word.text)) || english.is_modal(&t.lemma))
+    !t.capitalized && (english.is_modal(&t.lower) || english.is_modal(&t.lemma))
 }
 
 /// The value claims of one sentence.
@@ -211,14 +213,14 @@ fn statement_scope(
     let mut from = first.saturating_sub(SUBJECT_SPAN).max(seg.start);
     if let Some(v) = (from..first)
         .rev()
-        .find(|&j| tokens[j].verbal || english.opens_clause(&lower_key(tokens[j].word.text)))
+        .find(|&j| tokens[j].verbal || english.opens_clause(&tokens[j].lower))
     {
         from = v + 1;
     }
     let window = from..(first + 1 + MEASURE_WINDOW).min(seg.end);
     for i in window {
         let t = &tokens[i];
-        let w = lower_key(t.word.text);
+        let w: &str = &t.lower;
         // "two and a half miles": a word of a quantity is no scope; nor is the
         // approximation before one ("Some 5,600 houses").
         let next_start = tokens.get(i + 1).map(|n| n.word.start);
@@ -313,8 +315,8 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
     // (relation, the name, the token of what it is about)
     let mut found: Vec<(Name, Range<usize>, Option<usize>)> = Vec::new();
     let english = facts.lexicon.english();
-    fn lower<'t>(t: &Token<'t>) -> Cow<'t, str> {
-        lower_key(t.word.text)
+    fn lower<'s>(t: &'s Token) -> &'s str {
+        &t.lower
     }
     for (i, t) in tokens.iter().enumerate() {
         let w = lower(t);
@@ -405,9 +407,9 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
                 found.push((t.lemma.clone(), r, subject));
             }
         } else if w == "where" && i >= 1 {
-            let rest: Vec<Cow<str>> = tokens.iter().skip(i + 1).take(5).map(lower).collect();
+            let rest: Vec<&str> = tokens.iter().skip(i + 1).take(5).map(lower).collect();
             let gap = facts.text.get(tokens[i - 1].word.end..t.word.start);
-            if rest.iter().any(|r| r == "headquarters" || r == "based")
+            if rest.iter().any(|&r| r == "headquarters" || r == "based")
                 && gap.is_some_and(|g| g.contains(','))
             {
                 if let Some(r) = name_ending_at(tokens, i - 1) {
@@ -517,7 +519,7 @@ fn statement_claims(
         let mut negation: Option<&Token> = None;
         let mut modal = false;
         for back in (i.saturating_sub(SCOPE)..i).rev() {
-            let w = lower_key(tokens[back].word.text);
+            let w: &str = &tokens[back].lower;
             // "not" and "never" negate the first content word after them, when it is
             // not an adverb: in "not active in vehicles sold" that is "active", not "sold".
             // ("No software had been installed" negates the clause.)
@@ -620,7 +622,7 @@ fn is_count(word: &str) -> bool {
 
 /// A plural noun ("firefighters"): a noun whose lemma drops its final "s".
 fn plural_noun(english: &English, t: &Token) -> bool {
-    t.content && !t.verbal && is_plural_form(english, &lower_key(t.word.text))
+    t.content && !t.verbal && is_plural_form(english, &t.lower)
 }
 
 /// A lower-case word that is the plural of a noun ("jets", "firefighters").
@@ -658,7 +660,7 @@ fn place_after_be(
 
 /// A form of "be" ("is", "were", "been").
 fn is_be(english: &English, t: &Token) -> bool {
-    english.lemma(&lower_key(t.word.text)) == "be"
+    english.lemma(&t.lower) == "be"
 }
 
 fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
@@ -668,11 +670,26 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
     // The first word of the sentence, capitalized, with its name form: it is a name when
     // a name follows it ("Colonial Pipeline paid"), though its capital proves nothing.
     let mut opening: Option<Name> = None;
+    // Each word folded to lower case, and what is asked of it as a neighbour, once.
+    let lowers: Vec<Cow<'a, str>> = facts.words.iter().map(|w| lower_key(w.text)).collect();
+    let whole: Vec<super::vocab::WordInfo> = lowers
+        .iter()
+        .map(|l| super::vocab::word_info(l, english, units))
+        .collect();
+    let numeric: Vec<bool> = (facts.words.iter().zip(&lowers))
+        .map(|(n, l)| {
+            n.text.starts_with(|c: char| c.is_ascii_digit())
+                || crate::extract::number::is_number_word(l)
+        })
+        .collect();
+    let opens_noun: Vec<bool> = lowers.iter().map(|l| english.opens_noun(l)).collect();
+    // The part of speech of each token's lemma (as pushed, or as the opening fix sets it).
+    let mut lemma_pos: Vec<crate::extract::english::PosSet> = Vec::with_capacity(lowers.len());
     for (index, w) in facts.words.iter().enumerate() {
         let gap = facts.text.get(prev_end..w.start).unwrap_or("");
         prev_end = w.end;
-        let folded = lower_key(w.text);
-        let mut lower: &str = &folded;
+        let folded: &str = &lowers[index];
+        let mut lower: &str = folded;
         // A possessive names the owner: "the country's" is "country".
         let mut stem_end = w.end;
         for suffix in ["'s", "’s", "'", "’"] {
@@ -685,7 +702,11 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
         // Read once per thread and word (see `vocab`): bounds and approximations
         // ("about", "nearly", "more") are stop words, qualifiers, not words of the
         // measure or the event.
-        let info = super::vocab::word_info(lower, english, units);
+        let info = if lower.len() == folded.len() {
+            whole[index].clone()
+        } else {
+            super::vocab::word_info(lower, english, units)
+        };
         // Words of a time expression ("Tuesday", "June", "minutes", "yesterday") are a
         // value, not what it is about: two dates of one event differ in them.
         let in_time = facts
@@ -694,10 +715,7 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
             .any(|t| t.range.start <= w.start && w.end <= t.range.end);
         // A cue of change with no number right after it is a verb of its own ("the ship
         // sank on Monday", "lost all power"), not a qualifier ("fell 3%", "sank to 40").
-        let number_follows = facts.words[index + 1..].iter().take(3).any(|n| {
-            n.text.starts_with(|c: char| c.is_ascii_digit())
-                || crate::extract::number::is_number_word(&lower_key(n.text))
-        });
+        let number_follows = numeric[index + 1..].iter().take(3).any(|&n| n);
         let stop = info.stop && (!info.cue_only || number_follows);
         let (alphabetic, stop) = (info.alphabetic && !in_time, stop);
         let verbal = alphabetic && !stop && info.may_be_verb;
@@ -705,20 +723,17 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
         // after a name or a pronoun, is the verb; in its bare form only when an object
         // follows ("cut its staff"), for a name may qualify a noun ("the flooded Thai
         // cave last night").
-        let inflected = english
-            .lemma_as(lower, crate::extract::english::Pos::Verb)
-            .is_some_and(|l| l.as_ref() != lower);
+        let inflected = info.inflected;
         let object_next = facts.words.get(index + 1).is_some_and(|n| {
-            n.text.starts_with(|c: char| c.is_ascii_digit())
-                || english.opens_noun(&lower_key(n.text))
+            n.text.starts_with(|c: char| c.is_ascii_digit()) || opens_noun[index + 1]
         });
         // So after a plural noun when an object follows ("Firefighters end 29-day
         // search").
         let after_subject = out.last().is_some_and(|p: &Token| {
             (p.proper || matches!(p.word.text, "he" | "she" | "it" | "they" | "we" | "who"))
                 && (inflected || object_next)
-                || plural_noun(english, p) && object_next
-                || english.opens_verb(&lower_key(p.word.text))
+                || p.content && !p.verbal && whole[index - 1].plural && object_next
+                || english.opens_verb(&p.lower)
         });
         let verbal = verbal || alphabetic && !stop && after_subject && info.verb;
         // "is grounding", "were fleeing": a form in "-ing" after "be" is the verb, though
@@ -728,7 +743,8 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
             && !verbal
             && info.verb
             && lower.ends_with("ing")
-            && out.last().is_some_and(|p: &Token| is_be(english, p));
+            && index > 0
+            && &*whole[index - 1].lemma == "be";
         let verbal = verbal || progressive;
         // "grounded the jets": right after a determiner, a noun. So after a count, with
         // at most one name or model between ("100 jets", "100 MAX jets"), a plural noun.
@@ -740,35 +756,29 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
                     && count(&out[n - 2])
                     && out[n - 1].word.text.starts_with(char::is_uppercase)
         };
-        let may_be_noun = after_count && is_plural_form(english, lower);
-        let verbal = verbal
-            && !may_be_noun
-            && !out
-                .last()
-                .is_some_and(|p: &Token| english.opens_noun(&lower_key(p.word.text)));
+        let may_be_noun = after_count && info.plural;
+        let verbal = verbal && !may_be_noun && !(index > 0 && opens_noun[index - 1]);
         // "the Bab al-Hawa crossing itself", "the Tarvo dock": after a determiner and
         // names, a word that can be a noun heads the noun phrase, unless an object
         // follows ("The United States cut its staff").
         let names_before = out.iter().rev().take_while(|p: &&Token| p.proper).count();
         let noun_head = names_before > 0
             && out.len() > names_before
-            && english.opens_noun(&lower_key(out[out.len() - names_before - 1].word.text))
+            && opens_noun[out.len() - names_before - 1]
             && !object_next
-            && english.pos(lower).is_noun();
+            && info.pos.is_noun();
         // "through flooded tunnels", "pitch-black flooded tunnels": a past participle
         // after a preposition, or between an adjective and a noun, describes the noun.
         let participle = !lower.ends_with("ing") && inflected;
-        let previous = out.last().map(|p: &Token| lower_key(p.word.text));
-        let adjective_before = out.last().is_some_and(|p: &Token| {
-            let pos = english.pos(&p.lemma);
-            pos.is_adj() && !pos.is_noun() && !pos.is_verb()
-        });
-        let noun_next = facts.words.get(index + 1).is_some_and(|n| {
-            let l = lower_key(n.text);
-            !english.is_stop(&l) && english.pos(&english.lemma(&l)).is_noun()
-        });
+        let previous = out.last().map(|p: &Token| &*p.lower);
+        let adjective_before = lemma_pos
+            .last()
+            .is_some_and(|pos| pos.is_adj() && !pos.is_noun() && !pos.is_verb());
+        let noun_next = whole
+            .get(index + 1)
+            .is_some_and(|n| !n.english_stop && n.lemma_pos.is_noun());
         let attributive = participle
-            && (previous.is_some_and(|p| english.is_preposition(&p))
+            && (previous.is_some_and(|p| english.is_preposition(p))
                 || adjective_before && noun_next);
         let verbal = verbal && !noun_head && !attributive;
         let initial = out.is_empty() || gap.contains(['"', '“', '‘']);
@@ -785,6 +795,7 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
             if let (Some(folded), Some(first)) = (opening.take(), out.first_mut()) {
                 first.proper = true;
                 first.verbal = false;
+                lemma_pos[0] = english.pos(&folded);
                 first.lemma = folded;
             }
         }
@@ -805,8 +816,14 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
         } else {
             info.lemma
         };
+        lemma_pos.push(if Arc::ptr_eq(&lemma, &whole[index].lemma) {
+            whole[index].lemma_pos
+        } else {
+            english.pos(&lemma)
+        });
         out.push(Token {
             word: w,
+            lower: lowers[index].clone(),
             proper,
             capitalized: info.alphabetic
                 && !initial
@@ -912,7 +929,7 @@ fn predicate_within(
         (seg.start..first)
             .rev()
             .take(3)
-            .find(|&j| english.joins_clauses(&lower_key(tokens[j].word.text)))
+            .find(|&j| english.joins_clauses(&tokens[j].lower))
     } else {
         None
     };
@@ -1357,7 +1374,7 @@ fn quantity_claim(
                 i + PREDICATE_WINDOW >= first && i < last + PREDICATE_WINDOW
             })
             .any(|(_, t)| {
-                english.is_update(&t.lemma) || english.is_update(&lower_key(t.word.text))
+                english.is_update(&t.lemma) || english.is_update(&t.lower)
             }),
         background: background(facts, at),
         place: None,
@@ -1393,7 +1410,7 @@ fn of_phrase(
         if gap.contains([',', '.']) {
             break;
         }
-        let lower = lower_key(t.word.text);
+        let lower: &str = &t.lower;
         let number = lower.chars().any(|c| c.is_ascii_digit());
         if t.content {
             out.push(t.lemma.clone());
@@ -1421,7 +1438,7 @@ fn reference_phrase(tokens: &[Token], range: &Range<usize>) -> Vec<Name> {
     let Some(t) = tokens.get(i) else {
         return Vec::new();
     };
-    let lower = lower_key(t.word.text);
+    let lower: &str = &t.lower;
     if !matches!(
         lower.as_ref(),
         "after" | "into" | "before" | "since" | "from"
@@ -1596,7 +1613,7 @@ fn comparison_point(
             let first = token_at(tokens, t.range.start);
             tokens[seg.start..first.min(seg.end)]
                 .iter()
-                .any(|b| english.is_superlative(&lower_key(b.word.text)))
+                .any(|b| english.is_superlative(&b.lower))
         }
         Some(_) => true,
     }
@@ -1753,7 +1770,7 @@ fn time_claim(
     // "further cuts on Wednesday": one of a series, not the date of the first.
     if tokens[seg.clone()]
         .iter()
-        .any(|b| english.is_repeat(&lower_key(b.word.text)))
+        .any(|b| english.is_repeat(&b.lower))
     {
         return None;
     }
@@ -1780,7 +1797,7 @@ fn time_claim(
     let last = token_at(tokens, t.range.end);
     let attributive = (first > seg.start
         && last < seg.end
-        && english.opens_noun(&lower_key(tokens[first - 1].word.text)))
+        && english.opens_noun(&tokens[first - 1].lower))
     .then(|| &tokens[last])
     .filter(|n| !n.proper && english.is_event(&n.lemma) && !english.is_light(&n.lemma))
     .map(|n| n.lemma.clone());
@@ -1797,7 +1814,7 @@ fn time_claim(
         .filter(|&n| {
             let governed = !tokens[n - 2].content && !tokens[n - 2].verbal;
             governed
-                && english.opens_noun(&lower_key(tokens[n - 1].word.text))
+                && english.opens_noun(&tokens[n - 1].lower)
                 && !tokens[n].proper
                 && english.is_event(&tokens[n].lemma)
                 && !english.is_light(&tokens[n].lemma)
@@ -1825,7 +1842,7 @@ fn time_claim(
     // "By Friday FTX had filed": a bound, not the date it happened.
     let before: Vec<String> = tokens[first.saturating_sub(2).max(seg.start)..first]
         .iter()
-        .map(|b| lower_key(b.word.text).to_string())
+        .map(|b| b.lower.to_string())
         .collect();
     if english.ends_with_bound(&before) {
         return None;
@@ -1848,7 +1865,7 @@ fn time_claim(
     // "officials said on Wednesday", "told reporters on Friday": when it was said.
     if tokens[seg.start.max(first.saturating_sub(SPEECH))..first.min(tokens.len())]
         .iter()
-        .any(|b| english.is_reporting(&english.lemma(&lower_key(b.word.text))))
+        .any(|b| english.is_reporting(&english.lemma(&b.lower)))
     {
         return None;
     }
