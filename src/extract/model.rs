@@ -6,8 +6,10 @@ use std::sync::Arc;
 
 /// A canonical name from a small vocabulary (an entity, action, unit, cue, theme or
 /// domain): built once in the lexicon and shared by reference count, never copied per
-/// match. It serializes as a plain string.
-pub type Name = Arc<str>;
+/// match. It serializes as a plain string. A thin pointer (8 bytes, the length is kept
+/// beside the count): claims hold millions of names in slots and lists, where `Arc<str>`
+/// took 16 bytes each.
+pub type Name = arcstr::ArcStr;
 
 /// The kind of a named entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -413,7 +415,9 @@ mod tests {
     /// Millions of claims stay in memory during a check: their inline size is watched.
     #[test]
     fn claims_and_their_slots_stay_small() {
-        assert!(std::mem::size_of::<Claim>() <= 224);
+        assert!(std::mem::size_of::<Claim>() <= 216);
+        assert_eq!(std::mem::size_of::<Name>(), 8);
+        assert_eq!(std::mem::size_of::<Option<Name>>(), 8);
         assert!(std::mem::size_of::<Mention<Entity>>() <= 56);
         assert!(std::mem::size_of::<Cue>() <= 48);
     }

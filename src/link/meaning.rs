@@ -594,7 +594,7 @@ pub fn link(claims: &[Claim], knowledge: &Knowledge) -> Vec<MeaningSlot> {
         } else {
             block_keys(about, english)
         };
-        let whole = keys.len() == 1 && keys[0].as_ref() == "*all";
+        let whole = keys.len() == 1 && &*keys[0] == "*all";
         for k in keys {
             let id = *block_ids.entry((about.facet, k)).or_insert_with(|| {
                 blocks.push(Vec::new());

@@ -395,7 +395,7 @@ fn relation_claims(facts: &Facts, at: &Place, tokens: &[Token]) -> Vec<Claim> {
             && t.verbal
             && !english.is_light(&t.lemma)
             && !english.is_reporting(&t.lemma)
-            && w != t.lemma.as_ref()
+            && w != &*t.lemma
         {
             // "It was uncovered by the agency's laboratory", "the tower was visited by
             // Prince William": who did it, about what the passive's subject names.
@@ -816,7 +816,7 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
         } else {
             info.lemma
         };
-        lemma_pos.push(if Arc::ptr_eq(&lemma, &whole[index].lemma) {
+        lemma_pos.push(if Name::ptr_eq(&lemma, &whole[index].lemma) {
             whole[index].lemma_pos
         } else {
             english.pos(&lemma)
