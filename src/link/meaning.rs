@@ -57,10 +57,10 @@ impl Weights {
         let mut docs: FxHashSet<usize> = FxHashSet::default();
         for &i in values {
             let c = &claims[i];
-            docs.insert(c.doc_index);
+            docs.insert(c.doc_index as usize);
             if let Some(about) = &c.about {
                 for l in about.event.iter() {
-                    if seen.insert((c.doc_index, l.clone())) {
+                    if seen.insert((c.doc_index as usize, l.clone())) {
                         *df.entry(l.clone()).or_default() += 1;
                     }
                 }
@@ -738,7 +738,7 @@ fn mutual_best(claims: &[Claim], pairs: Vec<Link>) -> Vec<Link> {
     for l in &pairs {
         for (from, to) in [(l.a, l.b), (l.b, l.a)] {
             let e = best
-                .entry((from, claims[to].doc_index))
+                .entry((from, claims[to].doc_index as usize))
                 .or_insert((0.0, to));
             if l.score > e.0 {
                 *e = (l.score, to);
@@ -752,7 +752,7 @@ fn mutual_best(claims: &[Claim], pairs: Vec<Link>) -> Vec<Link> {
             .is_some_and(|a| a.facet == ValueFacet::Statement)
     };
     let keeps = |from: usize, to: usize, score: f64| {
-        let (top, winner) = best[&(from, claims[to].doc_index)];
+        let (top, winner) = best[&(from, claims[to].doc_index as usize)];
         top <= score || statement(to) && claims[winner].polarity == claims[to].polarity
     };
     pairs

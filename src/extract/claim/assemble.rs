@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 pub struct Place<'d> {
     pub doc: &'d Document,
     /// The document's id, shared by its claims.
-    pub doc_id: &'d std::sync::Arc<str>,
+    pub doc_id: &'d crate::extract::model::Name,
     pub doc_index: usize,
     pub sentence: &'d Sentence,
 }
@@ -145,7 +145,7 @@ pub fn assemble(facts: &Facts, at: &Place, discourse: &mut Discourse) -> Vec<Cla
 pub(super) fn empty_claim(facts: &Facts, at: &Place, range: &Range<usize>) -> Claim {
     Claim {
         doc: at.doc_id.clone(),
-        doc_index: at.doc_index,
+        doc_index: u32::try_from(at.doc_index).unwrap_or(u32::MAX),
         ordinal: 0,
         span: at.span(range),
         sentence: at.span(&(0..facts.text.len())),
