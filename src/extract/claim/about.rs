@@ -676,13 +676,10 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
         .iter()
         .map(|l| super::vocab::word_info(l, english, units))
         .collect();
-    let numeric: Vec<bool> = (facts.words.iter().zip(&lowers))
-        .map(|(n, l)| {
-            n.text.starts_with(|c: char| c.is_ascii_digit())
-                || crate::extract::number::is_number_word(l)
-        })
+    let numeric: Vec<bool> = (facts.words.iter().zip(&whole))
+        .map(|(n, info)| n.text.starts_with(|c: char| c.is_ascii_digit()) || info.number_word)
         .collect();
-    let opens_noun: Vec<bool> = lowers.iter().map(|l| english.opens_noun(l)).collect();
+    let opens_noun: Vec<bool> = whole.iter().map(|info| info.opens_noun).collect();
     // The part of speech of each token's lemma (as pushed, or as the opening fix sets it).
     let mut lemma_pos: Vec<crate::extract::english::PosSet> = Vec::with_capacity(lowers.len());
     for (index, w) in facts.words.iter().enumerate() {
@@ -1017,11 +1014,14 @@ fn names(text: &str, tokens: &[Token], range: &Range<usize>, seg: &Range<usize>)
         // A model's designation names a thing as a name does ("2.0-liter", "A320").
         // The word tokens split at a point ("3." "0-liter"): the designation runs back
         // over the digits and points before it.
+        if distance > 2 * NAME_WINDOW {
+            continue;
+        }
         let start = text[..t.word.start]
             .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.')
             .len();
         let whole = text.get(start..t.word.end).unwrap_or(t.word.text);
-        if model_designation(whole) && distance <= 2 * NAME_WINDOW {
+        if model_designation(whole) {
             let name = Name::from(whole.to_lowercase().as_str());
             if !out.contains(&name) {
                 out.push(name);

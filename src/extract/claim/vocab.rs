@@ -40,6 +40,10 @@ pub(super) struct WordInfo {
     pub pos: PosSet,
     /// [`English::pos`] of its lemma.
     pub lemma_pos: PosSet,
+    /// A number word ([`crate::extract::number::is_number_word`]).
+    pub number_word: bool,
+    /// [`English::opens_noun`]: a noun phrase follows ("the", "its").
+    pub opens_noun: bool,
 }
 
 impl WordInfo {
@@ -77,6 +81,8 @@ impl WordInfo {
             plural,
             english_stop: english.is_stop(lower),
             pos: english.pos(lower),
+            number_word: crate::extract::number::is_number_word(lower),
+            opens_noun: english.opens_noun(lower),
         }
     }
 }
@@ -137,6 +143,10 @@ mod tests {
                     (fresh.inflected, fresh.plural, fresh.english_stop)
                 );
                 assert_eq!((memo.pos, memo.lemma_pos), (fresh.pos, fresh.lemma_pos));
+                assert_eq!(
+                    (memo.number_word, memo.opens_noun),
+                    (fresh.number_word, fresh.opens_noun)
+                );
             }
         }
         assert_eq!(&*word_info("killed", english, units).lemma, "kill");
