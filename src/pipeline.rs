@@ -55,7 +55,9 @@ pub fn stories(analysis: &Analysis) -> Vec<Story> {
     let docs = &analysis.corpus.documents;
     let mut out: Vec<Story> = Vec::new();
     for (i, c) in analysis.claims.iter().enumerate() {
-        let name = docs.get(c.doc_index as usize).and_then(|d| d.story.as_ref());
+        let name = docs
+            .get(c.doc_index as usize)
+            .and_then(|d| d.story.as_ref());
         match out.last_mut() {
             Some(last) if last.name.as_ref() == name => last.claims.end = i + 1,
             _ => out.push(Story {

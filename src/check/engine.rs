@@ -400,7 +400,10 @@ fn confidence(
     // One article gives values on two sides: it reports a dispute (an accusation and a
     // denial, two officials' figures) rather than contradicting another article.
     let docs_of = |members: &Vec<usize>| -> std::collections::BTreeSet<usize> {
-        members.iter().map(|&i| ctx.claims[i].doc_index as usize).collect()
+        members
+            .iter()
+            .map(|&i| ctx.claims[i].doc_index as usize)
+            .collect()
     };
     let side_docs: Vec<_> = side_claims.iter().map(docs_of).collect();
     let reported = side_docs

@@ -662,8 +662,14 @@ pub fn link(claims: &[Claim], knowledge: &Knowledge) -> Vec<MeaningSlot> {
                     }
                 };
                 let cores = (&cores[i][..], &cores[j][..]);
-                let featured =
-                    features(&claims[i], &claims[j], cores, &mut overlap, weights, knowledge);
+                let featured = features(
+                    &claims[i],
+                    &claims[j],
+                    cores,
+                    &mut overlap,
+                    weights,
+                    knowledge,
+                );
                 if debug {
                     debug_pair(&claims[i], &claims[j], featured.as_ref(), model);
                 }

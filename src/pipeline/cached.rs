@@ -100,7 +100,9 @@ pub fn plan(
         }
     }
     let diagnostics = load_claims(analysis, cache, lexicon, &load);
-    analysis.claims.retain(|c| !from_cache[c.doc_index as usize]);
+    analysis
+        .claims
+        .retain(|c| !from_cache[c.doc_index as usize]);
     Plan {
         stories: stories.into_iter().map(|(p, _)| p).collect(),
         diagnostics,

@@ -1373,9 +1373,7 @@ fn quantity_claim(
                 );
                 i + PREDICATE_WINDOW >= first && i < last + PREDICATE_WINDOW
             })
-            .any(|(_, t)| {
-                english.is_update(&t.lemma) || english.is_update(&t.lower)
-            }),
+            .any(|(_, t)| english.is_update(&t.lemma) || english.is_update(&t.lower)),
         background: background(facts, at),
         place: None,
     }));
@@ -1795,12 +1793,11 @@ fn time_claim(
     // "the May 8 attack", "its 2019 election": a date between a determiner and an event
     // noun dates that noun, whatever the clause's verb.
     let last = token_at(tokens, t.range.end);
-    let attributive = (first > seg.start
-        && last < seg.end
-        && english.opens_noun(&tokens[first - 1].lower))
-    .then(|| &tokens[last])
-    .filter(|n| !n.proper && english.is_event(&n.lemma) && !english.is_light(&n.lemma))
-    .map(|n| n.lemma.clone());
+    let attributive =
+        (first > seg.start && last < seg.end && english.opens_noun(&tokens[first - 1].lower))
+            .then(|| &tokens[last])
+            .filter(|n| !n.proper && english.is_event(&n.lemma) && !english.is_light(&n.lemma))
+            .map(|n| n.lemma.clone());
     // "within hours of the attack last Friday", "after the blast on Tuesday": so does a
     // date right after an event noun that a preposition governs (not a verb's object:
     // "closed the crossing on Monday" dates the closing).
