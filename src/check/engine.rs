@@ -487,7 +487,7 @@ mod tests {
         let claims = (0..n)
             .map(|i| {
                 let mut c = one.clone();
-                c.doc_index = i;
+                c.doc_index = i as u32;
                 c
             })
             .collect();

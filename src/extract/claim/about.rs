@@ -229,12 +229,12 @@ fn statement_scope(
                 || (q.approx || q.change == crate::extract::Change::Approx)
                     && next_start.is_some_and(|n| q.range.start <= n && n < q.range.end)
         });
-        if let Some(scope) = english.scope_of(&w).filter(|_| !in_quantity) {
+        if let Some(scope) = english.scope_of(w).filter(|_| !in_quantity) {
             return Some((scope, t.word.start..t.word.end));
         }
         // "3 of the 5", "three of the five": a part.
         let number = w.chars().all(|c| c.is_ascii_digit() || c == '.')
-            || crate::extract::number::is_number_word(&w);
+            || crate::extract::number::is_number_word(w);
         let of_the = tokens.get(i + 1).is_some_and(|n| n.word.text == "of")
             && tokens
                 .get(i + 2)
@@ -523,13 +523,13 @@ fn statement_claims(
             // "not" and "never" negate the first content word after them, when it is
             // not an adverb: in "not active in vehicles sold" that is "active", not "sold".
             // ("No software had been installed" negates the clause.)
-            let bound_elsewhere = english.opens_verb(&w)
+            let bound_elsewhere = english.opens_verb(w)
                 && tokens[back + 1..i].iter().any(|b| {
                     let pos = english.pos(&b.lemma);
                     let adverb = pos.is_adv() && !pos.is_noun() && !pos.is_verb() && !pos.is_adj();
                     b.content && !english.is_light(&b.lemma) && !adverb
                 });
-            if english.is_negation(&w) && !bound_elsewhere {
+            if english.is_negation(w) && !bound_elsewhere {
                 negation = Some(&tokens[back]);
             }
             if is_modal(english, &tokens[back]) {
@@ -1414,7 +1414,7 @@ fn of_phrase(
             out.push(t.lemma.clone());
             started = true;
         } else if !(number
-            || english.is_stop(&lower)
+            || english.is_stop(lower)
             || lower.ends_with("'s")
             || lower.ends_with('\''))
             || started && out.len() >= 3
@@ -1437,10 +1437,7 @@ fn reference_phrase(tokens: &[Token], range: &Range<usize>) -> Vec<Name> {
         return Vec::new();
     };
     let lower: &str = &t.lower;
-    if !matches!(
-        lower.as_ref(),
-        "after" | "into" | "before" | "since" | "from"
-    ) {
+    if !matches!(lower, "after" | "into" | "before" | "since" | "from") {
         return Vec::new();
     }
     let mut out: Vec<Name> = Vec::new();
@@ -2145,19 +2142,13 @@ mod tests {
             "About 20 dock workers were on the Tarvo Quay when the crane fell.",
             ValueFacet::Quantity,
         );
-        assert!(
-            about.measure.iter().any(|m| m.as_ref() == "quay"),
-            "{about:?}"
-        );
+        assert!(about.measure.iter().any(|m| &**m == "quay"), "{about:?}");
         // Not a noun after a verb of its own: "were paid" places nothing.
         let about = about_of_facet(
             "About 20 dock workers were paid on the Tarvo Quay.",
             ValueFacet::Quantity,
         );
-        assert!(
-            !about.measure.iter().any(|m| m.as_ref() == "quay"),
-            "{about:?}"
-        );
+        assert!(!about.measure.iter().any(|m| &**m == "quay"), "{about:?}");
     }
 
     #[test]
@@ -2217,7 +2208,7 @@ mod tests {
             !about
                 .measure
                 .iter()
-                .any(|m| m.as_ref() == "early" || m.as_ref() == "aboard"),
+                .any(|m| &**m == "early" || &**m == "aboard"),
             "{about:?}"
         );
     }
