@@ -388,8 +388,10 @@ pub struct Claim {
     pub modality: Option<Box<Cue>>,
     /// Boxed slice: mostly empty, 8 bytes less than a `Vec`.
     pub hedges: Box<[Cue]>,
-    /// Who the claim is attributed to ("according to X", "X said").
-    pub attribution: Option<Box<Cue>>,
+    /// Who the claim is attributed to ("according to X", "X said"): the sentence's first
+    /// attribution cue, one value shared by the claims of the sentence (reference-counted,
+    /// not copied into each).
+    pub attribution: Option<Arc<Cue>>,
     /// What the claim's value is about (claims read by the general value pass); linked
     /// by meaning rather than by lexicon keys.
     #[serde(skip_serializing_if = "Option::is_none", default)]

@@ -40,7 +40,9 @@ pub fn extract_document(
             doc_id: &doc_id,
             doc_index,
             sentence,
-        };
+            attribution: None,
+        }
+        .with_attribution(&facts);
         let keyed = assemble::assemble(&facts, &at, &mut discourse);
         let valued = about::value_claims(&facts, &at);
         for mut claim in keyed.into_iter().chain(valued) {
