@@ -1931,7 +1931,7 @@ fn time_claim(
         event_year: t.event_year,
         text: facts.text.get(t.range.clone()).unwrap_or_default().into(),
         span: at.span(&t.range),
-        clock: clock_by(facts, at, &t.range),
+        clock: clock_by(facts, at, &t.range).map(Box::new),
     };
     claim.time = Some(Box::new(time));
     claim.about = Some(Box::new(About {
