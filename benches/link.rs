@@ -53,8 +53,8 @@ fn synthetic_claims(n: usize) -> Vec<Claim> {
             let quantity = (r >> 32).is_multiple_of(2);
             Claim {
                 doc: "".into(),
-                doc_index: i / 10,
-                ordinal: i % 10,
+                doc_index: (i / 10) as u32,
+                ordinal: (i % 10) as u32,
                 span: Span::new(0, 0),
                 sentence: Span::new(0, 0),
                 sentence_range: 0..0,

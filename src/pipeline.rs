@@ -55,7 +55,9 @@ pub fn stories(analysis: &Analysis) -> Vec<Story> {
     let docs = &analysis.corpus.documents;
     let mut out: Vec<Story> = Vec::new();
     for (i, c) in analysis.claims.iter().enumerate() {
-        let name = docs.get(c.doc_index).and_then(|d| d.story.as_ref());
+        let name = docs
+            .get(c.doc_index as usize)
+            .and_then(|d| d.story.as_ref());
         match out.last_mut() {
             Some(last) if last.name.as_ref() == name => last.claims.end = i + 1,
             _ => out.push(Story {
@@ -210,7 +212,7 @@ fn read_claims(
         permute(doc_cache, &order)
     };
     for c in &mut claims {
-        c.doc_index = new_index[c.doc_index];
+        c.doc_index = new_index[c.doc_index as usize] as u32;
     }
     // Files are mostly walked in id order already: then nothing moves.
     if !claims.is_sorted_by_key(|c| (c.doc_index, c.ordinal)) {
@@ -273,7 +275,7 @@ pub fn restore_cited(analysis: &mut Analysis, findings: &[Finding]) -> Vec<Diagn
 fn restore_texts(analysis: &mut Analysis, claims: &BTreeSet<usize>) -> Vec<Diagnostic> {
     let cited: BTreeSet<usize> = claims
         .iter()
-        .filter_map(|&c| analysis.claims.get(c).map(|c| c.doc_index))
+        .filter_map(|&c| analysis.claims.get(c).map(|c| c.doc_index as usize))
         .filter(|&d| analysis.corpus.documents[d].released.is_some())
         .collect();
     restore_documents(analysis, cited)
@@ -313,7 +315,7 @@ fn fill_quote(analysis: &Analysis, ev: &mut Evidence) {
     let Some(claim) = ev.claim.and_then(|c| analysis.claims.get(c)) else {
         return;
     };
-    let doc = &analysis.corpus.documents[claim.doc_index];
+    let doc = &analysis.corpus.documents[claim.doc_index as usize];
     if ev.quote.is_empty() && doc.released.is_none() {
         check::engine::quote_evidence(ev, claim, doc);
     }
@@ -485,7 +487,7 @@ pub fn agreeing_quotes(
                 if agreeing.claims.iter().any(|e| *e.doc == *claim.doc) {
                     continue;
                 }
-                let doc = &analysis.corpus.documents[claim.doc_index];
+                let doc = &analysis.corpus.documents[claim.doc_index as usize];
                 agreeing
                     .claims
                     .push(agreeing_evidence(claim, base + c, doc, slot.key.facet));
@@ -617,8 +619,8 @@ pub fn ignore(analysis: &mut Analysis, patterns: &globset::GlobSet) {
         i += 1;
         keep[i - 1]
     });
-    analysis.claims.retain(|c| keep[c.doc_index]);
+    analysis.claims.retain(|c| keep[c.doc_index as usize]);
     for c in &mut analysis.claims {
-        c.doc_index = new_index[c.doc_index];
+        c.doc_index = new_index[c.doc_index as usize] as u32;
     }
 }

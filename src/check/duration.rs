@@ -96,7 +96,7 @@ pub fn check(rule: &Rule, ctx: &Context, slot: &Slot) -> Option<Draft> {
             };
             let published = ctx
                 .docs
-                .get(c.doc_index)
+                .get(c.doc_index as usize)
                 .and_then(|doc| doc.published)
                 .and_then(day_number);
             Some(Reading {

@@ -51,7 +51,7 @@ pub fn conflicting_groups<V: Clone>(
 ) -> Vec<Group<V>> {
     readings.sort_by_cached_key(|r| {
         let claim = &ctx.claims[r.claim];
-        let doc = ctx.docs.get(claim.doc_index);
+        let doc = ctx.docs.get(claim.doc_index as usize);
         (
             doc.and_then(|d| d.published),
             doc.map(|d| d.source.clone()),
@@ -291,7 +291,7 @@ fn order_key(f: &Finding) -> (String, usize, String, String) {
 
 fn evidence(ctx: &Context, claim: usize, value_span: Span, value_text: String) -> Evidence {
     let c = &ctx.claims[claim];
-    let doc = &ctx.docs[c.doc_index];
+    let doc = &ctx.docs[c.doc_index as usize];
     let mut ev = Evidence {
         doc: c.doc.to_string(),
         source: doc.source.clone(),
@@ -400,7 +400,10 @@ fn confidence(
     // One article gives values on two sides: it reports a dispute (an accusation and a
     // denial, two officials' figures) rather than contradicting another article.
     let docs_of = |members: &Vec<usize>| -> std::collections::BTreeSet<usize> {
-        members.iter().map(|&i| ctx.claims[i].doc_index).collect()
+        members
+            .iter()
+            .map(|&i| ctx.claims[i].doc_index as usize)
+            .collect()
     };
     let side_docs: Vec<_> = side_claims.iter().map(docs_of).collect();
     let reported = side_docs
@@ -484,7 +487,7 @@ mod tests {
         let claims = (0..n)
             .map(|i| {
                 let mut c = one.clone();
-                c.doc_index = i;
+                c.doc_index = i as u32;
                 c
             })
             .collect();

@@ -189,7 +189,10 @@ fn reading(p: &QuantityParams, ctx: &Context, i: usize, claim: &Claim) -> Option
         measure,
     };
     let display = display(q);
-    let published = ctx.docs.get(claim.doc_index).and_then(|d| d.published);
+    let published = ctx
+        .docs
+        .get(claim.doc_index as usize)
+        .and_then(|d| d.published);
     let cumulative = &p.cumulative_measures;
     let about = claim.about.as_deref();
     let running = about.is_some_and(|a| a.running);

@@ -76,7 +76,7 @@ fn batch(
     claims: &[Claim],
     documents: &[Document],
 ) -> Result<RecordBatch, ParquetError> {
-    let doc = |c: &Claim| &documents[c.doc_index];
+    let doc = |c: &Claim| &documents[c.doc_index as usize];
     let strings = |f: &dyn Fn(&Claim) -> Option<String>| -> ArrayRef {
         Arc::new(claims.iter().map(f).collect::<StringArray>())
     };

@@ -17,7 +17,7 @@ fn dot_escape(s: &str) -> String {
 }
 
 fn quote<'d>(claim: &Claim, docs: &'d [Document]) -> &'d str {
-    docs.get(claim.doc_index)
+    docs.get(claim.doc_index as usize)
         .map_or("", |d| claim.quote(&d.text))
 }
 
@@ -82,7 +82,7 @@ pub fn json(graph: &ClaimGraph, claims: &[Claim], docs: &[Document]) -> serde_js
                 .iter()
                 .map(|&c| {
                     let claim = &claims[c];
-                    let source = docs.get(claim.doc_index).map(|d| d.source.as_str()).unwrap_or_default();
+                    let source = docs.get(claim.doc_index as usize).map(|d| d.source.as_str()).unwrap_or_default();
                     json!({"doc": claim.doc, "source": source, "span": [claim.span.start, claim.span.end], "quote": quote(claim, docs)})
                 })
                 .collect();

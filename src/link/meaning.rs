@@ -57,10 +57,10 @@ impl Weights {
         let mut docs: FxHashSet<usize> = FxHashSet::default();
         for &i in values {
             let c = &claims[i];
-            docs.insert(c.doc_index);
+            docs.insert(c.doc_index as usize);
             if let Some(about) = &c.about {
                 for l in about.event.iter() {
-                    if seen.insert((c.doc_index, l.clone())) {
+                    if seen.insert((c.doc_index as usize, l.clone())) {
                         *df.entry(l.clone()).or_default() += 1;
                     }
                 }
@@ -397,11 +397,25 @@ impl Features {
     }
 }
 
+/// The core words of a value claim: its predicate, head, subject and measure, less the
+/// light verbs ("be", "have"). Read once per claim, not once per pair.
+fn core_words<'c>(a: &'c About, english: &English) -> Vec<&'c Name> {
+    [&a.predicate, &a.head]
+        .into_iter()
+        .flatten()
+        .chain(a.subject.iter())
+        .chain(a.measure.iter())
+        .filter(|w| !english.is_light(w))
+        .collect()
+}
+
 /// What two value claims share, with the words that made it; `None` when they cannot be
 /// one fact (one facet, two documents, both parts or both wholes, one kind of unit).
+/// `cores` are their [`core_words`].
 fn features(
     a: &Claim,
     b: &Claim,
+    cores: (&[&Name], &[&Name]),
     event_overlap: &mut dyn FnMut() -> f32,
     weights: &Weights,
     knowledge: &Knowledge,
@@ -513,17 +527,7 @@ fn features(
         }
     }
     let event = event_overlap();
-    let core = |a: &About| -> Vec<Name> {
-        [&a.predicate, &a.head]
-            .into_iter()
-            .flatten()
-            .chain(a.subject.iter())
-            .chain(a.measure.iter())
-            .filter(|w| !english.is_light(w))
-            .cloned()
-            .collect()
-    };
-    let (core_x, core_y) = (core(x), core(y));
+    let (core_x, core_y) = cores;
     let core = core_x
         .iter()
         .any(|p| core_y.iter().any(|q| related(english, p, q)));
@@ -568,6 +572,15 @@ pub fn link(claims: &[Claim], knowledge: &Knowledge) -> Vec<MeaningSlot> {
         return Vec::new();
     }
     let weights = Weights::of(claims, &values);
+    let cores: Vec<Vec<&Name>> = claims
+        .iter()
+        .map(|c| {
+            c.about
+                .as_deref()
+                .map(|a| core_words(a, english))
+                .unwrap_or_default()
+        })
+        .collect();
     // The claims of one sentence share its event list: it is prepared once
     // (`prepared_of[i]` indexes `prepared`), and pairs compare lists, not claims.
     let mut prepared: Vec<Prepared> = vec![Prepared::default()];
@@ -610,7 +623,7 @@ pub fn link(claims: &[Claim], knowledge: &Knowledge) -> Vec<MeaningSlot> {
         } else {
             block_keys(about, english)
         };
-        let whole = keys.len() == 1 && keys[0].as_ref() == "*all";
+        let whole = keys.len() == 1 && &*keys[0] == "*all";
         for k in keys {
             let id = *block_ids.entry((about.facet, k)).or_insert_with(|| {
                 blocks.push(Vec::new());
@@ -650,6 +663,7 @@ pub fn link(claims: &[Claim], knowledge: &Knowledge) -> Vec<MeaningSlot> {
             later.dedup();
             let (prepared, prepared_of) = (&prepared, &prepared_of);
             let weights = &weights;
+            let cores = &cores;
             // The overlap of the last pair of event lists: later claims of one sentence
             // come together and share it.
             let mut last: Option<(u32, f32)> = None;
@@ -663,7 +677,15 @@ pub fn link(claims: &[Claim], knowledge: &Knowledge) -> Vec<MeaningSlot> {
                         o
                     }
                 };
-                let featured = features(&claims[i], &claims[j], &mut overlap, weights, knowledge);
+                let cores = (&cores[i][..], &cores[j][..]);
+                let featured = features(
+                    &claims[i],
+                    &claims[j],
+                    cores,
+                    &mut overlap,
+                    weights,
+                    knowledge,
+                );
                 if debug {
                     debug_pair(&claims[i], &claims[j], featured.as_ref(), model);
                 }
@@ -788,7 +810,7 @@ fn mutual_best(claims: &[Claim], pairs: Vec<Link>) -> Vec<Link> {
     for l in &pairs {
         for (from, to) in [(l.a, l.b), (l.b, l.a)] {
             let e = best
-                .entry((from, claims[to].doc_index))
+                .entry((from, claims[to].doc_index as usize))
                 .or_insert((0.0, to));
             if l.score > e.0 {
                 *e = (l.score, to);
@@ -802,7 +824,7 @@ fn mutual_best(claims: &[Claim], pairs: Vec<Link>) -> Vec<Link> {
             .is_some_and(|a| a.facet == ValueFacet::Statement)
     };
     let keeps = |from: usize, to: usize, score: f64| {
-        let (top, winner) = best[&(from, claims[to].doc_index)];
+        let (top, winner) = best[&(from, claims[to].doc_index as usize)];
         top <= score || statement(to) && claims[winner].polarity == claims[to].polarity
     };
     pairs

@@ -218,7 +218,7 @@ impl KeyTable {
             // Value claims are linked by meaning ([`super::meaning`]), not by keys.
             return LinkRecord {
                 keys: [NO_KEY; 3],
-                doc_index: u32::try_from(claim.doc_index).unwrap_or(u32::MAX),
+                doc_index: claim.doc_index,
                 year: 0,
                 flags: 0,
             };
@@ -283,7 +283,7 @@ impl KeyTable {
         LinkRecord {
             keys,
             // More than 2^32 documents do not fit in memory as claims.
-            doc_index: u32::try_from(claim.doc_index).unwrap_or(u32::MAX),
+            doc_index: claim.doc_index,
             year: year.unwrap_or(0),
             flags,
         }

@@ -30,7 +30,7 @@ fn records_hold_the_keys_of_each_claim_and_its_time() {
     let mut with_keys = 0;
     let mut keyed = 0;
     for (claim, record) in claims.iter().zip(&records) {
-        assert_eq!(record.doc_index(), claim.doc_index);
+        assert_eq!(record.doc_index(), claim.doc_index as usize);
         if claim.about.is_some() {
             // Value claims are linked by meaning: their records carry no keys and no time.
             assert_eq!(record.key_ids().count(), 0, "{claim:#?}");

@@ -9,7 +9,6 @@ use crate::corpus::{self, Diagnostic, Document, Level};
 use crate::extract::{claim::extract_document, Claim, Lexicon};
 use rayon::prelude::*;
 use std::ops::Range;
-use std::sync::Arc;
 
 /// A document's keys in the cache, and whether its claims are still there to be loaded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,7 +100,9 @@ pub fn plan(
         }
     }
     let diagnostics = load_claims(analysis, cache, lexicon, &load);
-    analysis.claims.retain(|c| !from_cache[c.doc_index]);
+    analysis
+        .claims
+        .retain(|c| !from_cache[c.doc_index as usize]);
     Plan {
         stories: stories.into_iter().map(|(p, _)| p).collect(),
         diagnostics,
@@ -179,9 +180,9 @@ fn load_claims(
 }
 
 /// Claims read from the cache, made the claims of document `index` (whose id they share).
-fn adopt(mut claims: Vec<Claim>, index: usize, id: Arc<str>) -> Vec<Claim> {
+fn adopt(mut claims: Vec<Claim>, index: usize, id: crate::extract::Name) -> Vec<Claim> {
     for c in &mut claims {
-        c.doc_index = index;
+        c.doc_index = u32::try_from(index).unwrap_or(u32::MAX);
         c.doc = id.clone();
     }
     claims

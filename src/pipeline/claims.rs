@@ -9,7 +9,6 @@ use crate::corpus::{self, read::diagnostic, Corpus, Diagnostic, Document, Level}
 use crate::extract::Claim;
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
-use std::sync::Arc;
 
 /// Reads claims files (in the order given) into an analysis with the documents' texts
 /// released: quotes are read again from the documents' paths. Documents with
@@ -41,7 +40,7 @@ pub fn analyse_claim_files(paths: &[PathBuf]) -> Analysis {
                 }
             };
             claims.push(Claim {
-                doc_index: d,
+                doc_index: u32::try_from(d).unwrap_or(u32::MAX),
                 ..claim
             });
         }
@@ -70,10 +69,10 @@ pub fn analyse_claim_files(paths: &[PathBuf]) -> Analysis {
         new_index[old] = new;
     }
     let documents = permute(documents, &order);
-    let ids: Vec<Arc<str>> = documents.iter().map(|d| d.id.as_str().into()).collect();
+    let ids: Vec<crate::extract::Name> = documents.iter().map(|d| d.id.as_str().into()).collect();
     for c in &mut claims {
-        c.doc_index = new_index[c.doc_index];
-        c.doc = ids[c.doc_index].clone();
+        c.doc_index = new_index[c.doc_index as usize] as u32;
+        c.doc = ids[c.doc_index as usize].clone();
     }
     claims.sort_by_key(|c| (c.doc_index, c.ordinal));
     Analysis {

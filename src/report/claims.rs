@@ -20,7 +20,7 @@ pub struct Claims<'a> {
 
 impl super::Reporter for Claims<'_> {
     fn report(&self, out: &mut dyn Write) -> io::Result<()> {
-        let doc = |c: &Claim| &self.documents[c.doc_index];
+        let doc = |c: &Claim| &self.documents[c.doc_index as usize];
         match self.format {
             ListFormat::Jsonl => {
                 for c in self.claims {

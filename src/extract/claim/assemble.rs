@@ -18,12 +18,23 @@ use std::sync::OnceLock;
 pub struct Place<'d> {
     pub doc: &'d Document,
     /// The document's id, shared by its claims.
-    pub doc_id: &'d std::sync::Arc<str>,
+    pub doc_id: &'d crate::extract::model::Name,
     pub doc_index: usize,
     pub sentence: &'d Sentence,
+    /// The sentence's attribution ([`Place::with_attribution`]), shared by its claims.
+    pub attribution: Option<std::sync::Arc<Cue>>,
 }
 
 impl Place<'_> {
+    /// The place with the sentence's first attribution cue read from `facts`.
+    pub(super) fn with_attribution(mut self, facts: &Facts) -> Self {
+        self.attribution = sentence_cues(facts, &self, CueKind::Attribution)
+            .into_iter()
+            .next()
+            .map(std::sync::Arc::new);
+        self
+    }
+
     pub(super) fn span(&self, r: &Range<usize>) -> Span {
         let base = self.sentence.range.start;
         self.doc.file_span(base + r.start..base + r.end)
@@ -145,7 +156,7 @@ pub fn assemble(facts: &Facts, at: &Place, discourse: &mut Discourse) -> Vec<Cla
 pub(super) fn empty_claim(facts: &Facts, at: &Place, range: &Range<usize>) -> Claim {
     Claim {
         doc: at.doc_id.clone(),
-        doc_index: at.doc_index,
+        doc_index: u32::try_from(at.doc_index).unwrap_or(u32::MAX),
         ordinal: 0,
         span: at.span(range),
         sentence: at.span(&(0..facts.text.len())),
@@ -167,10 +178,7 @@ pub(super) fn empty_claim(facts: &Facts, at: &Place, range: &Range<usize>) -> Cl
         negation: None,
         modality: None,
         hedges: sentence_cues(facts, at, CueKind::Hedge).into_boxed_slice(),
-        attribution: sentence_cues(facts, at, CueKind::Attribution)
-            .into_iter()
-            .next()
-            .map(Box::new),
+        attribution: at.attribution.clone(),
         about: None,
     }
 }

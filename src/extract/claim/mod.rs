@@ -28,7 +28,7 @@ pub fn extract_document(
     lexicon: &Lexicon,
 ) -> Vec<Claim> {
     let mut discourse = Discourse::default();
-    let doc_id: std::sync::Arc<str> = doc.id.as_str().into();
+    let doc_id: crate::extract::model::Name = doc.id.as_str().into();
     let mut claims = Vec::new();
     for sentence in sentences {
         let Some(text) = doc.text.get(sentence.range.clone()) else {
@@ -40,11 +40,13 @@ pub fn extract_document(
             doc_id: &doc_id,
             doc_index,
             sentence,
-        };
+            attribution: None,
+        }
+        .with_attribution(&facts);
         let keyed = assemble::assemble(&facts, &at, &mut discourse);
         let valued = about::value_claims(&facts, &at);
         for mut claim in keyed.into_iter().chain(valued) {
-            claim.ordinal = claims.len();
+            claim.ordinal = u32::try_from(claims.len()).unwrap_or(u32::MAX);
             claims.push(claim);
         }
     }

@@ -3,7 +3,7 @@
 //! and a corpus uses few distinct words. The lemmas are shared names, so that claims of
 //! one thread that hold the same lemma hold one string.
 
-use crate::extract::english::{English, Pos};
+use crate::extract::english::{English, Pos, PosSet};
 use crate::extract::model::Name;
 use crate::extract::quantity::Units;
 use rustc_hash::FxHashMap;
@@ -30,6 +30,20 @@ pub(super) struct WordInfo {
     pub may_be_verb: bool,
     /// The word has a verb lemma ([`English::lemma_as`] with [`Pos::Verb`]).
     pub verb: bool,
+    /// ... and it is not the word itself: an inflected verb form ("killed").
+    pub inflected: bool,
+    /// A plural of a noun ("jets"): ends in `s` and has another noun lemma.
+    pub plural: bool,
+    /// [`English::is_stop`] of the word.
+    pub english_stop: bool,
+    /// [`English::pos`] of the word.
+    pub pos: PosSet,
+    /// [`English::pos`] of its lemma.
+    pub lemma_pos: PosSet,
+    /// A number word ([`crate::extract::number::is_number_word`]).
+    pub number_word: bool,
+    /// [`English::opens_noun`]: a noun phrase follows ("the", "its").
+    pub opens_noun: bool,
 }
 
 impl WordInfo {
@@ -49,14 +63,26 @@ impl WordInfo {
         } else {
             Name::from(folded)
         };
+        let verb = english.lemma_as(lower, Pos::Verb);
+        let plural = lower.ends_with('s')
+            && english
+                .lemma_as(lower, Pos::Noun)
+                .is_some_and(|l| l.as_ref() != lower);
         WordInfo {
+            lemma_pos: english.pos(&lemma),
             lemma,
             folded,
             alphabetic,
             stop,
             cue_only,
             may_be_verb: english.may_be_verb(lower),
-            verb: english.lemma_as(lower, Pos::Verb).is_some(),
+            inflected: verb.as_ref().is_some_and(|l| l.as_ref() != lower),
+            verb: verb.is_some(),
+            plural,
+            english_stop: english.is_stop(lower),
+            pos: english.pos(lower),
+            number_word: crate::extract::number::is_number_word(lower),
+            opens_noun: english.opens_noun(lower),
         }
     }
 }
@@ -111,6 +137,15 @@ mod tests {
                 assert_eq!(
                     (memo.alphabetic, memo.stop, memo.may_be_verb, memo.verb),
                     (fresh.alphabetic, fresh.stop, fresh.may_be_verb, fresh.verb)
+                );
+                assert_eq!(
+                    (memo.inflected, memo.plural, memo.english_stop),
+                    (fresh.inflected, fresh.plural, fresh.english_stop)
+                );
+                assert_eq!((memo.pos, memo.lemma_pos), (fresh.pos, fresh.lemma_pos));
+                assert_eq!(
+                    (memo.number_word, memo.opens_noun),
+                    (fresh.number_word, fresh.opens_noun)
                 );
             }
         }

@@ -65,6 +65,9 @@ pub struct WordRoles {
     member_nouns: FxHashSet<String>,
     /// (relation, phrase words), longest phrases first.
     place_relations: Vec<(String, Vec<String>)>,
+    /// The first word of each place relation phrase: any other word opens none (asked
+    /// at every word of a sentence). `None` when a phrase is empty (it opens anywhere).
+    place_relation_starts: Option<FxHashSet<String>>,
     distance_prepositions: FxHashSet<String>,
     place_modifiers: FxHashSet<String>,
     organisation_nouns: FxHashSet<String>,
@@ -131,6 +134,12 @@ impl WordRoles {
                 phrases.sort_by_key(|(_, words)| std::cmp::Reverse(words.len()));
                 phrases
             },
+            place_relation_starts: f
+                .place_relations
+                .values()
+                .flatten()
+                .map(|p| p.split_whitespace().next().map(str::to_string))
+                .collect(),
             distance_prepositions: f.distance_prepositions.into_iter().collect(),
             place_modifiers: f.place_modifiers.into_iter().collect(),
             organisation_nouns: f.organisation_nouns.into_iter().collect(),
@@ -146,6 +155,11 @@ impl WordRoles {
     /// The place relation that the lower-case `words` open with ("in", "near", "to") and
     /// how many words its phrase takes ("close to": 2).
     pub fn place_relation(&self, words: &[&str]) -> Option<(&str, usize)> {
+        if let Some(starts) = &self.place_relation_starts {
+            if !words.first().is_some_and(|w| starts.contains(*w)) {
+                return None;
+            }
+        }
         self.place_relations
             .iter()
             .find(|(_, p)| p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| a == b))

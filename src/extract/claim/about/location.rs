@@ -9,7 +9,6 @@ use super::{names, segment, subject_of, token_at, Token, SUBJECT};
 use crate::extract::claim::assemble::{empty_claim, Place};
 use crate::extract::claim::facts::Facts;
 use crate::extract::english::{English, Pos};
-use crate::extract::family::lower_key;
 use crate::extract::model::{About, Claim, Name, PlaceValue, ValueFacet};
 use std::ops::Range;
 use std::sync::Arc;
@@ -90,14 +89,21 @@ fn relation_at<'e>(
     i: usize,
     english: &'e English,
 ) -> Option<(&'e str, usize)> {
-    let lower: Vec<String> = tokens[i..(i + PHRASE).min(tokens.len())]
-        .iter()
-        .map(|t| lower_key(t.word.text).into_owned())
-        .collect();
-    let words: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let mut phrase = [""; PHRASE];
+    let mut n = 0;
+    for (slot, t) in phrase.iter_mut().zip(tokens.get(i..)?) {
+        *slot = &t.lower;
+        n += 1;
+    }
+    let words = &phrase[..n];
     let first = *words.first()?;
     // "called off the search": the particle of a phrasal verb is no preposition.
-    if i > 0 && tokens[i - 1].lemma.ends_with(&format!("_{first}")) {
+    if i > 0
+        && tokens[i - 1]
+            .lemma
+            .strip_suffix(first)
+            .is_some_and(|rest| rest.ends_with('_'))
+    {
         return None;
     }
     let start = tokens[i].word.start;
@@ -118,7 +124,7 @@ fn relation_at<'e>(
             return Some(("near", 1));
         }
     }
-    english.place_relation(&words)
+    english.place_relation(words)
 }
 
 /// Whether a token ends with a possessive ("port's").
@@ -134,7 +140,7 @@ fn in_phrase(t: &Token, english: &English) -> bool {
     t.content
         || t.proper
         || t.word.text.starts_with(|c: char| c.is_ascii_digit())
-        || english.is_place_modifier(&lower_key(t.word.text))
+        || english.is_place_modifier(&t.lower)
 }
 
 /// A proper token that is a common noun ("Hangar" of "Hangar 12"), not a named place.
@@ -177,7 +183,7 @@ fn place_phrase(
     };
     let mut k = j;
     // Determiners.
-    while k < tokens.len() && english.opens_noun(&lower_key(tokens[k].word.text)) {
+    while k < tokens.len() && english.opens_noun(&tokens[k].lower) {
         k += 1;
     }
     let mut names: Vec<Name> = Vec::new();
@@ -267,7 +273,7 @@ fn place_phrase(
             });
             for (n, t) in words.iter().enumerate() {
                 if n != last_word && !t.proper && !possessive(t) {
-                    modifiers.push(Name::from(lower_key(t.word.text).as_ref()));
+                    modifiers.push(Name::from(t.lower.as_ref()));
                 }
             }
         }
@@ -275,11 +281,11 @@ fn place_phrase(
         // "of the Titanic", "with Laos": one complement each.
         let joined = tokens
             .get(k)
-            .is_some_and(|t| matches!(lower_key(t.word.text).as_ref(), "of" | "with"))
+            .is_some_and(|t| matches!(t.lower.as_ref(), "of" | "with"))
             && !tokens[k].boundary_before;
         if group < 3 && joined {
             k += 1;
-            while k < tokens.len() && english.opens_noun(&lower_key(tokens[k].word.text)) {
+            while k < tokens.len() && english.opens_noun(&tokens[k].lower) {
                 k += 1;
             }
             continue;
