@@ -19,8 +19,11 @@ const ALL_PAIRS: usize = 256;
 const MAX_BLOCK: usize = 64;
 /// The window of a large block.
 const WINDOW: usize = 4;
-/// No cluster of linked claims grows beyond this many claims (see `link`).
+/// No cluster of linked claims grows beyond this many claims (see `capped_clusters`).
 const MAX_CLUSTER: usize = 24;
+/// Linked claims that chain together more than this many claims make no slots at all
+/// (see `capped_clusters`).
+const MAX_CHAIN: usize = 4 * MAX_CLUSTER;
 /// At most this many concepts of a word make block keys.
 const CONCEPTS: usize = 3;
 /// At most this many measure words make block keys (of a claim without a head).
@@ -734,7 +737,8 @@ pub fn link(claims: &[Claim], knowledge: &Knowledge) -> Vec<MeaningSlot> {
 }
 
 /// Joins claims along the strongest links first (ties by claim order), each link joining
-/// two clusters only while the joined cluster holds at most [`MAX_CLUSTER`] claims.
+/// two clusters only while the joined cluster holds at most [`MAX_CLUSTER`] claims; the
+/// links of a chain of more than [`MAX_CHAIN`] claims are all dropped.
 /// Returns the links kept and the clusters (`index` maps a claim to its place among the
 /// `n` value claims).
 fn capped_clusters(
@@ -742,7 +746,21 @@ fn capped_clusters(
     index: &FxHashMap<usize, usize>,
     n: usize,
 ) -> (Vec<Link>, UnionFind<usize>) {
-    let mut pairs = pairs;
+    // A chain of resemblances across very many claims is no fact told many times but
+    // many facts that look alike (a thousand reports of one kind of event): none of its
+    // links makes a slot.
+    let mut whole = UnionFind::new(n);
+    for l in &pairs {
+        whole.union(index[&l.a], index[&l.b]);
+    }
+    let mut whole_size: Vec<usize> = vec![0; n];
+    for i in 0..n {
+        whole_size[whole.find_mut(i)] += 1;
+    }
+    let mut pairs: Vec<Link> = pairs
+        .into_iter()
+        .filter(|l| whole_size[whole.find_mut(index[&l.a])] <= MAX_CHAIN)
+        .collect();
     pairs.sort_by(|x, y| {
         y.score
             .total_cmp(&x.score)
@@ -918,6 +936,15 @@ mod tests {
         // Every strong link is kept: only weak ones were cut.
         assert_eq!(kept.iter().filter(|l| l.score > 0.9).count(), 45);
         assert!(kept.len() < n - 1);
+    }
+
+    #[test]
+    fn a_chain_of_very_many_claims_makes_no_slot() {
+        let n = MAX_CHAIN + 1;
+        let index: FxHashMap<usize, usize> = (0..n).map(|i| (i, i)).collect();
+        let links: Vec<Link> = (0..n - 1).map(|i| link(i, i + 1, 0.95)).collect();
+        let (kept, _) = capped_clusters(links, &index, n);
+        assert!(kept.is_empty());
     }
 
     #[test]
