@@ -750,13 +750,9 @@ fn tokens<'a>(facts: &'a Facts, english: &English) -> Vec<Token<'a>> {
             })
             && english.pos(&info.lemma).is_noun()
             && !english.is_reporting(&info.lemma)
-            && facts.words.get(index + 1).is_some_and(|n| {
-                let l = lower_key(n.text);
-                !l.ends_with('s')
-                    && !l.ends_with("ing")
-                    && english
-                        .lemma_as(&l, crate::extract::english::Pos::Verb)
-                        .is_some_and(|v| v.as_ref() != l.as_ref())
+            && whole.get(index + 1).is_some_and(|n| {
+                let l: &str = &lowers[index + 1];
+                n.inflected && !l.ends_with('s') && !l.ends_with("ing")
             });
         // So after a plural noun when an object follows ("Firefighters end 29-day
         // search").
@@ -1131,7 +1127,7 @@ fn clause_opened_by(
         }
         let prev = &tokens[j - 1];
         let gap = text.get(prev.word.end..tokens[j].word.start).unwrap_or("");
-        if gap.contains(',') || english.joins_clauses(&lower_key(prev.word.text)) {
+        if gap.contains(',') || english.joins_clauses(&prev.lower) {
             return Some(j);
         }
         if prev.verbal || prev.content && english.pos(&prev.lemma).is_noun() {
@@ -1296,9 +1292,9 @@ fn is_part(facts: &Facts, range: &Range<usize>) -> bool {
 /// engines").
 fn at_a_moment(tokens: &[Token], range: &Range<usize>, english: &English) -> bool {
     let first = token_at(tokens, range.start).min(tokens.len());
-    let words: Vec<String> = tokens[first.saturating_sub(MOMENT_WINDOW)..first]
+    let words: Vec<&str> = tokens[first.saturating_sub(MOMENT_WINDOW)..first]
         .iter()
-        .map(|t| lower_key(t.word.text).to_string())
+        .map(|t| t.lower.as_ref())
         .collect();
     english.holds_moment(&words)
 }

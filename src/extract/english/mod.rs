@@ -249,18 +249,18 @@ impl English {
     /// other ("quake"/"earthquake"). Narrower than [`English::synonyms`],
     /// which also joins verbs of broad senses ("take"/"bag", "save"/"recover").
     pub fn same_thing(&self, a: &str, b: &str) -> bool {
-        let nouns = |w: &str| -> Vec<u32> {
-            let lemma = self.lemma(w);
-            self.concepts_as(&lemma, Pos::Noun)
-                .iter()
-                .copied()
-                .filter(|&c| self.concept(c).is_some_and(|i| i.pos == Pos::Noun))
-                .collect()
-        };
-        let (ca, cb) = (nouns(a), nouns(b));
-        // The first (most frequent) sense of one of them: "bag" and "base" share only a
+        let (la, lb) = (self.lemma(a), self.lemma(b));
+        let (ca, cb) = (
+            self.concepts_as(&la, Pos::Noun),
+            self.concepts_as(&lb, Pos::Noun),
+        );
+        // Noun senses only (a noun's list also holds the verbs it derives from); the
+        // first (most frequent) sense of one of them: "bag" and "base" share only a
         // rare sense (baseball's).
-        ca.first().is_some_and(|c| cb.contains(c)) || cb.first().is_some_and(|c| ca.contains(c))
+        let noun = |c: &u32| self.concept(*c).is_some_and(|i| i.pos == Pos::Noun);
+        let first_in =
+            |x: &[u32], y: &[u32]| x.iter().find(|c| noun(c)).is_some_and(|c| y.contains(c));
+        first_in(ca, cb) || first_in(cb, ca)
     }
 
     /// A noun names the act of a verb ("explosion"/"explode", "collapse"/"collapse"): a
@@ -415,7 +415,7 @@ impl English {
 
     /// Whether lower-case `words` hold a phrase that makes a count a snapshot at one
     /// moment ("at the height of the blaze, 40 fire engines"): no total.
-    pub fn holds_moment(&self, words: &[String]) -> bool {
+    pub fn holds_moment<S: AsRef<str>>(&self, words: &[S]) -> bool {
         self.roles.holds_moment(words)
     }
 

@@ -245,10 +245,13 @@ impl WordRoles {
 
     /// Whether lower-case `words` hold a phrase that makes a count a snapshot at one
     /// moment ("at the height of", "at one point").
-    pub fn holds_moment(&self, words: &[String]) -> bool {
-        self.moment
-            .iter()
-            .any(|p| !p.is_empty() && words.windows(p.len()).any(|w| w == p.as_slice()))
+    pub fn holds_moment<S: AsRef<str>>(&self, words: &[S]) -> bool {
+        self.moment.iter().any(|p| {
+            !p.is_empty()
+                && words
+                    .windows(p.len())
+                    .any(|w| w.iter().zip(p).all(|(a, b)| a.as_ref() == b))
+        })
     }
 
     /// A determiner: the word after it is no verb ("the jets"), lower-case.
